@@ -1,0 +1,11 @@
+package io.oncoaudit.core.model;
+
+/** Which way a finding moves money (contract section 4). */
+public enum Direction {
+    /** The practice was paid less than correct coding earns. */
+    UNDERPAYMENT,
+    /** Billed more than correct coding supports: a recoupment risk on audit. */
+    OVERPAYMENT,
+    /** The line was denied, or will be, and the correction recovers it. */
+    DENIAL
+}

@@ -1,0 +1,25 @@
+package io.oncoaudit.core.tables;
+
+import java.time.LocalDate;
+
+/**
+ * A payer's coding policy. The defaults are the product decisions in NOTES ("Medicare default");
+ * each override names its owner and reason so an auditor can defend it.
+ *
+ * @param biologicsNonCancerTherapeutic biologics (class BIOLOGIC_RESPONSE_MODIFIER) given without a neoplasm
+ *        diagnosis take the therapeutic family (96365...) instead of the chemotherapy family
+ * @param jwJzRequiredFrom JW/JZ required on single-dose-container drug lines from this date of service; null = never
+ */
+public record PayerPolicy(
+        String payerId,
+        String name,
+        PayerType type,
+        boolean biologicsNonCancerTherapeutic,
+        LocalDate jwJzRequiredFrom,
+        String owner,
+        String reason) {
+
+    public boolean requiresJwJz(LocalDate dos) {
+        return jwJzRequiredFrom != null && !dos.isBefore(jwJzRequiredFrom);
+    }
+}

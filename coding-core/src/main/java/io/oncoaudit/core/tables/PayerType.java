@@ -1,0 +1,3 @@
+package io.oncoaudit.core.tables;
+
+public enum PayerType { MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL }
