@@ -119,9 +119,12 @@ final class AdministrationCoder {
                 case ORAL -> { /* self-administered: no administration code */ }
             }
         }
-        codeIntraArterial(ctx, out, intraArterial);
-        codeIv(ctx, out, mergeSameDrug(iv), hydration);
-        return out;
+        // IV hierarchy first (initial, its hours, add-ons), then the stand-alone services in record order
+        List<Coded> ordered = new ArrayList<>(out.size() + iv.size() + 2);
+        codeIv(ctx, ordered, mergeSameDrug(iv), hydration);
+        codeIntraArterial(ctx, ordered, intraArterial);
+        ordered.addAll(out);
+        return ordered;
     }
 
     private static Coded scIm(Context ctx, Administration a, Drug drug) {
