@@ -33,8 +33,12 @@ final class ClaimsOnlyCoder {
             else if (g == AdminComparison.Group.SERVICE || g == AdminComparison.Group.HOUR) iv.add(x);
             else other.add(x);
         }
-        // the drugs billed, by usual route and family
+        // the drugs billed, by usual route and family; a split combination product counts as the product
+        List<Drug> combos = DrugComparison.splitCombinations(ctx);
+        java.util.Set<String> components = new java.util.HashSet<>();
+        for (Drug c : combos) components.addAll(c.components());
         List<Drug> scImDrugs = new ArrayList<>(2);
+        for (Drug c : combos) if (c.usualRoute() != null && c.usualRoute().subcutaneousOrIntramuscular()) scImDrugs.add(c);
         int chemoIv = 0, nonChemoIv = 0, unknown = 0;
         List<String> ivNames = new ArrayList<>(4);
         for (ClaimLine l : ctx.encounter.lines()) {
@@ -47,6 +51,7 @@ final class ClaimsOnlyCoder {
                 }
                 continue;
             }
+            if (components.contains(d.hcpcs())) continue;
             if (!d.effectiveOn(ctx.encounter.dateOfService()) && d.replacedBy() != null && ctx.drug(d.replacedBy()) != null) d = ctx.drug(d.replacedBy());
             Route r = d.usualRoute();
             if (r != null && r.subcutaneousOrIntramuscular()) {

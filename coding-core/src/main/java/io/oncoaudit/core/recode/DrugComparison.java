@@ -168,6 +168,26 @@ final class DrugComparison {
         return null;
     }
 
+    /**
+     * Claims-only: combination products whose every component is billed while the product code is not. The
+     * product with the most components wins and its components are not reused (Phesgo before Herceptin Hylecta).
+     */
+    static List<Drug> splitCombinations(Context ctx) {
+        List<Drug> found = new java.util.ArrayList<>(1);
+        Set<String> used = new HashSet<>();
+        List<Drug> candidates = new java.util.ArrayList<>(ctx.tables.drugs().combinationProducts());
+        candidates.sort((x, y) -> Integer.compare(y.components().size(), x.components().size()));
+        for (Drug combo : candidates) {
+            if (!combo.effectiveOn(ctx.encounter.dateOfService()) || units(ctx, combo.hcpcs(), false) > 0) continue;
+            boolean all = true;
+            for (String comp : combo.components()) if (used.contains(comp) || units(ctx, comp, false) == 0) { all = false; break; }
+            if (!all) continue;
+            used.addAll(combo.components());
+            found.add(combo);
+        }
+        return found;
+    }
+
     /** Claims-only mode: JW/JZ presence on single-dose-container lines; combination products billed as all their components. */
     static boolean claimsOnly(Context ctx, List<Finding> findings) {
         boolean split = false;
@@ -192,26 +212,20 @@ final class DrugComparison {
             }
         }
         // components of a combination product all billed, the product itself not
-        {
-            for (Drug combo : ctx.tables.drugs().combinationProducts()) {
-                if (!combo.effectiveOn(ctx.encounter.dateOfService())) continue;
-                boolean all = true;
-                for (String comp : combo.components()) if (units(ctx, comp, false) == 0) { all = false; break; }
-                if (!all || units(ctx, combo.hcpcs(), false) > 0) continue;
-                split = true;
-                int cu = 0;
-                BigDecimal cv = BigDecimal.ZERO;
-                for (String comp : combo.components()) {
-                    int u = units(ctx, comp, false);
-                    cu += u;
-                    cv = cv.add(ctx.pricer.amount(comp, u));
-                }
-                findings.add(Findings.make(ctx, FindingKind.COMBINATION_PRODUCT_SPLIT, RuleCatalog.COMBINATION_PRODUCT.id(), combo.components().get(0),
-                        combo.hcpcs(), cu, 0, cv, BigDecimal.ZERO, Direction.OVERPAYMENT, Direction.OVERPAYMENT,
-                        "every component of " + combo.name() + " (" + String.join(", ", combo.components()) + ") is billed and the product's own code "
-                                + combo.hcpcs() + " is not: verify whether the fixed-dose combination was given (then bill " + combo.hcpcs()
-                                + " with one administration)", firstLine(ctx, combo.components().get(0))));
+        for (Drug combo : splitCombinations(ctx)) {
+            split = true;
+            int cu = 0;
+            BigDecimal cv = BigDecimal.ZERO;
+            for (String comp : combo.components()) {
+                int u = units(ctx, comp, false);
+                cu += u;
+                cv = cv.add(ctx.pricer.amount(comp, u));
             }
+            findings.add(Findings.make(ctx, FindingKind.COMBINATION_PRODUCT_SPLIT, RuleCatalog.COMBINATION_PRODUCT.id(), combo.components().get(0),
+                    combo.hcpcs(), cu, 0, cv, BigDecimal.ZERO, Direction.OVERPAYMENT, Direction.OVERPAYMENT,
+                    "every component of " + combo.name() + " (" + String.join(", ", combo.components()) + ") is billed and the product's own code "
+                            + combo.hcpcs() + " is not: verify whether the fixed-dose combination was given (then bill " + combo.hcpcs()
+                            + " with one administration)", firstLine(ctx, combo.components().get(0))));
         }
         return split;
     }
