@@ -163,7 +163,7 @@ final class EncounterReader {
                 }
                 try {
                     BigDecimal d = new BigDecimal(t);
-                    if (JsonReader.inRange(d)) return d;
+                    if (JsonReader.inRange(d)) return d.scale() < 0 ? d.setScale(0) : d;
                 } catch (NumberFormatException e) {
                     // fall through to the message below
                 }

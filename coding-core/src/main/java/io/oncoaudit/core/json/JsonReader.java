@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Strict RFC 8259 reader producing plain Java values: {@link JsonObject} (insertion-ordered), {@link List},
- * {@link String}, {@link BigDecimal} (every number, so money never passes through a double),
+ * {@link String}, {@link BigDecimal} (every number, so money never passes through a double; never a negative
+ * scale: {@code 1E+2} reads as {@code 100}),
  * {@link Boolean} and {@code null}.
  *
  * <p>Policies where RFC 8259 leaves a choice (section 9 allows limits):
@@ -258,7 +259,8 @@ public final class JsonReader {
             throw new JsonSyntaxException("number " + abbreviate(start) + " is out of the supported range (1e-" + MAX_SCALE
                     + " .. 1e" + MAX_SCALE + ")", start);
         }
-        return v;
+        // 1E+2 becomes 100: no negative scales, so what is written (plain notation) reads back equal
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 
     /**
