@@ -28,6 +28,10 @@ public final class OncoauditCli {
     private OncoauditCli() { }
 
     public static void main(String[] args) {
+        // Library log lines (e.g. which fee schedule was loaded) on one line each, like our own messages.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "oncoaudit: %4$s: %5$s%6$s%n");
+        }
         int status = run(args);
         System.out.flush();
         System.err.flush();
