@@ -53,9 +53,11 @@ final class DrugLineCoder {
             Drug drug = ctx.drug(code);
             if (drug == null) continue; // unknown: billed lines pass through (warned by the administration coder)
             Drug coded = drug;
-            if (!drug.effectiveOn(ctx.encounter.dateOfService()) && drug.replacedBy() != null) {
-                Drug successor = ctx.drug(drug.replacedBy());
+            if (!drug.effectiveOn(ctx.encounter.dateOfService())) {
+                Drug successor = drug.replacedBy() == null ? null : ctx.drug(drug.replacedBy());
                 if (successor != null) coded = successor;
+                else ctx.warn(code + " is not valid on " + ctx.encounter.dateOfService() + (drug.replacedBy() == null ? "" : " (successor "
+                        + drug.replacedBy() + " is not in the drug table)") + ": units computed on " + code + "'s own descriptor");
             }
             BigDecimal dose = BigDecimal.ZERO;
             BigDecimal waste = BigDecimal.ZERO;
