@@ -76,7 +76,7 @@ public final class AuditRun {
         RunFolder folder = new RunFolder(options.out());
         boolean published = false;
         try {
-            Path stage = folder.tmp().resolve("_stage");
+            Path stage = folder.tmp().resolve("stage");
             CollectionAccumulator<String> blocks = spark.sparkContext().collectionAccumulator("oncoaudit-split-rows");
             long t = System.nanoTime();
             progress.step("reading, validating and re-coding claims", in.claims().totalBytes()

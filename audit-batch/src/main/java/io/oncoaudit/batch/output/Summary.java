@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * summary.json (contract section 7). Totals are exact BigDecimal sums of the findings' decimal(12,2)
  * amounts; groups are sorted by their key so the same input always gives the same bytes.
- * Extension fields (allowed by the contract): runId, linesAudited, administrationsAudited,
+ * The run id is in manifest.json, not here, so the same data as CSV or Parquet gives the same summary.
+ * Extension fields (allowed by the contract): linesAudited, administrationsAudited,
  * rejectedLineRows, rejectedAdministrationRows.
  */
 public record Summary(String runId, long inputLines, long inputAdministrations, long encounters, long linesAudited,
@@ -66,7 +67,6 @@ public record Summary(String runId, long inputLines, long inputAdministrations, 
     public String toJson() {
         Totals t = total();
         StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"runId\": ").append(Json.quote(runId)).append(",\n");
         b.append("  \"inputLines\": ").append(inputLines).append(",\n");
         b.append("  \"inputAdministrations\": ").append(inputAdministrations).append(",\n");
         b.append("  \"encounters\": ").append(encounters).append(",\n");
