@@ -108,10 +108,10 @@ public final class AuditRun {
 
             t = System.nanoTime();
             progress.step("writing rejects", 0);
-            Dataset<Row> rejects = rejects(st, splits);
-            rejects.write().parquet(folder.tmp().resolve("rejects").toString());
-            RejectsCsv.write(spark.read().parquet(folder.tmp().resolve("rejects").toString())
-                    .orderBy("source", "file", "row_number"), folder.tmp().resolve("rejects.csv"));
+            // sorted into one file, so rejects.csv streams it back in order without another sort
+            rejects(st, splits).coalesce(1).write().parquet(folder.tmp().resolve("rejects").toString());
+            RejectsCsv.write(spark.read().parquet(folder.tmp().resolve("rejects").toString()),
+                    folder.tmp().resolve("rejects.csv"));
             lap("write rejects", t);
 
             t = System.nanoTime();
@@ -248,30 +248,31 @@ public final class AuditRun {
         }
     }
 
+    /** All counts and money in one aggregation job over the stage; money summed as decimals, exact. */
     private Summary summarise(Dataset<Row> st, String runId, long inputLines, long inputAdmins) {
-        Row enc = st.filter(col("rec_type").equalTo(Stage.ENCOUNTER))
-                .agg(count(lit(1)), sum("line_count"), sum("administration_count")).first();
-        long encounters = enc.getLong(0);
-        long linesAudited = enc.isNullAt(1) ? 0 : enc.getLong(1);
-        long adminsAudited = enc.isNullAt(2) ? 0 : enc.getLong(2);
-        Map<String, Long> rejected = new HashMap<>();
-        for (Row r : st.filter(col("rec_type").equalTo(Stage.REJECT)).groupBy("source").count().collectAsList()) {
-            rejected.put(r.getString(0), r.getLong(1));
+        long encounters = 0, linesAudited = 0, adminsAudited = 0, rejectedLines = 0, rejectedAdmins = 0;
+        List<Summary.FindingGroup> groups = new ArrayList<>();
+        for (Row r : st.groupBy("rec_type", "source", "payer_id", "billing_npi", "kind", "direction")
+                .agg(count(lit(1)), sum("amount"), sum("line_count"), sum("administration_count")).collectAsList()) {
+            String type = r.getString(0);
+            long n = r.getLong(6);
+            if (Stage.ENCOUNTER.equals(type)) {
+                encounters += n;
+                linesAudited += r.isNullAt(8) ? 0 : r.getLong(8);
+                adminsAudited += r.isNullAt(9) ? 0 : r.getLong(9);
+            } else if (Stage.REJECT.equals(type)) {
+                if (Table.CLAIM_LINES.source().equals(r.getString(1))) rejectedLines += n;
+                else rejectedAdmins += n;
+            } else if (Stage.FINDING.equals(type)) {
+                groups.add(new Summary.FindingGroup(r.getString(2), r.getString(3), r.getString(4), r.getString(5), n,
+                        r.isNullAt(7) ? BigDecimal.ZERO : r.getDecimal(7)));
+            }
         }
-        long rejectedLines = rejected.getOrDefault(Table.CLAIM_LINES.source(), 0L);
-        long rejectedAdmins = rejected.getOrDefault(Table.ADMINISTRATIONS.source(), 0L);
         // Contract section 7: nothing is silently dropped. A mismatch is a bug: fail rather than publish.
         if (inputLines != linesAudited + rejectedLines || inputAdmins != adminsAudited + rejectedAdmins) {
             throw new IllegalStateException("reconciliation failed: claim_lines read " + inputLines + " != audited "
                     + linesAudited + " + rejected " + rejectedLines + ", or administrations read " + inputAdmins
                     + " != audited " + adminsAudited + " + rejected " + rejectedAdmins);
-        }
-        List<Summary.FindingGroup> groups = new ArrayList<>();
-        for (Row r : st.filter(col("rec_type").equalTo(Stage.FINDING))
-                .groupBy("payer_id", "billing_npi", "kind", "direction")
-                .agg(count(lit(1)), sum("amount")).collectAsList()) {
-            groups.add(new Summary.FindingGroup(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-                    r.isNullAt(5) ? BigDecimal.ZERO : r.getDecimal(5)));
         }
         return new Summary(runId, inputLines, inputAdmins, encounters, linesAudited, adminsAudited, rejectedLines,
                 rejectedAdmins, groups);

@@ -38,7 +38,7 @@ class AuditEndToEndTests {
         assertTrue(Files.exists(out.resolve("rejects.csv")));
         List<Row> findings = SharedSpark.get().read().parquet(out.resolve("findings").toString()).collectAsList();
         System.out.println(Extracts.read(out.resolve("summary.json")));
-        System.out.println(findings);
+        System.out.println(Extracts.read(out.resolve("manifest.json")));
         assertEquals(s.total().findings(), findings.size());
     }
 }
