@@ -1,9 +1,17 @@
 package io.oncoaudit.core.recode;
 
+import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Encounter;
+import io.oncoaudit.core.model.ExpectedLine;
+import io.oncoaudit.core.model.Finding;
+import io.oncoaudit.core.model.Money;
 import io.oncoaudit.core.model.RecodeResult;
+import io.oncoaudit.core.model.ValidationError;
 import io.oncoaudit.core.pricing.FeeSchedule;
 import io.oncoaudit.core.tables.ReferenceTables;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Re-codes one encounter: derives the lines that should have been billed, compares them with the
@@ -25,6 +33,68 @@ public final class Recoder {
 
     /** Never throws for bad input: an invalid encounter yields a result whose {@code error} names the field. */
     public RecodeResult recode(Encounter encounter) {
-        throw new UnsupportedOperationException("recoder not implemented yet");
+        ValidationError invalid = EncounterValidator.validate(encounter);
+        if (invalid != null) return RecodeResult.rejected(encounter.claimId(), invalid);
+
+        Pricer pricer = new Pricer(fees, encounter);
+        Context ctx = new Context(encounter, tables, tables.payers().policy(encounter.payerId()), pricer);
+        pricer.warningsTo(ctx.warnings);
+        List<Finding> findings = new ArrayList<>(4);
+        List<Coded> expected = new ArrayList<>(8);
+        boolean split;
+        if (encounter.claimsOnly()) {
+            expected.addAll(ClaimsOnlyCoder.derive(ctx));
+            split = DrugComparison.claimsOnly(ctx, findings);
+            AdminComparison.compare(ctx, expected, split, findings);
+            for (ClaimLine l : encounter.lines()) {
+                if (tables.adminCodes().isAdministrationCode(l.procedureCode())) continue;
+                expected.add(new Coded(l.procedureCode(), l.wholeUnits(), l.modifiers(), null, null));
+            }
+        } else {
+            List<Coded> admin = AdministrationCoder.derive(ctx);
+            List<DrugLineCoder.DrugExpectation> drugs = DrugLineCoder.derive(ctx);
+            split = DrugComparison.compare(ctx, drugs, findings);
+            AdminComparison.compare(ctx, admin, split, findings);
+            expected.addAll(admin);
+            for (DrugLineCoder.DrugExpectation x : drugs) expected.addAll(x.lines);
+            passThrough(ctx, drugs, expected);
+        }
+        List<ExpectedLine> lines = aggregate(expected);
+        BigDecimal billedAmount = Money.ZERO;
+        for (ClaimLine l : encounter.lines()) billedAmount = billedAmount.add(pricer.amount(l.procedureCode(), l.wholeUnits()));
+        BigDecimal expectedAmount = Money.ZERO;
+        for (ExpectedLine l : lines) expectedAmount = expectedAmount.add(pricer.amount(l.procedureCode(), l.units()));
+        return new RecodeResult(encounter.claimId(), lines, findings, Money.round(billedAmount), Money.round(expectedAmount),
+                Money.round(expectedAmount.subtract(billedAmount)), List.copyOf(ctx.warnings), null);
+    }
+
+    /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
+    private void passThrough(Context ctx, List<DrugLineCoder.DrugExpectation> drugs, List<Coded> expected) {
+        for (ClaimLine l : ctx.encounter.lines()) {
+            String c = l.procedureCode();
+            if (tables.adminCodes().isAdministrationCode(c)) continue;
+            if (ctx.drug(c) != null) continue; // known drug: expected only from the record (undocumented ones are findings)
+            expected.add(new Coded(c, l.wholeUnits(), l.modifiers(), null, null));
+        }
+    }
+
+    /** Same code and modifiers on one expected line (96415 x1 + x2 = 96415 x3), in first-seen order. */
+    private static List<ExpectedLine> aggregate(List<Coded> coded) {
+        List<ExpectedLine> out = new ArrayList<>(coded.size());
+        List<Coded> merged = new ArrayList<>(coded.size());
+        outer:
+        for (Coded c : coded) {
+            if (c.units <= 0) continue;
+            for (int i = 0; i < merged.size(); i++) {
+                Coded m = merged.get(i);
+                if (m.code.equals(c.code) && m.modifiers.equals(c.modifiers)) {
+                    merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reasonSupplier()));
+                    continue outer;
+                }
+            }
+            merged.add(c);
+        }
+        for (Coded m : merged) out.add(new ExpectedLine(m.code, m.units, m.modifiers));
+        return out;
     }
 }

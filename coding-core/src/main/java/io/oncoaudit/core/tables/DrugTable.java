@@ -12,12 +12,17 @@ public final class DrugTable {
     public static final String RESOURCE = "/io/oncoaudit/core/tables/drugs.csv";
 
     private final Map<String, List<Drug>> byCode;
+    private final List<Drug> combinationProducts;
 
     public DrugTable(Collection<Drug> drugs) {
         Map<String, List<Drug>> m = new HashMap<>();
         for (Drug d : drugs) m.computeIfAbsent(d.hcpcs(), k -> new ArrayList<>()).add(d);
         this.byCode = m;
+        this.combinationProducts = drugs.stream().filter(Drug::combinationProduct).toList();
     }
+
+    /** Fixed-dose combination products (rows with components). */
+    public List<Drug> combinationProducts() { return combinationProducts; }
 
     public static DrugTable load(List<CsvReader.Row> rows) {
         List<Drug> drugs = rows.stream().map(r -> new Drug(

@@ -1,0 +1,43 @@
+package io.oncoaudit.core.recode;
+
+import io.oncoaudit.core.model.Encounter;
+import io.oncoaudit.core.model.Setting;
+import io.oncoaudit.core.tables.AdminCode;
+import io.oncoaudit.core.tables.Drug;
+import io.oncoaudit.core.tables.PayerPolicy;
+import io.oncoaudit.core.tables.ReferenceTables;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything the rules need about one encounter, computed once. */
+final class Context {
+    final Encounter encounter;
+    final ReferenceTables tables;
+    final PayerPolicy payer;
+    final Setting setting;
+    final boolean cancerDiagnosis;
+    final Pricer pricer;
+    final List<String> warnings = new ArrayList<>(2);
+
+    Context(Encounter encounter, ReferenceTables tables, PayerPolicy payer, Pricer pricer) {
+        this.encounter = encounter;
+        this.tables = tables;
+        this.payer = payer;
+        this.setting = encounter.setting();
+        this.cancerDiagnosis = tables.neoplasms().anyCancer(encounter.diagnosisCodes());
+        this.pricer = pricer;
+    }
+
+    AdminCode admin(String code) { return tables.adminCodes().get(code); }
+
+    Drug drug(String code) { return tables.drugs().get(code, encounter.dateOfService()); }
+
+    void warn(String w) {
+        if (!warnings.contains(w)) warnings.add(w);
+    }
+
+    /** HCPCS drug-like codes (J, Q5, most Q0) that the drug table does not know: passed through with a warning. */
+    static boolean looksLikeDrugCode(String code) {
+        return code != null && code.length() == 5 && (code.charAt(0) == 'J' || code.startsWith("Q5") || code.startsWith("Q0"));
+    }
+}
