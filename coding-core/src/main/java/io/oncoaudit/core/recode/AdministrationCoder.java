@@ -29,7 +29,6 @@ final class AdministrationCoder {
     static final class IvService {
         final Administration first;
         final Drug drug;
-        final String drugLabel;
         final AdminFamily family;
         final Mode mode;
         final String access;
@@ -39,7 +38,6 @@ final class AdministrationCoder {
         IvService(Administration a, Drug drug, AdminFamily family, Mode mode, long minutes) {
             this.first = a;
             this.drug = drug;
-            this.drugLabel = label(a, drug);
             this.family = family;
             this.mode = mode;
             this.access = a.accessSite() == null ? "" : a.accessSite().trim();
@@ -48,6 +46,9 @@ final class AdministrationCoder {
         }
 
         LocalDateTime start() { return first.startTime(); }
+
+        /** Built only for explanations and warnings. */
+        String drugLabel() { return label(first, drug); }
 
         int rank() { return family.rank() * 2 + (mode == Mode.INFUSION ? 0 : 1); }
 
@@ -191,7 +192,7 @@ final class AdministrationCoder {
         for (IvService h : hydration) {
             long free = uncoveredMinutes(h, infusions);
             if (free < TimeRules.HYDRATION_MIN_MINUTES) {
-                ctx.warn("hydration " + h.drugLabel + ": " + free + " minutes not concurrent with another infusion"
+                ctx.warn("hydration " + h.drugLabel()() + ": " + free + " minutes not concurrent with another infusion"
                         + (free == h.minutes ? "" : " (of " + h.minutes + ")") + ": not reportable (31-minute minimum)");
                 continue;
             }
@@ -238,7 +239,7 @@ final class AdministrationCoder {
             for (IvService s : rest) {
                 if (s.family == AdminFamily.HYDRATION) {
                     int u = TimeRules.secondaryHydrationUnits(s.minutes);
-                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel + " for " + s.minutes
+                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel()() + " for " + s.minutes
                             + " minutes not concurrent with another infusion, secondary to " + initialCode + ": 96361 x" + u));
                 } else if (s.mode == Mode.PUSH) {
                     codePush(ctx, out, s, pushedDrugs, lastPush);
@@ -251,12 +252,12 @@ final class AdministrationCoder {
                                     + " infused at the same time as another infusion through the same access: concurrent infusion 96368 (once per encounter)"));
                             concurrentUsed = true;
                         } else {
-                            ctx.warn(s.drugLabel + " is a further concurrent infusion: 96368 is reported once per encounter");
+                            ctx.warn(s.drugLabel() + " is a further concurrent infusion: 96368 is reported once per encounter");
                         }
                     } else {
                         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
                         String seq = chemo ? "96417" : "96367";
-                        out.add(Coded.of(seq, 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel + " infused for " + s.minutes
+                        out.add(Coded.of(seq, 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel() + " infused for " + s.minutes
                                 + " minutes after another infusion (not overlapping): sequential " + (chemo ? "chemotherapy " : "") + "infusion " + seq));
                         String hourCode = hourCode(s.family);
                         int h = TimeRules.additionalHourUnits(s.minutes);
@@ -273,7 +274,7 @@ final class AdministrationCoder {
         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
         if (pushedDrugs.add(drugCode)) {
             String code = chemo ? "96411" : "96375";
-            out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel + " pushed over " + s.minutes
+            out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel() + " pushed over " + s.minutes
                     + " minutes (15 or less = push) as an additional drug: " + code));
         } else if (!chemo && ctx.setting == io.oncoaudit.core.model.Setting.FACILITY
                 && lastPush.get(drugCode) != null
@@ -281,7 +282,7 @@ final class AdministrationCoder {
             out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel
                     + " pushed again at least 30 minutes after the prior push of the same drug (facility): 96376"));
         } else {
-            ctx.warn(s.drugLabel + " is a repeat push of the same drug: not separately reportable here");
+            ctx.warn(s.drugLabel() + " is a repeat push of the same drug: not separately reportable here");
         }
         lastPush.put(drugCode, s.first.endTime());
     }
@@ -309,7 +310,7 @@ final class AdministrationCoder {
             case HYDRATION -> "hydration";
         };
         String how = s.mode == Mode.INFUSION ? "infusion of " + s.minutes + " minutes (16 or more)" : "push of " + s.minutes + " minutes (15 or less)";
-        return s.drugLabel + ": " + what + " " + how + (others ? ", the highest service in the CPT hierarchy (chemotherapy > therapeutic > hydration; infusion > push)" : "")
+        return s.drugLabel() + ": " + what + " " + how + (others ? ", the highest service in the CPT hierarchy (chemotherapy > therapeutic > hydration; infusion > push)" : "")
                 + ": initial service " + initialCode(s);
     }
 
