@@ -192,7 +192,7 @@ final class AdministrationCoder {
         for (IvService h : hydration) {
             long free = uncoveredMinutes(h, infusions);
             if (free < TimeRules.HYDRATION_MIN_MINUTES) {
-                ctx.warn("hydration " + h.drugLabel()() + ": " + free + " minutes not concurrent with another infusion"
+                ctx.warn("hydration " + h.drugLabel() + ": " + free + " minutes not concurrent with another infusion"
                         + (free == h.minutes ? "" : " (of " + h.minutes + ")") + ": not reportable (31-minute minimum)");
                 continue;
             }
@@ -239,7 +239,7 @@ final class AdministrationCoder {
             for (IvService s : rest) {
                 if (s.family == AdminFamily.HYDRATION) {
                     int u = TimeRules.secondaryHydrationUnits(s.minutes);
-                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel()() + " for " + s.minutes
+                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel() + " for " + s.minutes
                             + " minutes not concurrent with another infusion, secondary to " + initialCode + ": 96361 x" + u));
                 } else if (s.mode == Mode.PUSH) {
                     codePush(ctx, out, s, pushedDrugs, lastPush);
