@@ -53,7 +53,8 @@ final class AdminComparison {
 
     static void compare(Context ctx, List<Coded> expected, boolean hasComboSplit, List<Finding> findings) {
         List<Bucket> billed = new ArrayList<>(4);
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             AdminCode c = ctx.admin(l.procedureCode());
             if (c == null) continue;
             Bucket b = find(billed, c.code());
@@ -260,7 +261,8 @@ final class AdminComparison {
     }
 
     static boolean hasDistinctModifier(ClaimLine l) {
-        for (String m : l.modifiers()) {
+        for (int mi = 0, min = l.modifiers().size(); mi < min; mi++) {
+            String m = l.modifiers().get(mi);
             String u = m.toUpperCase();
             if (u.equals("59") || u.equals("XU") || u.equals("XS") || u.equals("XE") || u.equals("XP")) return true;
         }
@@ -275,7 +277,8 @@ final class AdminComparison {
             for (Coded y : expected) if (y.code.equals(x.code) && !y.modifiers.contains("59")) plainExpected += y.units;
             int withModifier = 0, billedUnits = 0;
             ClaimLine first = null;
-            for (ClaimLine l : ctx.encounter.lines()) {
+            for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+                ClaimLine l = ctx.encounter.lines().get(li);
                 if (!l.procedureCode().equals(x.code)) continue;
                 billedUnits += l.wholeUnits();
                 if (hasDistinctModifier(l)) withModifier += l.wholeUnits();

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +74,9 @@ final class AdministrationCoder {
         List<Administration> intraArterial = new ArrayList<>();
         boolean chemoBilled = billedChemoCode(ctx);
 
-        for (Administration a : ctx.encounter.administrations()) {
+        for (int ai = 0, ain = ctx.encounter.administrations().size(); ai < ain; ai++) {
+
+            Administration a = ctx.encounter.administrations().get(ai);
             Drug drug = ctx.drug(a.drugCode());
             AdminFamily family;
             if (drug == null) {
@@ -168,14 +170,14 @@ final class AdministrationCoder {
 
     /** A drug infused twice (a pause, a restarted bag) is one infusion: its minutes add up (CPT: 96417 is a different drug). */
     private static List<IvService> mergeSameDrug(List<IvService> services) {
-        Map<String, IvService> byKey = new LinkedHashMap<>();
         List<IvService> out = new ArrayList<>(services.size());
         for (IvService s : services) {
             if (s.mode != Mode.INFUSION) { out.add(s); continue; }
-            String key = s.first.drugCode() + '|' + s.access;
-            IvService prior = byKey.get(key);
+            IvService prior = null;
+            for (IvService o : out) {
+                if (o.mode == Mode.INFUSION && o.first.drugCode().equals(s.first.drugCode()) && o.access.equals(s.access)) { prior = o; break; }
+            }
             if (prior == null) {
-                byKey.put(key, s);
                 out.add(s);
             } else {
                 prior.minutes += s.minutes;
@@ -202,9 +204,13 @@ final class AdministrationCoder {
         if (iv.isEmpty()) return;
 
         // One hierarchy per access site; the best-ranked access is the primary one (OA-HIER-001/002).
-        Map<String, List<IvService>> byAccess = new LinkedHashMap<>();
-        for (IvService s : iv) byAccess.computeIfAbsent(s.access, k -> new ArrayList<>(4)).add(s);
-        List<List<IvService>> groups = new ArrayList<>(byAccess.values());
+        List<List<IvService>> groups = new ArrayList<>(2);
+        for (IvService s : iv) {
+            List<IvService> group = null;
+            for (List<IvService> g : groups) if (g.get(0).access.equals(s.access)) { group = g; break; }
+            if (group == null) groups.add(group = new ArrayList<>(4));
+            group.add(s);
+        }
         Comparator<IvService> hierarchy = Comparator.comparingInt(IvService::rank).thenComparing(IvService::start);
         for (List<IvService> g : groups) g.sort(hierarchy);
         groups.sort((a, b) -> hierarchy.compare(a.get(0), b.get(0)));
@@ -230,8 +236,8 @@ final class AdministrationCoder {
             rest.sort(Comparator.comparing(IvService::start).thenComparingInt(IvService::rank));
             List<IvService> placedInfusions = new ArrayList<>();
             if (initial.mode == Mode.INFUSION && initial.family != AdminFamily.HYDRATION) placedInfusions.add(initial);
-            Set<String> pushedDrugs = new HashSet<>();
-            Map<String, LocalDateTime> lastPush = new LinkedHashMap<>();
+            Set<String> pushedDrugs = new HashSet<>(4);
+            Map<String, LocalDateTime> lastPush = new HashMap<>(4);
             if (initial.mode == Mode.PUSH) {
                 pushedDrugs.add(initial.first.drugCode());
                 lastPush.put(initial.first.drugCode(), initial.first.endTime());

@@ -24,7 +24,8 @@ final class ClaimsOnlyCoder {
         List<Coded> scIm = new ArrayList<>(2);
         List<Coded> iv = new ArrayList<>(4);
         List<Coded> other = new ArrayList<>(2);
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             AdminCode c = ctx.admin(l.procedureCode());
             if (c == null) continue;
             Coded x = new Coded(c.code(), l.wholeUnits(), distinct(l), RuleCatalog.CLAIMS_ONLY.id(), () -> "billed " + c.code() + " on line " + l.lineNumber());
@@ -41,7 +42,8 @@ final class ClaimsOnlyCoder {
         for (Drug c : combos) if (c.usualRoute() != null && c.usualRoute().subcutaneousOrIntramuscular()) scImDrugs.add(c);
         int chemoIv = 0, nonChemoIv = 0, unknown = 0;
         List<String> ivNames = new ArrayList<>(4);
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             if (l.hasModifier("JW") || ctx.admin(l.procedureCode()) != null) continue;
             Drug d = ctx.drug(l.procedureCode());
             if (d == null) {

@@ -118,7 +118,8 @@ final class DrugComparison {
     /** Drug lines with no administration in the record: an overpayment risk on audit. */
     private static void flagUndocumented(Context ctx, Set<String> accounted, List<Finding> findings) {
         Set<String> seen = new HashSet<>();
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             String c = l.procedureCode();
             if (accounted.contains(c) || !seen.add(c)) continue;
             Drug d = ctx.drug(c);
@@ -142,7 +143,8 @@ final class DrugComparison {
     /** Units billed for {@code code}, on JW lines ({@code waste}) or on the other lines. */
     static int units(Context ctx, String code, boolean waste) {
         int n = 0;
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             if (l.procedureCode().equals(code) && l.hasModifier("JW") == waste) n += l.wholeUnits();
         }
         return n;
@@ -193,7 +195,8 @@ final class DrugComparison {
         boolean split = false;
         boolean required = ctx.payer.requiresJwJz(ctx.encounter.dateOfService());
         Set<String> checked = new HashSet<>();
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             Drug d = ctx.drug(l.procedureCode());
             if (d == null) continue;
             boolean jw = l.hasModifier("JW"), jz = l.hasModifier("JZ");

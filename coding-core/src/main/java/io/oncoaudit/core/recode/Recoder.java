@@ -46,7 +46,8 @@ public final class Recoder {
             expected.addAll(ClaimsOnlyCoder.derive(ctx));
             split = DrugComparison.claimsOnly(ctx, findings);
             AdminComparison.compare(ctx, expected, split, findings);
-            for (ClaimLine l : encounter.lines()) {
+            for (int li = 0, lin = encounter.lines().size(); li < lin; li++) {
+                ClaimLine l = encounter.lines().get(li);
                 if (tables.adminCodes().isAdministrationCode(l.procedureCode())) continue;
                 expected.add(new Coded(l.procedureCode(), l.wholeUnits(), l.modifiers(), null, null));
             }
@@ -70,7 +71,8 @@ public final class Recoder {
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
     private void passThrough(Context ctx, List<DrugLineCoder.DrugExpectation> drugs, List<Coded> expected) {
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             String c = l.procedureCode();
             if (tables.adminCodes().isAdministrationCode(c)) continue;
             if (ctx.drug(c) != null) continue; // known drug: expected only from the record (undocumented ones are findings)
