@@ -26,10 +26,14 @@ final class AdminComparison {
     static final class Bucket {
         final AdminCode code;
         int remaining;
-        final List<ClaimLine> lines = new ArrayList<>(1);   // billed side
-        final List<Coded> sources = new ArrayList<>(1);      // expected side
+        final List<ClaimLine> lines;   // billed side
+        final List<Coded> sources;     // expected side
 
-        Bucket(AdminCode code) { this.code = code; }
+        Bucket(AdminCode code, boolean billedSide) {
+            this.code = code;
+            this.lines = billedSide ? new ArrayList<>(1) : List.of();
+            this.sources = billedSide ? List.of() : new ArrayList<>(1);
+        }
 
         String why() {
             if (sources.isEmpty()) return "";
@@ -58,14 +62,14 @@ final class AdminComparison {
             AdminCode c = ctx.admin(l.procedureCode());
             if (c == null) continue;
             Bucket b = find(billed, c.code());
-            if (b == null) billed.add(b = new Bucket(c));
+            if (b == null) billed.add(b = new Bucket(c, true));
             b.remaining += l.wholeUnits();
             b.lines.add(l);
         }
         List<Bucket> exp = new ArrayList<>(4);
         for (Coded x : expected) {
             Bucket b = find(exp, x.code);
-            if (b == null) exp.add(b = new Bucket(ctx.admin(x.code)));
+            if (b == null) exp.add(b = new Bucket(ctx.admin(x.code), false));
             b.remaining += x.units;
             b.sources.add(x);
         }
@@ -73,7 +77,8 @@ final class AdminComparison {
         for (Bucket b : billed) if (b.code.role() == AdminRole.INITIAL) billedInitials += b.remaining;
 
         // 1. exact codes cancel
-        for (Bucket e : exp) {
+        for (int ei = 0; ei < exp.size(); ei++) {
+            Bucket e = exp.get(ei);
             Bucket b = find(billed, e.code.code());
             if (b != null) cancel(b, e);
         }
@@ -85,9 +90,11 @@ final class AdminComparison {
         alternative(billed, exp, "96377", "96372");
         // 3. pair the rest by position
         for (int tier = 0; tier < 3; tier++) {
-            for (Bucket b : billed) {
+            for (int bi = 0; bi < billed.size(); bi++) {
+                Bucket b = billed.get(bi);
                 if (b.remaining == 0) continue;
-                for (Bucket e : exp) {
+                for (int ei = 0; ei < exp.size(); ei++) {
+                    Bucket e = exp.get(ei);
                     if (e.remaining == 0 || b.remaining == 0) continue;
                     if (!pairable(b.code, e.code, tier)) continue;
                     int n = Math.min(b.remaining, e.remaining);
@@ -98,11 +105,13 @@ final class AdminComparison {
             }
         }
         // 4. leftovers
-        for (Bucket b : billed) {
+        for (int bi = 0; bi < billed.size(); bi++) {
+            Bucket b = billed.get(bi);
             if (b.remaining == 0) continue;
             findings.add(billedOnly(ctx, b, billedInitials, hasComboSplit));
         }
-        for (Bucket e : exp) {
+        for (int ei = 0; ei < exp.size(); ei++) {
+            Bucket e = exp.get(ei);
             if (e.remaining == 0) continue;
             findings.add(expectedOnly(ctx, e, billed));
         }
@@ -237,7 +246,8 @@ final class AdminComparison {
                     n + " unit(s) of " + ec + " documented but not billed. " + e.why(), null);
         }
         if (e.code.role() == AdminRole.INITIAL) {
-            for (Bucket b : billed) {
+            for (int bi = 0; bi < billed.size(); bi++) {
+                Bucket b = billed.get(bi);
                 if (b.code.isAddOn() && b.code.primaries().contains(ec) && !primaryBilled(b.code, billed)) {
                     BigDecimal recovered = ev.add(ctx.pricer.amount(b.code.code(), unitsBilled(billed, b.code.code())));
                     return Findings.make(ctx, FindingKind.ADDON_WITHOUT_PRIMARY, RuleCatalog.ADDON_PRIMARY.id(), b.code.code(), ec, 0, n,

@@ -119,8 +119,11 @@ final class DrugLineCoder {
         return List.of();
     }
 
+    private static final List<String> JZ = List.of("JZ");
+    private static final List<String> JW = List.of("JW");
+
     private static List<String> with(List<String> mods, String m) {
-        if (mods.isEmpty()) return List.of(m);
+        if (mods.isEmpty()) return m.equals("JZ") ? JZ : m.equals("JW") ? JW : List.of(m);
         List<String> out = new ArrayList<>(mods);
         out.add(m);
         return out;

@@ -16,8 +16,8 @@ final class Pricer {
     private final Encounter encounter;
     private final Setting setting;
     private List<String> warnings;
-    private String[] cacheCodes = new String[16];
-    private BigDecimal[] cachePrices = new BigDecimal[16];
+    private String[] cacheCodes = new String[8];
+    private BigDecimal[] cachePrices = new BigDecimal[8];
     private int cacheSize;
 
     Pricer(FeeSchedule fees, Encounter encounter) {
@@ -49,21 +49,22 @@ final class Pricer {
         return p;
     }
 
-    private final String[] amountCodes = new String[16];
-    private final long[] amountUnits = new long[16];
-    private final BigDecimal[] amounts = new BigDecimal[16];
+    private final String[] amountCodes = new String[8];
+    private final int[] amountUnits = new int[8];
+    private final BigDecimal[] amounts = new BigDecimal[8];
     private int amountNext;
 
     /** price x units, rounded; the same line is priced for the billed and the expected side, so results are memoised. */
     BigDecimal amount(String code, long units) {
         if (units == 0) return Money.ZERO;
+        if (units > Integer.MAX_VALUE) return Money.lineAmount(perUnit(code), units);
         for (int i = 0; i < amounts.length; i++) {
             if (amountUnits[i] == units && code.equals(amountCodes[i])) return amounts[i];
         }
         BigDecimal a = Money.lineAmount(perUnit(code), units);
         int slot = amountNext++ & (amounts.length - 1);
         amountCodes[slot] = code;
-        amountUnits[slot] = units;
+        amountUnits[slot] = (int) units;
         amounts[slot] = a;
         return a;
     }
