@@ -8,11 +8,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Derives the administration codes an encounter should carry from its administration record
@@ -61,6 +57,11 @@ final class AdministrationCoder {
             return false;
         }
     }
+
+    /** CPT hierarchy: chemotherapy > therapeutic > hydration, infusion > push; then the earlier start. */
+    private static final Comparator<IvService> HIERARCHY = Comparator.comparingInt(IvService::rank).thenComparing(IvService::start);
+    /** Order in which the non-initial services are placed: clock order, then hierarchy. */
+    private static final Comparator<IvService> CLOCK = Comparator.comparing(IvService::start).thenComparingInt(IvService::rank);
 
     static String label(Administration a, Drug drug) {
         String name = drug != null ? drug.name() : (a.drugName() != null && !a.drugName().isBlank() ? a.drugName() : a.drugCode());
@@ -211,7 +212,7 @@ final class AdministrationCoder {
             if (group == null) groups.add(group = new ArrayList<>(4));
             group.add(s);
         }
-        Comparator<IvService> hierarchy = Comparator.comparingInt(IvService::rank).thenComparing(IvService::start);
+        Comparator<IvService> hierarchy = HIERARCHY;
         for (List<IvService> g : groups) g.sort(hierarchy);
         groups.sort((a, b) -> hierarchy.compare(a.get(0), b.get(0)));
 
@@ -233,14 +234,15 @@ final class AdministrationCoder {
             }
 
             List<IvService> rest = new ArrayList<>(g.subList(1, g.size()));
-            rest.sort(Comparator.comparing(IvService::start).thenComparingInt(IvService::rank));
+            rest.sort(CLOCK);
             List<IvService> placedInfusions = new ArrayList<>();
             if (initial.mode == Mode.INFUSION && initial.family != AdminFamily.HYDRATION) placedInfusions.add(initial);
-            Set<String> pushedDrugs = new HashSet<>(4);
-            Map<String, LocalDateTime> lastPush = new HashMap<>(4);
+            // drugs pushed so far and when each push ended (for 96376, same drug again after 30 minutes)
+            List<String> pushedDrugs = new ArrayList<>(2);
+            List<LocalDateTime> pushEnds = new ArrayList<>(2);
             if (initial.mode == Mode.PUSH) {
                 pushedDrugs.add(initial.first.drugCode());
-                lastPush.put(initial.first.drugCode(), initial.first.endTime());
+                pushEnds.add(initial.first.endTime());
             }
             for (IvService s : rest) {
                 if (s.family == AdminFamily.HYDRATION) {
@@ -248,7 +250,7 @@ final class AdministrationCoder {
                     out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel() + " for " + s.minutes
                             + " minutes not concurrent with another infusion, secondary to " + initialCode + ": 96361 x" + u));
                 } else if (s.mode == Mode.PUSH) {
-                    codePush(ctx, out, s, pushedDrugs, lastPush);
+                    codePush(ctx, out, s, pushedDrugs, pushEnds);
                 } else {
                     boolean concurrent = false;
                     for (IvService p : placedInfusions) if (s.overlaps(p)) { concurrent = true; break; }
@@ -275,22 +277,24 @@ final class AdministrationCoder {
         }
     }
 
-    private static void codePush(Context ctx, List<Coded> out, IvService s, Set<String> pushedDrugs, Map<String, LocalDateTime> lastPush) {
+    private static void codePush(Context ctx, List<Coded> out, IvService s, List<String> pushedDrugs, List<LocalDateTime> pushEnds) {
         String drugCode = s.first.drugCode();
         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
-        if (pushedDrugs.add(drugCode)) {
+        int prior = pushedDrugs.indexOf(drugCode);
+        if (prior < 0) {
+            pushedDrugs.add(drugCode);
+            pushEnds.add(s.first.endTime());
             String code = chemo ? "96411" : "96375";
             out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel() + " pushed over " + s.minutes
                     + " minutes (15 or less = push) as an additional drug: " + code));
         } else if (!chemo && ctx.setting == io.oncoaudit.core.model.Setting.FACILITY
-                && lastPush.get(drugCode) != null
-                && Duration.between(lastPush.get(drugCode), s.start()).toMinutes() >= 30) {
+                && Duration.between(pushEnds.get(prior), s.start()).toMinutes() >= 30) {
             out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel()
                     + " pushed again at least 30 minutes after the prior push of the same drug (facility): 96376"));
         } else {
             ctx.warn(s.drugLabel() + " is a repeat push of the same drug: not separately reportable here");
         }
-        lastPush.put(drugCode, s.first.endTime());
+        if (prior >= 0) pushEnds.set(prior, s.first.endTime());
     }
 
     static String initialCode(IvService s) {
@@ -358,8 +362,8 @@ final class AdministrationCoder {
     }
 
     private static boolean billedChemoCode(Context ctx) {
-        for (var l : ctx.encounter.lines()) {
-            var c = ctx.admin(l.procedureCode());
+        for (int i = 0, n = ctx.encounter.lines().size(); i < n; i++) {
+            var c = ctx.admin(ctx.encounter.lines().get(i).procedureCode());
             if (c != null && c.family() == AdminFamily.CHEMOTHERAPY) return true;
         }
         return false;

@@ -5,6 +5,7 @@ import io.oncoaudit.core.model.Money;
 import io.oncoaudit.core.model.Setting;
 import io.oncoaudit.core.pricing.FeeSchedule;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +19,8 @@ final class Pricer {
     private List<String> warnings;
     private String[] cacheCodes = new String[8];
     private BigDecimal[] cachePrices = new BigDecimal[8];
+    private long[] cacheUnscaled = new long[8];
+    private int[] cacheScale = new int[8];
     private int cacheSize;
 
     Pricer(FeeSchedule fees, Encounter encounter) {
@@ -30,7 +33,11 @@ final class Pricer {
 
     /** Per-unit price, 0.00 when the schedule has none (with a warning). */
     BigDecimal perUnit(String code) {
-        for (int i = 0; i < cacheSize; i++) if (cacheCodes[i].equals(code)) return cachePrices[i];
+        return cachePrices[slot(code)];
+    }
+
+    private int slot(String code) {
+        for (int i = 0; i < cacheSize; i++) if (cacheCodes[i].equals(code)) return i;
         BigDecimal p = fees.perUnit(encounter.payerId(), code, setting, encounter.dateOfService());
         if (p == null) {
             if (warnings != null) {
@@ -41,31 +48,50 @@ final class Pricer {
             p = Money.ZERO;
         }
         if (cacheSize == cacheCodes.length) {
-            cacheCodes = java.util.Arrays.copyOf(cacheCodes, cacheSize * 2);
-            cachePrices = java.util.Arrays.copyOf(cachePrices, cacheSize * 2);
+            int n = cacheSize * 2;
+            cacheCodes = Arrays.copyOf(cacheCodes, n);
+            cachePrices = Arrays.copyOf(cachePrices, n);
+            cacheUnscaled = Arrays.copyOf(cacheUnscaled, n);
+            cacheScale = Arrays.copyOf(cacheScale, n);
         }
         cacheCodes[cacheSize] = code;
-        cachePrices[cacheSize++] = p;
-        return p;
+        cachePrices[cacheSize] = p;
+        // prices with a small unscaled value are multiplied in long arithmetic (no BigDecimal per line)
+        boolean small = p.signum() >= 0 && p.scale() >= 0 && p.scale() <= 9 && p.precision() <= 15;
+        cacheUnscaled[cacheSize] = small ? p.unscaledValue().longValue() : -1;
+        cacheScale[cacheSize] = p.scale();
+        return cacheSize++;
     }
 
-    private final String[] amountCodes = new String[8];
-    private final int[] amountUnits = new int[8];
-    private final BigDecimal[] amounts = new BigDecimal[8];
-    private int amountNext;
+    /** price x units rounded HALF_EVEN to cents, as a long number of cents (exact, same result as {@link Money#lineAmount}). */
+    long cents(String code, long units) {
+        if (units == 0) return 0;
+        int i = slot(code);
+        long unscaled = cacheUnscaled[i];
+        if (unscaled >= 0 && units > 0 && units < 10_000_000L) {
+            long x = unscaled * units; // < 1e15 * 1e7 would overflow: precision <= 15 digits and units < 1e7 keep it < 9.2e18? guard below
+            if (unscaled == 0 || x / unscaled == units) {
+                int scale = cacheScale[i];
+                if (scale <= 2) {
+                    long f = scale == 2 ? 1 : scale == 1 ? 10 : 100;
+                    long r = x * f;
+                    if (r / f == x) return r;
+                } else {
+                    long d = POW10[scale - 2];
+                    long q = x / d, rem = x % d;
+                    if (2 * rem > d || (2 * rem == d && (q & 1) == 1)) q++;
+                    return q;
+                }
+            }
+        }
+        return Money.lineAmount(cachePrices[i], units).unscaledValue().longValueExact();
+    }
 
-    /** price x units, rounded; the same line is priced for the billed and the expected side, so results are memoised. */
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L};
+
+    /** price x units, rounded HALF_EVEN to cents (OA-PRICE-001). */
     BigDecimal amount(String code, long units) {
         if (units == 0) return Money.ZERO;
-        if (units > Integer.MAX_VALUE) return Money.lineAmount(perUnit(code), units);
-        for (int i = 0; i < amounts.length; i++) {
-            if (amountUnits[i] == units && code.equals(amountCodes[i])) return amounts[i];
-        }
-        BigDecimal a = Money.lineAmount(perUnit(code), units);
-        int slot = amountNext++ & (amounts.length - 1);
-        amountCodes[slot] = code;
-        amountUnits[slot] = (int) units;
-        amounts[slot] = a;
-        return a;
+        return BigDecimal.valueOf(cents(code, units), 2);
     }
 }

@@ -61,12 +61,18 @@ public final class Recoder {
             passThrough(ctx, drugs, expected);
         }
         List<ExpectedLine> lines = aggregate(expected);
-        BigDecimal billedAmount = Money.ZERO;
-        for (ClaimLine l : encounter.lines()) billedAmount = billedAmount.add(pricer.amount(l.procedureCode(), l.wholeUnits()));
-        BigDecimal expectedAmount = Money.ZERO;
-        for (ExpectedLine l : lines) expectedAmount = expectedAmount.add(pricer.amount(l.procedureCode(), l.units()));
-        return new RecodeResult(encounter.claimId(), lines, findings, Money.round(billedAmount), Money.round(expectedAmount),
-                Money.round(expectedAmount.subtract(billedAmount)), List.copyOf(ctx.warnings), null);
+        // totals in exact cents: one BigDecimal per total instead of one per addition
+        long billedCents = 0, expectedCents = 0;
+        for (int li = 0, lin = encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = encounter.lines().get(li);
+            billedCents = Math.addExact(billedCents, pricer.cents(l.procedureCode(), l.wholeUnits()));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            ExpectedLine l = lines.get(i);
+            expectedCents = Math.addExact(expectedCents, pricer.cents(l.procedureCode(), l.units()));
+        }
+        return new RecodeResult(encounter.claimId(), lines, findings, BigDecimal.valueOf(billedCents, 2), BigDecimal.valueOf(expectedCents, 2),
+                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings.isEmpty() ? List.of() : List.copyOf(ctx.warnings), null);
     }
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
