@@ -26,14 +26,19 @@ final class AdminComparison {
     static final class Bucket {
         final AdminCode code;
         int remaining;
-        final List<ClaimLine> lines;   // billed side
-        final List<Coded> sources;     // expected side
+        // billed side: the first line, total units, whether any line was denied
+        ClaimLine firstBilled;
+        int billedUnits;
+        boolean denied;
+        // expected side: what produced the units
+        final List<Coded> sources;
 
         Bucket(AdminCode code, boolean billedSide) {
             this.code = code;
-            this.lines = billedSide ? new ArrayList<>(1) : List.of();
             this.sources = billedSide ? List.of() : new ArrayList<>(1);
         }
+
+        boolean billed() { return firstBilled != null; }
 
         String why() {
             if (sources.isEmpty()) return "";
@@ -47,12 +52,9 @@ final class AdminComparison {
 
         String ruleId(String fallback) { return sources.isEmpty() ? fallback : sources.get(0).ruleId; }
 
-        Integer firstLine() { return lines.isEmpty() ? null : lines.get(0).lineNumber(); }
+        Integer firstLine() { return firstBilled == null ? null : firstBilled.lineNumber(); }
 
-        boolean anyDenied() {
-            for (ClaimLine l : lines) if (l.denied()) return true;
-            return false;
-        }
+        boolean anyDenied() { return denied; }
     }
 
     static void compare(Context ctx, List<Coded> expected, boolean hasComboSplit, List<Finding> findings) {
@@ -64,7 +66,9 @@ final class AdminComparison {
             Bucket b = find(billed, c.code());
             if (b == null) billed.add(b = new Bucket(c, true));
             b.remaining += l.wholeUnits();
-            b.lines.add(l);
+            if (b.firstBilled == null) b.firstBilled = l;
+            b.billedUnits += l.wholeUnits();
+            b.denied |= l.denied();
         }
         List<Bucket> exp = new ArrayList<>(4);
         for (Coded x : expected) {
@@ -203,7 +207,7 @@ final class AdminComparison {
     }
 
     private static boolean primaryBilled(AdminCode addOn, List<Bucket> billed) {
-        for (Bucket x : billed) if (!x.lines.isEmpty() && addOn.primaries().contains(x.code.code())) return true;
+        for (Bucket x : billed) if (x.billed() && addOn.primaries().contains(x.code.code())) return true;
         return false;
     }
 
@@ -265,9 +269,7 @@ final class AdminComparison {
     private static int unitsBilled(List<Bucket> billed, String code) {
         Bucket b = find(billed, code);
         if (b == null) return 0;
-        int n = 0;
-        for (ClaimLine l : b.lines) n += l.wholeUnits();
-        return n;
+        return b.billedUnits;
     }
 
     static boolean hasDistinctModifier(ClaimLine l) {

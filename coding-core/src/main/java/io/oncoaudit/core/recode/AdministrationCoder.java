@@ -29,7 +29,8 @@ final class AdministrationCoder {
         final Mode mode;
         final String access;
         long minutes;
-        final List<LocalDateTime[]> intervals = new ArrayList<>(1);
+        /** Intervals of the same drug infused again (a restarted bag), merged into this service; null when none. */
+        List<Administration> more;
 
         IvService(Administration a, Drug drug, AdminFamily family, Mode mode, long minutes) {
             this.first = a;
@@ -38,8 +39,11 @@ final class AdministrationCoder {
             this.mode = mode;
             this.access = a.accessSite() == null ? "" : a.accessSite().trim();
             this.minutes = minutes;
-            intervals.add(new LocalDateTime[] {a.startTime(), a.endTime()});
         }
+
+        int intervalCount() { return more == null ? 1 : 1 + more.size(); }
+
+        Administration interval(int i) { return i == 0 ? first : more.get(i - 1); }
 
         LocalDateTime start() { return first.startTime(); }
 
@@ -49,9 +53,11 @@ final class AdministrationCoder {
         int rank() { return family.rank() * 2 + (mode == Mode.INFUSION ? 0 : 1); }
 
         boolean overlaps(IvService o) {
-            for (LocalDateTime[] a : intervals) {
-                for (LocalDateTime[] b : o.intervals) {
-                    if (a[0].isBefore(b[1]) && b[0].isBefore(a[1])) return true;
+            for (int i = 0; i < intervalCount(); i++) {
+                Administration a = interval(i);
+                for (int j = 0; j < o.intervalCount(); j++) {
+                    Administration b = o.interval(j);
+                    if (a.startTime().isBefore(b.endTime()) && b.startTime().isBefore(a.endTime())) return true;
                 }
             }
             return false;
@@ -182,7 +188,9 @@ final class AdministrationCoder {
                 out.add(s);
             } else {
                 prior.minutes += s.minutes;
-                prior.intervals.addAll(s.intervals);
+                if (prior.more == null) prior.more = new ArrayList<>(2);
+                prior.more.add(s.first);
+                if (s.more != null) prior.more.addAll(s.more);
             }
         }
         return out;
@@ -336,12 +344,14 @@ final class AdministrationCoder {
     /** Minutes of {@code h} not covered by any of {@code others}' intervals. */
     static long uncoveredMinutes(IvService h, List<IvService> others) {
         long total = 0;
-        for (LocalDateTime[] iv : h.intervals) {
+        for (int k = 0; k < h.intervalCount(); k++) {
+            LocalDateTime[] iv = {h.interval(k).startTime(), h.interval(k).endTime()};
             List<LocalDateTime[]> cuts = new ArrayList<>();
             for (IvService o : others) {
-                for (LocalDateTime[] c : o.intervals) {
-                    LocalDateTime s = c[0].isAfter(iv[0]) ? c[0] : iv[0];
-                    LocalDateTime e = c[1].isBefore(iv[1]) ? c[1] : iv[1];
+                for (int j = 0; j < o.intervalCount(); j++) {
+                    LocalDateTime cs = o.interval(j).startTime(), ce = o.interval(j).endTime();
+                    LocalDateTime s = cs.isAfter(iv[0]) ? cs : iv[0];
+                    LocalDateTime e = ce.isBefore(iv[1]) ? ce : iv[1];
                     if (s.isBefore(e)) cuts.add(new LocalDateTime[] {s, e});
                 }
             }

@@ -7,6 +7,7 @@ import io.oncoaudit.core.pricing.FeeSchedule;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prices lines of one encounter on the fee schedule (OA-PRICE-001, contract section 2). A code with no
@@ -16,11 +17,11 @@ final class Pricer {
     private final FeeSchedule fees;
     private final Encounter encounter;
     private final Setting setting;
-    private List<String> warnings;
+    private Context context;
     private String[] cacheCodes = new String[8];
     private BigDecimal[] cachePrices = new BigDecimal[8];
-    private long[] cacheUnscaled = new long[8];
-    private int[] cacheScale = new int[8];
+    /** the price in units of 10^-9 (nano-dollars) when it fits a long, else -1 */
+    private long[] cacheNanos = new long[8];
     private int cacheSize;
 
     Pricer(FeeSchedule fees, Encounter encounter) {
@@ -29,7 +30,7 @@ final class Pricer {
         this.setting = encounter.setting();
     }
 
-    void warningsTo(List<String> w) { this.warnings = w; }
+    void warningsTo(Context c) { this.context = c; }
 
     /** Per-unit price, 0.00 when the schedule has none (with a warning). */
     BigDecimal perUnit(String code) {
@@ -40,10 +41,9 @@ final class Pricer {
         for (int i = 0; i < cacheSize; i++) if (cacheCodes[i].equals(code)) return i;
         BigDecimal p = fees.perUnit(encounter.payerId(), code, setting, encounter.dateOfService());
         if (p == null) {
-            if (warnings != null) {
-                String w = "no fee-schedule price for " + code + " (payer " + encounter.payerId() + ", " + setting
-                        + ", " + encounter.dateOfService() + "): valued at 0.00";
-                if (!warnings.contains(w)) warnings.add(w);
+            if (context != null) {
+                context.warn("no fee-schedule price for " + code + " (payer " + encounter.payerId() + ", " + setting
+                        + ", " + encounter.dateOfService() + "): valued at 0.00");
             }
             p = Money.ZERO;
         }
@@ -51,43 +51,42 @@ final class Pricer {
             int n = cacheSize * 2;
             cacheCodes = Arrays.copyOf(cacheCodes, n);
             cachePrices = Arrays.copyOf(cachePrices, n);
-            cacheUnscaled = Arrays.copyOf(cacheUnscaled, n);
-            cacheScale = Arrays.copyOf(cacheScale, n);
+            cacheNanos = Arrays.copyOf(cacheNanos, n);
         }
         cacheCodes[cacheSize] = code;
         cachePrices[cacheSize] = p;
-        // prices with a small unscaled value are multiplied in long arithmetic (no BigDecimal per line)
-        boolean small = p.signum() >= 0 && p.scale() >= 0 && p.scale() <= 9 && p.precision() <= 15;
-        cacheUnscaled[cacheSize] = small ? p.unscaledValue().longValue() : -1;
-        cacheScale[cacheSize] = p.scale();
+        // prices are multiplied in long arithmetic (no BigDecimal per line) when they fit in nano-dollars
+        cacheNanos[cacheSize] = nanos(p);
         return cacheSize++;
+    }
+
+    /** Prices seen so far in nano-dollars, shared by all encounters (a schedule has a few thousand distinct prices). */
+    private static final ConcurrentHashMap<BigDecimal, Long> NANOS = new ConcurrentHashMap<>();
+
+    private static long nanos(BigDecimal p) {
+        Long known = NANOS.get(p);
+        if (known != null) return known;
+        boolean fits = p.signum() >= 0 && p.scale() >= 0 && p.scale() <= 9 && p.precision() - p.scale() <= 9;
+        long n = fits ? p.movePointRight(9).longValueExact() : -1;
+        if (NANOS.size() < 100_000) NANOS.put(p, n);
+        return n;
     }
 
     /** price x units rounded HALF_EVEN to cents, as a long number of cents (exact, same result as {@link Money#lineAmount}). */
     long cents(String code, long units) {
         if (units == 0) return 0;
         int i = slot(code);
-        long unscaled = cacheUnscaled[i];
-        if (unscaled >= 0 && units > 0 && units < 10_000_000L) {
-            long x = unscaled * units; // < 1e15 * 1e7 would overflow: precision <= 15 digits and units < 1e7 keep it < 9.2e18? guard below
-            if (unscaled == 0 || x / unscaled == units) {
-                int scale = cacheScale[i];
-                if (scale <= 2) {
-                    long f = scale == 2 ? 1 : scale == 1 ? 10 : 100;
-                    long r = x * f;
-                    if (r / f == x) return r;
-                } else {
-                    long d = POW10[scale - 2];
-                    long q = x / d, rem = x % d;
-                    if (2 * rem > d || (2 * rem == d && (q & 1) == 1)) q++;
-                    return q;
-                }
+        long nanos = cacheNanos[i];
+        if (nanos >= 0 && units > 0 && Math.multiplyHigh(nanos, units) == 0) {
+            long x = nanos * units;
+            if (x >= 0) {
+                long q = x / 10_000_000L, rem = x % 10_000_000L; // nano-dollars to cents, HALF_EVEN
+                if (2 * rem > 10_000_000L || (2 * rem == 10_000_000L && (q & 1) == 1)) q++;
+                return q;
             }
         }
         return Money.lineAmount(cachePrices[i], units).unscaledValue().longValueExact();
     }
-
-    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L};
 
     /** price x units, rounded HALF_EVEN to cents (OA-PRICE-001). */
     BigDecimal amount(String code, long units) {

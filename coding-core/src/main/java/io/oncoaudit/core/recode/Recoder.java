@@ -38,7 +38,7 @@ public final class Recoder {
 
         Pricer pricer = new Pricer(fees, encounter);
         Context ctx = new Context(encounter, tables, tables.payers().policy(encounter.payerId()), pricer);
-        pricer.warningsTo(ctx.warnings);
+        pricer.warningsTo(ctx);
         List<Finding> findings = new ArrayList<>(4);
         List<Coded> expected = new ArrayList<>(8);
         boolean split;
@@ -72,7 +72,7 @@ public final class Recoder {
             expectedCents = Math.addExact(expectedCents, pricer.cents(l.procedureCode(), l.units()));
         }
         return new RecodeResult(encounter.claimId(), lines, findings, BigDecimal.valueOf(billedCents, 2), BigDecimal.valueOf(expectedCents, 2),
-                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings.isEmpty() ? List.of() : List.copyOf(ctx.warnings), null);
+                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null);
     }
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
