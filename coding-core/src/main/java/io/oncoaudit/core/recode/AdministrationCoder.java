@@ -2,6 +2,17 @@ package io.oncoaudit.core.recode;
 
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.rules.RuleCatalog;
+import io.oncoaudit.core.rules.family.ChemotherapyFamily;
+import io.oncoaudit.core.rules.family.ScImInjectionCode;
+import io.oncoaudit.core.rules.hierarchy.AdditionalPush;
+import io.oncoaudit.core.rules.hierarchy.OneInitialService;
+import io.oncoaudit.core.rules.hierarchy.PumpStart;
+import io.oncoaudit.core.rules.hierarchy.SeparateAccess;
+import io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent;
+import io.oncoaudit.core.rules.route.RouteSpecificCodes;
+import io.oncoaudit.core.rules.time.AdditionalHours;
+import io.oncoaudit.core.rules.time.HydrationMinimum;
+import io.oncoaudit.core.rules.time.PushVersusInfusion;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.Drug;
 import java.time.Duration;
@@ -50,7 +61,7 @@ final class AdministrationCoder {
         /** Built only for explanations and warnings. */
         String drugLabel() { return label(first, drug); }
 
-        int rank() { return family.rank() * 2 + (mode == Mode.INFUSION ? 0 : 1); }
+        int rank() { return OneInitialService.rank(family, mode == Mode.INFUSION); }
 
         boolean overlaps(IvService o) {
             for (int i = 0; i < intervalCount(); i++) {
@@ -91,24 +102,24 @@ final class AdministrationCoder {
                 ctx.warn("unknown drug code " + a.drugCode() + " (administration " + a.administrationId()
                         + "): not in the drug table; treated as " + family.name().toLowerCase() + " family as billed, units not checked");
             } else {
-                family = FamilyRules.family(drug, ctx.cancerDiagnosis, ctx.payer);
+                family = ChemotherapyFamily.of(drug, ctx.cancerDiagnosis, ctx.payer);
             }
             switch (a.route()) {
                 case SC, IM -> out.add(scIm(ctx, a, drug));
                 case IV -> {
                     long m = a.minutes();
                     if (family == AdminFamily.HYDRATION) {
-                        if (!TimeRules.isPush(m)) hydration.add(new IvService(a, drug, family, Mode.INFUSION, m));
+                        if (!PushVersusInfusion.isPush(m)) hydration.add(new IvService(a, drug, family, Mode.INFUSION, m));
                         else ctx.warn("hydration " + label(a, drug) + " lasted " + m + " minutes: not reportable (31-minute minimum)");
-                    } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY && TimeRules.prolonged(m)) {
+                    } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY && PumpStart.prolonged(m)) {
                         out.add(Coded.of("96416", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " started on a pump for "
                                 + hours(m) + " (more than 8 hours): 96416"));
                     } else {
-                        if (a.pump() && !TimeRules.prolonged(m)) {
+                        if (a.pump() && !PumpStart.prolonged(m)) {
                             ctx.warn("administration " + a.administrationId() + " is marked pump but lasted " + hours(m)
                                     + " (96416 needs more than 8 hours): coded as an infusion");
                         }
-                        iv.add(new IvService(a, drug, family, TimeRules.isPush(m) ? Mode.PUSH : Mode.INFUSION, m));
+                        iv.add(new IvService(a, drug, family, PushVersusInfusion.isPush(m) ? Mode.PUSH : Mode.INFUSION, m));
                     }
                 }
                 case INTRA_ARTERIAL -> {
@@ -118,7 +129,7 @@ final class AdministrationCoder {
                 case INTRALESIONAL -> {
                     if (family == AdminFamily.CHEMOTHERAPY) {
                         int lesions = a.lesionCount() == null ? 1 : a.lesionCount();
-                        String code = lesions <= 7 ? "96405" : "96406";
+                        String code = RouteSpecificCodes.intralesional(lesions);
                         out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug) + " intralesional, " + lesions
                                 + " lesion(s): " + code));
                     } else ctx.warn("intralesional " + label(a, drug) + " is not chemotherapy: not a 96405/96406 service (not coded here)");
@@ -142,8 +153,8 @@ final class AdministrationCoder {
             return Coded.of("96372", 1, RuleCatalog.SC_IM_CODE.id(), () -> label(a, null) + " " + a.route()
                     + ": drug unknown, coded as a therapeutic injection (96372)");
         }
-        String code = FamilyRules.scImCode(drug, ctx.cancerDiagnosis, ctx.payer);
-        return Coded.of(code, 1, RuleCatalog.SC_IM_CODE.id(), () -> FamilyRules.scImReason(drug, ctx.cancerDiagnosis)
+        String code = ScImInjectionCode.code(drug, ctx.cancerDiagnosis);
+        return Coded.of(code, 1, RuleCatalog.SC_IM_CODE.id(), () -> ScImInjectionCode.reason(drug, ctx.cancerDiagnosis)
                 + " (administration " + a.administrationId() + ", " + a.route() + ")");
     }
 
@@ -161,13 +172,13 @@ final class AdministrationCoder {
         Administration a = ia.get(0);
         Drug drug = ctx.drug(a.drugCode());
         long m = a.minutes();
-        if (a.pump() && TimeRules.prolonged(m)) {
+        if (a.pump() && PumpStart.prolonged(m)) {
             out.add(Coded.of("96425", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " intra-arterial on a pump for " + hours(m) + ": 96425"));
-        } else if (TimeRules.isPush(m)) {
+        } else if (PushVersusInfusion.isPush(m)) {
             out.add(Coded.of("96420", 1, RuleCatalog.TIME_PUSH.id(), () -> label(a, drug) + " intra-arterial over " + m + " minutes (15 or less = push): 96420"));
         } else {
             out.add(Coded.of("96422", 1, RuleCatalog.TIME_PUSH.id(), () -> label(a, drug) + " intra-arterial infusion of " + m + " minutes: 96422"));
-            int h = TimeRules.additionalHourUnits(m);
+            int h = AdditionalHours.units(m);
             if (h > 0) out.add(Coded.of("96423", h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(a, drug, m, h, "96423")));
         }
         for (int i = 1; i < ia.size(); i++) {
@@ -202,7 +213,7 @@ final class AdministrationCoder {
         for (IvService s : iv) if (s.mode == Mode.INFUSION) infusions.add(s);
         for (IvService h : hydration) {
             long free = uncoveredMinutes(h, infusions);
-            if (free < TimeRules.HYDRATION_MIN_MINUTES) {
+            if (free < HydrationMinimum.MIN_MINUTES) {
                 ctx.warn("hydration " + h.drugLabel() + ": " + free + " minutes not concurrent with another infusion"
                         + (free == h.minutes ? "" : " (of " + h.minutes + ")") + ": not reportable (31-minute minimum)");
                 continue;
@@ -228,7 +239,7 @@ final class AdministrationCoder {
         for (int gi = 0; gi < groups.size(); gi++) {
             List<IvService> g = groups.get(gi);
             IvService initial = g.get(0);
-            List<String> initialMods = gi == 0 ? List.of() : List.of("59");
+            List<String> initialMods = gi == 0 ? List.of() : List.of(SeparateAccess.MODIFIER);
             String initialCode = initialCode(initial);
             boolean separateAccess = gi > 0;
             boolean others = g.size() > 1;
@@ -237,7 +248,7 @@ final class AdministrationCoder {
                             + (initial.access.isEmpty() ? "unspecified" : initial.access) + ") has its own initial service, which needs modifier 59/XU" : "")));
             if (initial.mode == Mode.INFUSION) {
                 String hourCode = hourCode(initial.family);
-                int h = TimeRules.additionalHourUnits(initial.minutes);
+                int h = AdditionalHours.units(initial.minutes);
                 if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(initial.first, initial.drug, initial.minutes, h, hourCode)));
             }
 
@@ -254,7 +265,7 @@ final class AdministrationCoder {
             }
             for (IvService s : rest) {
                 if (s.family == AdminFamily.HYDRATION) {
-                    int u = TimeRules.secondaryHydrationUnits(s.minutes);
+                    int u = HydrationMinimum.secondaryUnits(s.minutes);
                     out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel() + " for " + s.minutes
                             + " minutes not concurrent with another infusion, secondary to " + initialCode + ": 96361 x" + u));
                 } else if (s.mode == Mode.PUSH) {
@@ -272,11 +283,11 @@ final class AdministrationCoder {
                         }
                     } else {
                         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
-                        String seq = chemo ? "96417" : "96367";
+                        String seq = SequentialOrConcurrent.sequentialCode(s.family);
                         out.add(Coded.of(seq, 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel() + " infused for " + s.minutes
                                 + " minutes after another infusion (not overlapping): sequential " + (chemo ? "chemotherapy " : "") + "infusion " + seq));
                         String hourCode = hourCode(s.family);
-                        int h = TimeRules.additionalHourUnits(s.minutes);
+                        int h = AdditionalHours.units(s.minutes);
                         if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(s.first, s.drug, s.minutes, h, hourCode)));
                     }
                     placedInfusions.add(s);
@@ -292,11 +303,11 @@ final class AdministrationCoder {
         if (prior < 0) {
             pushedDrugs.add(drugCode);
             pushEnds.add(s.first.endTime());
-            String code = chemo ? "96411" : "96375";
+            String code = AdditionalPush.additionalCode(s.family);
             out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel() + " pushed over " + s.minutes
                     + " minutes (15 or less = push) as an additional drug: " + code));
         } else if (!chemo && ctx.setting == io.oncoaudit.core.model.Setting.FACILITY
-                && Duration.between(pushEnds.get(prior), s.start()).toMinutes() >= 30) {
+                && Duration.between(pushEnds.get(prior), s.start()).toMinutes() >= AdditionalPush.SAME_DRUG_MIN_MINUTES) {
             out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel()
                     + " pushed again at least 30 minutes after the prior push of the same drug (facility): 96376"));
         } else {
@@ -305,21 +316,9 @@ final class AdministrationCoder {
         if (prior >= 0) pushEnds.set(prior, s.first.endTime());
     }
 
-    static String initialCode(IvService s) {
-        return switch (s.family) {
-            case CHEMOTHERAPY -> s.mode == Mode.INFUSION ? "96413" : "96409";
-            case THERAPEUTIC -> s.mode == Mode.INFUSION ? "96365" : "96374";
-            case HYDRATION -> "96360";
-        };
-    }
+    static String initialCode(IvService s) { return OneInitialService.initialCode(s.family, s.mode == Mode.INFUSION); }
 
-    static String hourCode(AdminFamily f) {
-        return switch (f) {
-            case CHEMOTHERAPY -> "96415";
-            case THERAPEUTIC -> "96366";
-            case HYDRATION -> "96361";
-        };
-    }
+    static String hourCode(AdminFamily f) { return SequentialOrConcurrent.hourCode(f); }
 
     private static String initialReason(IvService s, boolean others) {
         String what = switch (s.family) {

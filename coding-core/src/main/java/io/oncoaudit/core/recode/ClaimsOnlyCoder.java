@@ -3,6 +3,8 @@ package io.oncoaudit.core.recode;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.rules.RuleCatalog;
+import io.oncoaudit.core.rules.family.ChemotherapyFamily;
+import io.oncoaudit.core.rules.family.ScImInjectionCode;
 import io.oncoaudit.core.tables.AdminCode;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.AdminRole;
@@ -59,7 +61,7 @@ final class ClaimsOnlyCoder {
             if (r != null && r.subcutaneousOrIntramuscular()) {
                 if (!containsCode(scImDrugs, d.hcpcs())) scImDrugs.add(d);
             } else if (r == null || r == Route.IV) {
-                AdminFamily f = FamilyRules.family(d, ctx.cancerDiagnosis, ctx.payer);
+                AdminFamily f = ChemotherapyFamily.of(d, ctx.cancerDiagnosis, ctx.payer);
                 if (f == AdminFamily.CHEMOTHERAPY) chemoIv++;
                 else if (f == AdminFamily.THERAPEUTIC) nonChemoIv++;
                 ivNames.add(d.name() + " (" + d.hcpcs() + ", " + f.name().toLowerCase() + ")");
@@ -86,8 +88,8 @@ final class ClaimsOnlyCoder {
         if (drugs.isEmpty()) return billed;
         List<Coded> expected = new ArrayList<>(drugs.size());
         for (Drug d : drugs) {
-            expected.add(Coded.of(FamilyRules.scImCode(d, ctx.cancerDiagnosis, ctx.payer), 1, RuleCatalog.SC_IM_CODE.id(),
-                    () -> FamilyRules.scImReason(d, ctx.cancerDiagnosis) + " (claims-only: drug " + d.hcpcs() + " billed, usual route " + d.usualRoute() + ")"));
+            expected.add(Coded.of(ScImInjectionCode.code(d, ctx.cancerDiagnosis), 1, RuleCatalog.SC_IM_CODE.id(),
+                    () -> ScImInjectionCode.reason(d, ctx.cancerDiagnosis) + " (claims-only: drug " + d.hcpcs() + " billed, usual route " + d.usualRoute() + ")"));
         }
         int billedUnits = 0;
         for (Coded b : billed) billedUnits += b.units;
