@@ -36,7 +36,7 @@ final class AdminComparison {
             StringBuilder sb = new StringBuilder();
             for (Coded c : sources) {
                 if (sb.length() > 0) sb.append("; ");
-                sb.append(c.reason);
+                sb.append(c.reason());
             }
             return sb.toString();
         }
@@ -157,22 +157,24 @@ final class AdminComparison {
         boolean neutral = bc.equals("96368") || ec.equals("96368") || b.code.slot() == AdminSlot.IV_PUMP_START;
         if (bc.equals("96372") && (ec.equals("96401") || ec.equals("96402"))) {
             kind = FindingKind.DOWNCODED_TO_96372;
-            whenEqual = Direction.UNDERPAYMENT;
+            forced = Direction.UNDERPAYMENT;
             lead = "antineoplastic injection billed as the generic therapeutic injection 96372; expected " + ec;
         } else if ((bc.equals("96401") && ec.equals("96402")) || (bc.equals("96402") && ec.equals("96401"))) {
             kind = FindingKind.HORMONAL_CLASS_MISMATCH;
             lead = bc + " billed but the drug's hormonal class takes " + ec;
         } else if ((sameSlot || !neutral) && b.code.family() == AdminFamily.CHEMOTHERAPY && e.code.family() != AdminFamily.CHEMOTHERAPY) {
             kind = FindingKind.NON_CHEMO_BILLED_AS_CHEMO;
+            forced = Direction.OVERPAYMENT;
             lead = "chemotherapy administration code " + bc + " billed for a drug that takes the " + e.code.family().name().toLowerCase() + " code " + ec;
             if (rule.equals(RuleCatalog.ONE_INITIAL.id()) || rule.equals(RuleCatalog.SC_IM_CODE.id())) rule = RuleCatalog.SUPPORTIVE_FAMILY.id();
         } else if ((sameSlot || !neutral) && b.code.family() != AdminFamily.CHEMOTHERAPY && e.code.family() == AdminFamily.CHEMOTHERAPY) {
             kind = FindingKind.CHEMO_BILLED_AS_THERAPEUTIC;
-            whenEqual = Direction.UNDERPAYMENT;
+            forced = Direction.UNDERPAYMENT;
             lead = "non-chemotherapy code " + bc + " billed for a chemotherapy administration; expected " + ec;
             if (rule.equals(RuleCatalog.ONE_INITIAL.id())) rule = RuleCatalog.CHEMO_FAMILY.id();
         } else if (b.code.role() == AdminRole.INITIAL && e.code.role() == AdminRole.ADD_ON && billedInitials >= 2) {
             kind = FindingKind.DUPLICATE_INITIAL;
+            forced = Direction.OVERPAYMENT;
             lead = "more than one initial service billed in the encounter; " + bc + " should be the add-on " + ec;
             rule = RuleCatalog.ONE_INITIAL.id();
         } else if (b.code.role() == AdminRole.ADD_ON && e.code.role() == AdminRole.INITIAL && !primaryBilled(b.code, billed)) {
@@ -185,7 +187,7 @@ final class AdminComparison {
             kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
             lead = bc + " billed where the documented service is " + ec;
         }
-        if (forced == null && b.anyDenied()) forced = Direction.DENIAL;
+        if (b.anyDenied()) forced = Direction.DENIAL;
         String explanation = lead + (e.why().isEmpty() ? "" : ". " + e.why());
         return Findings.make(ctx, kind, rule, bc, ec, n, n, bv, ev, forced, whenEqual, explanation, b.firstLine());
     }
@@ -284,7 +286,7 @@ final class AdminComparison {
                 findings.add(Findings.make(ctx, FindingKind.MISSING_DISTINCT_MODIFIER, RuleCatalog.SEPARATE_ACCESS.id(), x.code, x.code, 1, 1,
                         v, v, Direction.DENIAL, Direction.DENIAL,
                         "the second initial " + x.code + " through a separate access site is billed without modifier 59/XU and will be denied as a duplicate. "
-                                + x.reason, first.lineNumber()));
+                                + x.reason(), first.lineNumber()));
             }
         }
     }

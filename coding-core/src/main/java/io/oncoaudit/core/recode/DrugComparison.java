@@ -36,7 +36,7 @@ final class DrugComparison {
                     findings.add(Findings.make(ctx, FindingKind.INVALID_DRUG_CODE, RuleCatalog.DRUG_CODE_VALID.id(), x.billedAs, code, old, x.units,
                             ctx.pricer.amount(x.billedAs, old), ev, Direction.DENIAL, Direction.DENIAL,
                             x.billedAs + " is not valid on " + ctx.encounter.dateOfService() + "; the drug is billed as " + code
-                                    + " (" + x.drug.name() + ") x" + x.units + ". " + x.lines.get(0).reason, firstLine(ctx, x.billedAs)));
+                                    + " (" + x.drug.name() + ") x" + x.units + ". " + x.lines.get(0).reason(), firstLine(ctx, x.billedAs)));
                 }
             }
             // a combination product billed as its components
@@ -61,7 +61,7 @@ final class DrugComparison {
                     findings.add(Findings.make(ctx, FindingKind.COMBINATION_PRODUCT_SPLIT, RuleCatalog.COMBINATION_PRODUCT.id(), firstComp, code,
                             compUnits, covered ? x.units : 0, compValue, ev, null, Direction.OVERPAYMENT,
                             x.drug.name() + " is one fixed-dose combination product billed as " + code + "; its components ("
-                                    + String.join(", ", x.drug.components()) + ") were billed separately. " + x.lines.get(0).reason, line));
+                                    + String.join(", ", x.drug.components()) + ") were billed separately. " + x.lines.get(0).reason(), line));
                 }
             }
             if (!covered) compareUnits(ctx, x, findings);
@@ -81,12 +81,12 @@ final class DrugComparison {
             findings.add(Findings.make(ctx, FindingKind.DRUG_UNITS, RuleCatalog.DRUG_UNITS.id(), billed == 0 ? null : code, code, billed, x.units,
                     ctx.pricer.amount(code, billed), ctx.pricer.amount(code, x.units), denied ? Direction.DENIAL : null, Direction.OVERPAYMENT,
                     (billed == 0 ? code + " documented as given but not billed" : code + " billed x" + billed + " but the documented dose is " + x.units + " unit(s)")
-                            + ". " + x.lines.get(0).reason, line));
+                            + ". " + x.lines.get(0).reason(), line));
         }
         if (x.jwJzRequired) {
             if (billedWaste != x.wasteUnits) {
                 boolean under = billedWaste < x.wasteUnits;
-                String why = x.wasteUnits > 0 ? x.lines.get(1).reason : x.lines.get(0).reason;
+                String why = x.wasteUnits > 0 ? x.lines.get(1).reason() : x.lines.get(0).reason();
                 findings.add(Findings.make(ctx, FindingKind.WASTE_MODIFIER, RuleCatalog.WASTE_MODIFIERS.id(), code, code, billedWaste, x.wasteUnits,
                         ctx.pricer.amount(code, billedWaste), ctx.pricer.amount(code, x.wasteUnits), under ? Direction.UNDERPAYMENT : Direction.OVERPAYMENT, null,
                         (under ? "discarded units documented but not billed on a JW line: JW x" + x.wasteUnits + " expected, x" + billedWaste + " billed"
@@ -104,7 +104,7 @@ final class DrugComparison {
                 if (problem != null) {
                     BigDecimal v = ctx.pricer.amount(code, x.units);
                     findings.add(Findings.make(ctx, FindingKind.WASTE_MODIFIER, RuleCatalog.WASTE_MODIFIERS.id(), code, code, billed, x.units,
-                            v, v, Direction.DENIAL, Direction.DENIAL, problem + ". " + x.lines.get(0).reason, admin.lineNumber()));
+                            v, v, Direction.DENIAL, Direction.DENIAL, problem + ". " + x.lines.get(0).reason(), admin.lineNumber()));
                 }
             }
         } else if (billedWaste > 0 && !x.drug.singleDoseContainer()) {
@@ -168,6 +168,26 @@ final class DrugComparison {
         return null;
     }
 
+    /**
+     * Claims-only: combination products whose every component is billed while the product code is not. The
+     * product with the most components wins and its components are not reused (Phesgo before Herceptin Hylecta).
+     */
+    static List<Drug> splitCombinations(Context ctx) {
+        List<Drug> found = new java.util.ArrayList<>(1);
+        Set<String> used = new HashSet<>();
+        List<Drug> candidates = new java.util.ArrayList<>(ctx.tables.drugs().combinationProducts());
+        candidates.sort((x, y) -> Integer.compare(y.components().size(), x.components().size()));
+        for (Drug combo : candidates) {
+            if (!combo.effectiveOn(ctx.encounter.dateOfService()) || units(ctx, combo.hcpcs(), false) > 0) continue;
+            boolean all = true;
+            for (String comp : combo.components()) if (used.contains(comp) || units(ctx, comp, false) == 0) { all = false; break; }
+            if (!all) continue;
+            used.addAll(combo.components());
+            found.add(combo);
+        }
+        return found;
+    }
+
     /** Claims-only mode: JW/JZ presence on single-dose-container lines; combination products billed as all their components. */
     static boolean claimsOnly(Context ctx, List<Finding> findings) {
         boolean split = false;
@@ -192,26 +212,20 @@ final class DrugComparison {
             }
         }
         // components of a combination product all billed, the product itself not
-        {
-            for (Drug combo : ctx.tables.drugs().combinationProducts()) {
-                if (!combo.effectiveOn(ctx.encounter.dateOfService())) continue;
-                boolean all = true;
-                for (String comp : combo.components()) if (units(ctx, comp, false) == 0) { all = false; break; }
-                if (!all || units(ctx, combo.hcpcs(), false) > 0) continue;
-                split = true;
-                int cu = 0;
-                BigDecimal cv = BigDecimal.ZERO;
-                for (String comp : combo.components()) {
-                    int u = units(ctx, comp, false);
-                    cu += u;
-                    cv = cv.add(ctx.pricer.amount(comp, u));
-                }
-                findings.add(Findings.make(ctx, FindingKind.COMBINATION_PRODUCT_SPLIT, RuleCatalog.COMBINATION_PRODUCT.id(), combo.components().get(0),
-                        combo.hcpcs(), cu, 0, cv, BigDecimal.ZERO, Direction.OVERPAYMENT, Direction.OVERPAYMENT,
-                        "every component of " + combo.name() + " (" + String.join(", ", combo.components()) + ") is billed and the product's own code "
-                                + combo.hcpcs() + " is not: verify whether the fixed-dose combination was given (then bill " + combo.hcpcs()
-                                + " with one administration)", firstLine(ctx, combo.components().get(0))));
+        for (Drug combo : splitCombinations(ctx)) {
+            split = true;
+            int cu = 0;
+            BigDecimal cv = BigDecimal.ZERO;
+            for (String comp : combo.components()) {
+                int u = units(ctx, comp, false);
+                cu += u;
+                cv = cv.add(ctx.pricer.amount(comp, u));
             }
+            findings.add(Findings.make(ctx, FindingKind.COMBINATION_PRODUCT_SPLIT, RuleCatalog.COMBINATION_PRODUCT.id(), combo.components().get(0),
+                    combo.hcpcs(), cu, 0, cv, BigDecimal.ZERO, Direction.OVERPAYMENT, Direction.OVERPAYMENT,
+                    "every component of " + combo.name() + " (" + String.join(", ", combo.components()) + ") is billed and the product's own code "
+                            + combo.hcpcs() + " is not: verify whether the fixed-dose combination was given (then bill " + combo.hcpcs()
+                            + " with one administration)", firstLine(ctx, combo.components().get(0))));
         }
         return split;
     }

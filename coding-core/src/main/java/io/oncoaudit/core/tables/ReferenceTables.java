@@ -11,7 +11,7 @@ public record ReferenceTables(
         PayerTable payers,
         String version) {
 
-    public static final String VERSION = "2025.10-1";
+    public static final String VERSION = "2025.10-2";
 
     private static volatile ReferenceTables builtIn;
 

@@ -1,0 +1,88 @@
+package io.oncoaudit.core.recode;
+
+import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.DoseUnit;
+import io.oncoaudit.core.model.Encounter;
+import io.oncoaudit.core.model.Route;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Test builder for encounters: terse, so that each test reads as the clinical scenario it checks. */
+final class Enc {
+    String claimId = "C-1";
+    String payer = "MEDICARE";
+    String pos = "11";
+    LocalDate dos = LocalDate.of(2026, 3, 2);
+    List<String> dx = new ArrayList<>(List.of("C50.911"));
+    final List<ClaimLine> lines = new ArrayList<>();
+    final List<Administration> admins = new ArrayList<>();
+    private LocalDateTime clock = LocalDateTime.of(2026, 3, 2, 9, 0);
+
+    static Enc medicare() { return new Enc(); }
+
+    Enc payer(String p) { payer = p; return this; }
+
+    Enc pos(String p) { pos = p; return this; }
+
+    Enc dos(String d) { dos = LocalDate.parse(d); clock = dos.atTime(9, 0); return this; }
+
+    Enc dx(String... codes) { dx = new ArrayList<>(Arrays.asList(codes)); return this; }
+
+    /** A billed line; modifiers given as "CODE" or "CODE:MOD1|MOD2". */
+    Enc bill(String codeAndMods, int units) {
+        String[] p = codeAndMods.split(":");
+        List<String> mods = p.length > 1 ? Arrays.asList(p[1].split("\\|")) : List.of();
+        lines.add(new ClaimLine(lines.size() + 1, p[0], mods, BigDecimal.valueOf(units), null, new BigDecimal("100.00"),
+                null, null, List.of(), List.of()));
+        return this;
+    }
+
+    Enc billDenied(String code, int units, String carc) {
+        lines.add(new ClaimLine(lines.size() + 1, code, List.of(), BigDecimal.valueOf(units), null, new BigDecimal("100.00"),
+                new BigDecimal("0.00"), new BigDecimal("0.00"), List.of(carc), List.of()));
+        return this;
+    }
+
+    /** An IV administration starting at HH:MM and lasting {@code minutes}. */
+    Enc iv(String drug, String dose, String unit, String start, int minutes) {
+        return timed(Route.IV, drug, dose, unit, start, minutes, false, null, null);
+    }
+
+    Enc ivAt(String drug, String dose, String unit, String start, int minutes, String access) {
+        return timed(Route.IV, drug, dose, unit, start, minutes, false, null, access);
+    }
+
+    Enc pump(String drug, String dose, String unit, String start, int minutes) {
+        return timed(Route.IV, drug, dose, unit, start, minutes, true, null, null);
+    }
+
+    Enc ivWaste(String drug, String dose, String unit, String start, int minutes, String wasted) {
+        return timed(Route.IV, drug, dose, unit, start, minutes, false, new BigDecimal(wasted), null);
+    }
+
+    Enc timed(Route route, String drug, String dose, String unit, String start, int minutes, boolean pump, BigDecimal wasted, String access) {
+        LocalDateTime s = dos.atTime(Integer.parseInt(start.substring(0, 2)), Integer.parseInt(start.substring(3)));
+        admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), route,
+                s, s.plusMinutes(minutes), pump, wasted, null, access));
+        return this;
+    }
+
+    Enc inject(Route route, String drug, String dose, String unit) {
+        admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), route,
+                null, null, false, null, null, null));
+        return this;
+    }
+
+    Enc add(Administration a) { admins.add(a); return this; }
+
+    /** A claim needs a line: scenarios that bill nothing else carry an office visit (99211), hidden from {@code lines()}. */
+    Encounter build() {
+        if (lines.isEmpty()) bill("99211", 1);
+        return new Encounter(claimId, "P-1", dos, "1234567893", null, "Oncology Associates", payer, null, pos, dx, lines, admins);
+    }
+}
