@@ -248,7 +248,7 @@ final class AdministrationCoder {
                     for (IvService p : placedInfusions) if (s.overlaps(p)) { concurrent = true; break; }
                     if (concurrent) {
                         if (!concurrentUsed) {
-                            out.add(Coded.of("96368", 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel
+                            out.add(Coded.of("96368", 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel()
                                     + " infused at the same time as another infusion through the same access: concurrent infusion 96368 (once per encounter)"));
                             concurrentUsed = true;
                         } else {
@@ -279,7 +279,7 @@ final class AdministrationCoder {
         } else if (!chemo && ctx.setting == io.oncoaudit.core.model.Setting.FACILITY
                 && lastPush.get(drugCode) != null
                 && Duration.between(lastPush.get(drugCode), s.start()).toMinutes() >= 30) {
-            out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel
+            out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel()
                     + " pushed again at least 30 minutes after the prior push of the same drug (facility): 96376"));
         } else {
             ctx.warn(s.drugLabel() + " is a repeat push of the same drug: not separately reportable here");
