@@ -27,7 +27,7 @@ class StandaloneClusterIT {
     @TempDir
     Path tmp;
 
-    private static final Path MODULE = Path.of(System.getProperty("oncoaudit.module.dir", ".")).toAbsolutePath();
+    private static final Path MODULE = Path.of(System.getProperty("oncoaudit.module.dir", ".")).toAbsolutePath().normalize();
     private static final Path ROOT = MODULE.getParent();
 
     @Test
