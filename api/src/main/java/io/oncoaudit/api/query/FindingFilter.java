@@ -1,0 +1,46 @@
+package io.oncoaudit.api.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Filters of GET /api/findings and its CSV export (contract section 8 plus issue 5); null = no filter. */
+public record FindingFilter(String runId, String payerId, String billingNpi, String kind, String direction,
+                            LocalDate from, LocalDate to, BigDecimal minAmount, BigDecimal maxAmount, String claimId) {
+
+    /** Appends "AND ..." conditions on alias {@code f} and their parameters. */
+    void where(StringBuilder sql, List<Object> params) {
+        add(sql, params, "f.run_pk IN (SELECT id FROM runs WHERE run_id = ?)", runId);
+        add(sql, params, "f.payer_id = ?", payerId);
+        add(sql, params, "f.billing_npi = ?", billingNpi);
+        add(sql, params, "f.kind = ?", kind);
+        add(sql, params, "f.direction = ?", direction);
+        add(sql, params, "f.date_of_service >= ?", from);
+        add(sql, params, "f.date_of_service <= ?", to);
+        add(sql, params, "f.amount >= ?", minAmount);
+        add(sql, params, "f.amount <= ?", maxAmount);
+        add(sql, params, "f.claim_id = ?", claimId);
+    }
+
+    private static void add(StringBuilder sql, List<Object> params, String cond, Object value) {
+        if (value == null) return;
+        sql.append(" AND ").append(cond);
+        params.add(value);
+    }
+
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (runId != null) parts.add("runId=" + runId);
+        if (payerId != null) parts.add("payerId=" + payerId);
+        if (billingNpi != null) parts.add("billingNpi=" + billingNpi);
+        if (kind != null) parts.add("kind=" + kind);
+        if (direction != null) parts.add("direction=" + direction);
+        if (from != null) parts.add("from=" + from);
+        if (to != null) parts.add("to=" + to);
+        if (minAmount != null) parts.add("minAmount=" + minAmount);
+        if (maxAmount != null) parts.add("maxAmount=" + maxAmount);
+        if (claimId != null) parts.add("claimId=" + claimId);
+        return String.join("&", parts);
+    }
+}

@@ -1,0 +1,155 @@
+package io.oncoaudit.api.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads loaded findings with plain SQL: the filters, the newest-first order and keyset pagination. */
+@ApplicationScoped
+public class FindingsRepository {
+    static final String ORDER = " ORDER BY f.date_of_service DESC, f.claim_id, f.finding_index, f.run_pk";
+    private static final String SELECT = """
+            SELECT r.run_id, f.claim_id, f.finding_index, f.line_number, f.patient_id, f.date_of_service, f.service_month,
+                   f.payer_id, f.payer_name, f.billing_npi, f.rendering_npi, f.provider_name, f.place_of_service,
+                   f.kind, f.rule_id, f.billed_code, f.expected_code, f.billed_units, f.expected_units, f.direction,
+                   f.amount, f.explanation, f.citations, f.appeal_text, s.status, f.run_pk
+            FROM findings f JOIN runs r ON r.id = f.run_pk
+            LEFT JOIN finding_status s ON s.run_pk = f.run_pk AND s.claim_id = f.claim_id AND s.finding_index = f.finding_index
+            WHERE TRUE""";
+
+    private final AgroalDataSource ds;
+    private final ObjectMapper json;
+
+    public FindingsRepository(AgroalDataSource ds, ObjectMapper json) {
+        this.ds = ds;
+        this.json = json;
+    }
+
+    public interface RowConsumer {
+        void accept(FindingRow row) throws IOException;
+    }
+
+    public FindingsPage page(FindingFilter filter, int page, int size, Cursor cursor, boolean patientLevel, boolean withTotal) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> params = new ArrayList<>();
+        filter.where(sql, params);
+        if (cursor != null) {
+            sql.append(" AND (f.date_of_service < ? OR (f.date_of_service = ? AND (f.claim_id, f.finding_index, f.run_pk) > (?, ?, ?)))");
+            params.add(cursor.dateOfService());
+            params.add(cursor.dateOfService());
+            params.add(cursor.claimId());
+            params.add(cursor.findingIndex());
+            params.add(cursor.runPk());
+        }
+        sql.append(ORDER).append(" LIMIT ").append(size + 1);
+        if (cursor == null && page > 0) sql.append(" OFFSET ").append((long) page * size);
+        List<FindingRow> items = new ArrayList<>(size);
+        Cursor next = null;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, params);
+            long lastRunPk = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == size) {
+                        FindingRow last = items.get(size - 1);
+                        next = new Cursor(last.dateOfService(), last.claimId(), last.findingIndex(), lastRunPk);
+                        break;
+                    }
+                    items.add(row(rs, patientLevel));
+                    lastRunPk = rs.getLong(26);
+                }
+            }
+            Long total = withTotal ? count(c, filter) : null;
+            return new FindingsPage(items, cursor == null ? page : 0, size, next == null ? null : next.encode(), total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("findings query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Streams every matching finding in page order, for the CSV export (server-side cursor, bounded memory). */
+    public long stream(FindingFilter filter, boolean patientLevel, RowConsumer consumer) throws IOException {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> params = new ArrayList<>();
+        filter.where(sql, params);
+        sql.append(ORDER);
+        long n = 0;
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false); // pgjdbc streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setFetchSize(2000);
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(row(rs, patientLevel));
+                        n++;
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("findings export failed: " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    private long count(Connection c, FindingFilter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM findings f WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        filter.where(sql, params);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof LocalDate d) ps.setDate(i + 1, Date.valueOf(d));
+            else ps.setObject(i + 1, p);
+        }
+    }
+
+    private FindingRow row(ResultSet rs, boolean patientLevel) throws SQLException {
+        String patient = rs.getString(5);
+        String explanation = rs.getString(22);
+        String appeal = rs.getString(24);
+        if (!patientLevel) {
+            // finance must never receive a patient id, not even inside free text
+            explanation = Redaction.scrub(explanation, patient);
+            appeal = Redaction.scrub(appeal, patient);
+            patient = null;
+        }
+        return new FindingRow(rs.getString(1), rs.getString(2), rs.getInt(3), (Integer) rs.getObject(4), patient,
+                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), (Integer) rs.getObject(18), (Integer) rs.getObject(19),
+                rs.getString(20), rs.getBigDecimal(21), explanation, jsonArray(rs.getString(23), patientLevel ? null : rs.getString(5)),
+                appeal, rs.getString(25));
+    }
+
+    JsonNode jsonArray(String text, String scrubPatient) {
+        if (text == null || text.isBlank()) return json.createArrayNode();
+        try {
+            return json.readTree(scrubPatient == null ? text : Redaction.scrub(text, scrubPatient));
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+}
