@@ -24,7 +24,7 @@ public class ZonkyDatabase implements QuarkusTestResourceLifecycleManager {
         try {
             Path home = Files.createTempDirectory("oncoaudit-test-home");
             dataDir = home.resolve("pgdata");
-            pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true).start();
+            pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start(); // false: close() would delete the data, and a restart must find it
             port = pg.getPort();
             return Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",

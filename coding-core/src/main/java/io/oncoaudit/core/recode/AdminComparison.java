@@ -36,7 +36,7 @@ final class AdminComparison {
             StringBuilder sb = new StringBuilder();
             for (Coded c : sources) {
                 if (sb.length() > 0) sb.append("; ");
-                sb.append(c.reason);
+                sb.append(c.reason());
             }
             return sb.toString();
         }
@@ -286,7 +286,7 @@ final class AdminComparison {
                 findings.add(Findings.make(ctx, FindingKind.MISSING_DISTINCT_MODIFIER, RuleCatalog.SEPARATE_ACCESS.id(), x.code, x.code, 1, 1,
                         v, v, Direction.DENIAL, Direction.DENIAL,
                         "the second initial " + x.code + " through a separate access site is billed without modifier 59/XU and will be denied as a duplicate. "
-                                + x.reason, first.lineNumber()));
+                                + x.reason(), first.lineNumber()));
             }
         }
     }

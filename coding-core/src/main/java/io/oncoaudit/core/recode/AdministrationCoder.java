@@ -91,7 +91,7 @@ final class AdministrationCoder {
                         if (!TimeRules.isPush(m)) hydration.add(new IvService(a, drug, family, Mode.INFUSION, m));
                         else ctx.warn("hydration " + label(a, drug) + " lasted " + m + " minutes: not reportable (31-minute minimum)");
                     } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY && TimeRules.prolonged(m)) {
-                        out.add(Coded.of("96416", 1, RuleCatalog.PUMP_START.id(), label(a, drug) + " started on a pump for "
+                        out.add(Coded.of("96416", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " started on a pump for "
                                 + hours(m) + " (more than 8 hours): 96416"));
                     } else {
                         if (a.pump() && !TimeRules.prolonged(m)) {
@@ -109,7 +109,7 @@ final class AdministrationCoder {
                     if (family == AdminFamily.CHEMOTHERAPY) {
                         int lesions = a.lesionCount() == null ? 1 : a.lesionCount();
                         String code = lesions <= 7 ? "96405" : "96406";
-                        out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), label(a, drug) + " intralesional, " + lesions
+                        out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug) + " intralesional, " + lesions
                                 + " lesion(s): " + code));
                     } else ctx.warn("intralesional " + label(a, drug) + " is not chemotherapy: not a 96405/96406 service (not coded here)");
                 }
@@ -129,17 +129,17 @@ final class AdministrationCoder {
 
     private static Coded scIm(Context ctx, Administration a, Drug drug) {
         if (drug == null) {
-            return Coded.of("96372", 1, RuleCatalog.SC_IM_CODE.id(), label(a, null) + " " + a.route()
+            return Coded.of("96372", 1, RuleCatalog.SC_IM_CODE.id(), () -> label(a, null) + " " + a.route()
                     + ": drug unknown, coded as a therapeutic injection (96372)");
         }
         String code = FamilyRules.scImCode(drug, ctx.cancerDiagnosis, ctx.payer);
-        return Coded.of(code, 1, RuleCatalog.SC_IM_CODE.id(), FamilyRules.scImReason(drug, ctx.cancerDiagnosis)
+        return Coded.of(code, 1, RuleCatalog.SC_IM_CODE.id(), () -> FamilyRules.scImReason(drug, ctx.cancerDiagnosis)
                 + " (administration " + a.administrationId() + ", " + a.route() + ")");
     }
 
     private static void siteCode(Context ctx, List<Coded> out, Administration a, Drug drug, AdminFamily family, String code, String where) {
         if (family == AdminFamily.CHEMOTHERAPY) {
-            out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), label(a, drug) + " given " + where + ": " + code));
+            out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug) + " given " + where + ": " + code));
         } else {
             ctx.warn(label(a, drug) + " given " + where + " is not chemotherapy: no chemotherapy administration code (not coded here)");
         }
@@ -152,13 +152,13 @@ final class AdministrationCoder {
         Drug drug = ctx.drug(a.drugCode());
         long m = a.minutes();
         if (a.pump() && TimeRules.prolonged(m)) {
-            out.add(Coded.of("96425", 1, RuleCatalog.PUMP_START.id(), label(a, drug) + " intra-arterial on a pump for " + hours(m) + ": 96425"));
+            out.add(Coded.of("96425", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " intra-arterial on a pump for " + hours(m) + ": 96425"));
         } else if (TimeRules.isPush(m)) {
-            out.add(Coded.of("96420", 1, RuleCatalog.TIME_PUSH.id(), label(a, drug) + " intra-arterial over " + m + " minutes (15 or less = push): 96420"));
+            out.add(Coded.of("96420", 1, RuleCatalog.TIME_PUSH.id(), () -> label(a, drug) + " intra-arterial over " + m + " minutes (15 or less = push): 96420"));
         } else {
-            out.add(Coded.of("96422", 1, RuleCatalog.TIME_PUSH.id(), label(a, drug) + " intra-arterial infusion of " + m + " minutes: 96422"));
+            out.add(Coded.of("96422", 1, RuleCatalog.TIME_PUSH.id(), () -> label(a, drug) + " intra-arterial infusion of " + m + " minutes: 96422"));
             int h = TimeRules.additionalHourUnits(m);
-            if (h > 0) out.add(Coded.of("96423", h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), hourReason(a, drug, m, h, "96423")));
+            if (h > 0) out.add(Coded.of("96423", h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(a, drug, m, h, "96423")));
         }
         for (int i = 1; i < ia.size(); i++) {
             ctx.warn("further intra-arterial administration " + ia.get(i).administrationId() + " not coded: one intra-arterial service per encounter is assumed");
@@ -214,16 +214,15 @@ final class AdministrationCoder {
             IvService initial = g.get(0);
             List<String> initialMods = gi == 0 ? List.of() : List.of("59");
             String initialCode = initialCode(initial);
-            String why = initialReason(initial, g.size() > 1);
-            if (gi > 0) {
-                why += "; a separate access site (" + (initial.access.isEmpty() ? "unspecified" : initial.access)
-                        + ") has its own initial service, which needs modifier 59/XU";
-            }
-            out.add(new Coded(initialCode, 1, initialMods, gi == 0 ? RuleCatalog.ONE_INITIAL.id() : RuleCatalog.SEPARATE_ACCESS.id(), why));
+            boolean separateAccess = gi > 0;
+            boolean others = g.size() > 1;
+            out.add(new Coded(initialCode, 1, initialMods, separateAccess ? RuleCatalog.SEPARATE_ACCESS.id() : RuleCatalog.ONE_INITIAL.id(),
+                    () -> initialReason(initial, others) + (separateAccess ? "; a separate access site ("
+                            + (initial.access.isEmpty() ? "unspecified" : initial.access) + ") has its own initial service, which needs modifier 59/XU" : "")));
             if (initial.mode == Mode.INFUSION) {
                 String hourCode = hourCode(initial.family);
                 int h = TimeRules.additionalHourUnits(initial.minutes);
-                if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), hourReason(initial.first, initial.drug, initial.minutes, h, hourCode)));
+                if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(initial.first, initial.drug, initial.minutes, h, hourCode)));
             }
 
             List<IvService> rest = new ArrayList<>(g.subList(1, g.size()));
@@ -239,7 +238,7 @@ final class AdministrationCoder {
             for (IvService s : rest) {
                 if (s.family == AdminFamily.HYDRATION) {
                     int u = TimeRules.secondaryHydrationUnits(s.minutes);
-                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), "hydration " + s.drugLabel + " for " + s.minutes
+                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel + " for " + s.minutes
                             + " minutes not concurrent with another infusion, secondary to " + initialCode + ": 96361 x" + u));
                 } else if (s.mode == Mode.PUSH) {
                     codePush(ctx, out, s, pushedDrugs, lastPush);
@@ -248,7 +247,7 @@ final class AdministrationCoder {
                     for (IvService p : placedInfusions) if (s.overlaps(p)) { concurrent = true; break; }
                     if (concurrent) {
                         if (!concurrentUsed) {
-                            out.add(Coded.of("96368", 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), s.drugLabel
+                            out.add(Coded.of("96368", 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel
                                     + " infused at the same time as another infusion through the same access: concurrent infusion 96368 (once per encounter)"));
                             concurrentUsed = true;
                         } else {
@@ -257,11 +256,11 @@ final class AdministrationCoder {
                     } else {
                         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
                         String seq = chemo ? "96417" : "96367";
-                        out.add(Coded.of(seq, 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), s.drugLabel + " infused for " + s.minutes
+                        out.add(Coded.of(seq, 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel + " infused for " + s.minutes
                                 + " minutes after another infusion (not overlapping): sequential " + (chemo ? "chemotherapy " : "") + "infusion " + seq));
                         String hourCode = hourCode(s.family);
                         int h = TimeRules.additionalHourUnits(s.minutes);
-                        if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), hourReason(s.first, s.drug, s.minutes, h, hourCode)));
+                        if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(s.first, s.drug, s.minutes, h, hourCode)));
                     }
                     placedInfusions.add(s);
                 }
@@ -274,12 +273,12 @@ final class AdministrationCoder {
         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
         if (pushedDrugs.add(drugCode)) {
             String code = chemo ? "96411" : "96375";
-            out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), s.drugLabel + " pushed over " + s.minutes
+            out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel + " pushed over " + s.minutes
                     + " minutes (15 or less = push) as an additional drug: " + code));
         } else if (!chemo && ctx.setting == io.oncoaudit.core.model.Setting.FACILITY
                 && lastPush.get(drugCode) != null
                 && Duration.between(lastPush.get(drugCode), s.start()).toMinutes() >= 30) {
-            out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), s.drugLabel
+            out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel
                     + " pushed again at least 30 minutes after the prior push of the same drug (facility): 96376"));
         } else {
             ctx.warn(s.drugLabel + " is a repeat push of the same drug: not separately reportable here");

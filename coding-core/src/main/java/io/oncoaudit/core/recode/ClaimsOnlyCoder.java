@@ -27,7 +27,7 @@ final class ClaimsOnlyCoder {
         for (ClaimLine l : ctx.encounter.lines()) {
             AdminCode c = ctx.admin(l.procedureCode());
             if (c == null) continue;
-            Coded x = new Coded(c.code(), l.wholeUnits(), distinct(l), RuleCatalog.CLAIMS_ONLY.id(), "billed " + c.code() + " on line " + l.lineNumber());
+            Coded x = new Coded(c.code(), l.wholeUnits(), distinct(l), RuleCatalog.CLAIMS_ONLY.id(), () -> "billed " + c.code() + " on line " + l.lineNumber());
             AdminComparison.Group g = AdminComparison.group(c.slot());
             if (c.slot() == AdminSlot.SC_IM_INJECTION) scIm.add(x);
             else if (g == AdminComparison.Group.SERVICE || g == AdminComparison.Group.HOUR) iv.add(x);
@@ -85,7 +85,7 @@ final class ClaimsOnlyCoder {
         List<Coded> expected = new ArrayList<>(drugs.size());
         for (Drug d : drugs) {
             expected.add(Coded.of(FamilyRules.scImCode(d, ctx.cancerDiagnosis, ctx.payer), 1, RuleCatalog.SC_IM_CODE.id(),
-                    FamilyRules.scImReason(d, ctx.cancerDiagnosis) + " (claims-only: drug " + d.hcpcs() + " billed, usual route " + d.usualRoute() + ")"));
+                    () -> FamilyRules.scImReason(d, ctx.cancerDiagnosis) + " (claims-only: drug " + d.hcpcs() + " billed, usual route " + d.usualRoute() + ")"));
         }
         int billedUnits = 0;
         for (Coded b : billed) billedUnits += b.units;
@@ -99,7 +99,7 @@ final class ClaimsOnlyCoder {
             }
             for (int i = 0; i < extra && i < pool.size(); i++) {
                 Coded b = pool.get(pool.size() - 1 - i);
-                expected.add(new Coded(b.code, 1, b.modifiers, RuleCatalog.CLAIMS_ONLY.id(), b.reason + " (kept: more injections billed than SC/IM drugs)"));
+                expected.add(new Coded(b.code, 1, b.modifiers, RuleCatalog.CLAIMS_ONLY.id(), () -> b.reason() + " (kept: more injections billed than SC/IM drugs)"));
             }
         }
         return expected;
@@ -141,7 +141,8 @@ final class ClaimsOnlyCoder {
             }
             if (target != null) {
                 String rule = target.family() == AdminFamily.CHEMOTHERAPY ? RuleCatalog.CHEMO_FAMILY.id() : RuleCatalog.SUPPORTIVE_FAMILY.id();
-                out.add(new Coded(target.code(), b.units, b.modifiers, rule, why + ": " + target.code()));
+                String reason = why + ": " + target.code();
+                out.add(new Coded(target.code(), b.units, b.modifiers, rule, () -> reason));
             } else {
                 out.add(b);
             }
@@ -163,12 +164,13 @@ final class ClaimsOnlyCoder {
             AdminCode a = ctx.admin(c.code);
             if (a.role() != AdminRole.INITIAL || !c.modifiers.isEmpty()) { out.add(c); continue; }
             int keep = c == best ? 1 : 0;
-            if (keep == 1) out.add(new Coded(c.code, 1, c.modifiers, c.ruleId, c.reason));
+            if (keep == 1) out.add(new Coded(c.code, 1, c.modifiers, c.ruleId, c.reasonSupplier()));
             int extra = c.units - keep;
             if (extra > 0) {
                 AdminCode addOn = addOnEquivalent(ctx, a);
+                Coded initial = best;
                 out.add(new Coded(addOn.code(), extra, List.of(), RuleCatalog.ONE_INITIAL.id(),
-                        "one initial service per encounter: " + best.code + " is the initial by the CPT hierarchy, so the further "
+                        () -> "one initial service per encounter: " + initial.code + " is the initial by the CPT hierarchy, so the further "
                                 + c.code + " is the add-on " + addOn.code()));
             }
         }
@@ -194,13 +196,13 @@ final class ClaimsOnlyCoder {
             AdminCode initial = initialEquivalent(ctx, a);
             if (initial == null) break;
             if (AdminComparison.group(a.slot()) == AdminComparison.Group.HOUR) {
-                out.add(0, Coded.of(initial.code(), 1, RuleCatalog.ADDON_PRIMARY.id(), "add-on " + a.code() + " billed without its primary: the infusion it extends is "
+                out.add(0, Coded.of(initial.code(), 1, RuleCatalog.ADDON_PRIMARY.id(), () -> "add-on " + a.code() + " billed without its primary: the infusion it extends is "
                         + initial.code()));
             } else {
                 int idx = out.indexOf(orphan);
-                out.set(idx, Coded.of(initial.code(), 1, RuleCatalog.ADDON_PRIMARY.id(), "add-on " + a.code()
+                out.set(idx, Coded.of(initial.code(), 1, RuleCatalog.ADDON_PRIMARY.id(), () -> "add-on " + a.code()
                         + " billed without any of its primaries " + String.join("/", a.primaries()) + ": the service is the initial " + initial.code()));
-                if (orphan.units > 1) out.add(idx + 1, new Coded(orphan.code, orphan.units - 1, orphan.modifiers, orphan.ruleId, orphan.reason));
+                if (orphan.units > 1) out.add(idx + 1, new Coded(orphan.code, orphan.units - 1, orphan.modifiers, orphan.ruleId, orphan.reasonSupplier()));
             }
             changed = true;
         }

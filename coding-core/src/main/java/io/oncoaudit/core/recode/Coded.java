@@ -1,6 +1,7 @@
 package io.oncoaudit.core.recode;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One expected line in the making, with the rule that produced it and why, so that a finding can
@@ -11,19 +12,28 @@ final class Coded {
     int units;
     final List<String> modifiers;
     final String ruleId;
-    final String reason;
+    private final Supplier<String> reasonText;
+    private String reason;
 
-    Coded(String code, int units, List<String> modifiers, String ruleId, String reason) {
+    /** The reason is built only when a finding needs it: most expected lines match and are never explained. */
+    Coded(String code, int units, List<String> modifiers, String ruleId, Supplier<String> reason) {
         this.code = code;
         this.units = units;
         this.modifiers = modifiers;
         this.ruleId = ruleId;
-        this.reason = reason;
+        this.reasonText = reason;
     }
 
-    static Coded of(String code, int units, String ruleId, String reason) {
+    static Coded of(String code, int units, String ruleId, Supplier<String> reason) {
         return new Coded(code, units, List.of(), ruleId, reason);
     }
+
+    String reason() {
+        if (reason == null) reason = reasonText == null ? "" : reasonText.get();
+        return reason;
+    }
+
+    Supplier<String> reasonSupplier() { return reasonText; }
 
     @Override
     public String toString() { return code + "x" + units + modifiers; }

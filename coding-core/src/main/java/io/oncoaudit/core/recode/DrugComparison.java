@@ -36,7 +36,7 @@ final class DrugComparison {
                     findings.add(Findings.make(ctx, FindingKind.INVALID_DRUG_CODE, RuleCatalog.DRUG_CODE_VALID.id(), x.billedAs, code, old, x.units,
                             ctx.pricer.amount(x.billedAs, old), ev, Direction.DENIAL, Direction.DENIAL,
                             x.billedAs + " is not valid on " + ctx.encounter.dateOfService() + "; the drug is billed as " + code
-                                    + " (" + x.drug.name() + ") x" + x.units + ". " + x.lines.get(0).reason, firstLine(ctx, x.billedAs)));
+                                    + " (" + x.drug.name() + ") x" + x.units + ". " + x.lines.get(0).reason(), firstLine(ctx, x.billedAs)));
                 }
             }
             // a combination product billed as its components
@@ -61,7 +61,7 @@ final class DrugComparison {
                     findings.add(Findings.make(ctx, FindingKind.COMBINATION_PRODUCT_SPLIT, RuleCatalog.COMBINATION_PRODUCT.id(), firstComp, code,
                             compUnits, covered ? x.units : 0, compValue, ev, null, Direction.OVERPAYMENT,
                             x.drug.name() + " is one fixed-dose combination product billed as " + code + "; its components ("
-                                    + String.join(", ", x.drug.components()) + ") were billed separately. " + x.lines.get(0).reason, line));
+                                    + String.join(", ", x.drug.components()) + ") were billed separately. " + x.lines.get(0).reason(), line));
                 }
             }
             if (!covered) compareUnits(ctx, x, findings);
@@ -81,12 +81,12 @@ final class DrugComparison {
             findings.add(Findings.make(ctx, FindingKind.DRUG_UNITS, RuleCatalog.DRUG_UNITS.id(), billed == 0 ? null : code, code, billed, x.units,
                     ctx.pricer.amount(code, billed), ctx.pricer.amount(code, x.units), denied ? Direction.DENIAL : null, Direction.OVERPAYMENT,
                     (billed == 0 ? code + " documented as given but not billed" : code + " billed x" + billed + " but the documented dose is " + x.units + " unit(s)")
-                            + ". " + x.lines.get(0).reason, line));
+                            + ". " + x.lines.get(0).reason(), line));
         }
         if (x.jwJzRequired) {
             if (billedWaste != x.wasteUnits) {
                 boolean under = billedWaste < x.wasteUnits;
-                String why = x.wasteUnits > 0 ? x.lines.get(1).reason : x.lines.get(0).reason;
+                String why = x.wasteUnits > 0 ? x.lines.get(1).reason() : x.lines.get(0).reason();
                 findings.add(Findings.make(ctx, FindingKind.WASTE_MODIFIER, RuleCatalog.WASTE_MODIFIERS.id(), code, code, billedWaste, x.wasteUnits,
                         ctx.pricer.amount(code, billedWaste), ctx.pricer.amount(code, x.wasteUnits), under ? Direction.UNDERPAYMENT : Direction.OVERPAYMENT, null,
                         (under ? "discarded units documented but not billed on a JW line: JW x" + x.wasteUnits + " expected, x" + billedWaste + " billed"
@@ -104,7 +104,7 @@ final class DrugComparison {
                 if (problem != null) {
                     BigDecimal v = ctx.pricer.amount(code, x.units);
                     findings.add(Findings.make(ctx, FindingKind.WASTE_MODIFIER, RuleCatalog.WASTE_MODIFIERS.id(), code, code, billed, x.units,
-                            v, v, Direction.DENIAL, Direction.DENIAL, problem + ". " + x.lines.get(0).reason, admin.lineNumber()));
+                            v, v, Direction.DENIAL, Direction.DENIAL, problem + ". " + x.lines.get(0).reason(), admin.lineNumber()));
                 }
             }
         } else if (billedWaste > 0 && !x.drug.singleDoseContainer()) {

@@ -53,9 +53,11 @@ final class DrugLineCoder {
             Drug drug = ctx.drug(code);
             if (drug == null) continue; // unknown: billed lines pass through (warned by the administration coder)
             Drug coded = drug;
-            if (!drug.effectiveOn(ctx.encounter.dateOfService()) && drug.replacedBy() != null) {
-                Drug successor = ctx.drug(drug.replacedBy());
+            if (!drug.effectiveOn(ctx.encounter.dateOfService())) {
+                Drug successor = drug.replacedBy() == null ? null : ctx.drug(drug.replacedBy());
                 if (successor != null) coded = successor;
+                else ctx.warn(code + " is not valid on " + ctx.encounter.dateOfService() + (drug.replacedBy() == null ? "" : " (successor "
+                        + drug.replacedBy() + " is not in the drug table)") + ": units computed on " + code + "'s own descriptor");
             }
             BigDecimal dose = BigDecimal.ZERO;
             BigDecimal waste = BigDecimal.ZERO;
@@ -81,19 +83,19 @@ final class DrugLineCoder {
             boolean jwJz = coded.singleDoseContainer() && ctx.payer.requiresJwJz(ctx.encounter.dateOfService());
             DrugExpectation x = new DrugExpectation(code, coded, dose, waste, units, wasteUnits, jwJz);
             List<String> keep = otherModifiers(ctx, coded.hcpcs(), code);
-            String doseText = plain(dose) + " " + coded.billingUnit().label() + " / " + plain(size) + " " + coded.billingUnit().label()
-                    + " per unit = " + plain(dose.divide(size, MathContext.DECIMAL64)) + ", rounded up: " + units + " unit(s)";
-            String unitsReason = coded.name() + " (" + coded.hcpcs() + "): " + doseText;
+            java.util.function.Supplier<String> unitsReason = () -> x.drug.name() + " (" + x.drug.hcpcs() + "): " + plain(x.dose) + " "
+                    + x.drug.billingUnit().label() + " / " + plain(x.drug.billingUnitSize()) + " " + x.drug.billingUnit().label() + " per unit = "
+                    + plain(x.dose.divide(x.drug.billingUnitSize(), MathContext.DECIMAL64)) + ", rounded up: " + x.units + " unit(s)";
             if (jwJz && wasteUnits > 0) {
                 x.lines.add(new Coded(coded.hcpcs(), units, keep, RuleCatalog.DRUG_UNITS.id(), unitsReason));
                 x.lines.add(new Coded(coded.hcpcs(), wasteUnits, with(keep, "JW"), RuleCatalog.WASTE_MODIFIERS.id(),
-                        plain(waste) + " " + coded.billingUnit().label() + " discarded from a single-dose container: "
-                                + wasteUnits + " unit(s) on a separate JW line (units of dose + waste " + total + " minus administered " + units + ")"));
+                        () -> plain(x.wasted) + " " + x.drug.billingUnit().label() + " discarded from a single-dose container: " + x.wasteUnits
+                                + " unit(s) on a separate JW line (units of dose + waste " + (x.units + x.wasteUnits) + " minus administered " + x.units + ")"));
             } else if (jwJz) {
-                String zReason = unitsReason + "; single-dose container with no billable discarded amount"
-                        + (waste.signum() > 0 ? " (the rounded-up units already cover the " + plain(waste) + " " + coded.billingUnit().label() + " discarded, so JW is not permitted)" : "")
-                        + ": JZ";
-                x.lines.add(new Coded(coded.hcpcs(), units, with(keep, "JZ"), RuleCatalog.DRUG_UNITS.id(), zReason));
+                x.lines.add(new Coded(coded.hcpcs(), units, with(keep, "JZ"), RuleCatalog.DRUG_UNITS.id(),
+                        () -> unitsReason.get() + "; single-dose container with no billable discarded amount"
+                                + (x.wasted.signum() > 0 ? " (the rounded-up units already cover the " + plain(x.wasted) + " " + x.drug.billingUnit().label()
+                                + " discarded, so JW is not permitted)" : "") + ": JZ"));
             } else {
                 x.lines.add(new Coded(coded.hcpcs(), units, keep, RuleCatalog.DRUG_UNITS.id(), unitsReason));
             }

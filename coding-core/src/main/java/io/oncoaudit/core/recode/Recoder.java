@@ -88,7 +88,7 @@ public final class Recoder {
             for (int i = 0; i < merged.size(); i++) {
                 Coded m = merged.get(i);
                 if (m.code.equals(c.code) && m.modifiers.equals(c.modifiers)) {
-                    merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reason));
+                    merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reasonSupplier()));
                     continue outer;
                 }
             }

@@ -1,0 +1,52 @@
+package io.oncoaudit.core.rules;
+
+import io.oncoaudit.core.model.FindingKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docs/rules.md is generated from {@link RuleCatalog} and {@link SeedErrata}; this test fails when they drift.
+ * Regenerate: ./mvnw -pl coding-core test -Dtest=RuleCatalogTests -Doncoaudit.writeRules=true
+ */
+class RuleCatalogTests {
+    private static final Path DOC = Path.of("..", "docs", "rules.md");
+
+    @Test
+    void everyRuleHasIdCitationAndStatement() {
+        Set<String> ids = new HashSet<>();
+        for (Rule r : RuleCatalog.all()) {
+            assertTrue(r.id().matches("OA-[A-Z]+-\\d{3}"), r.id());
+            assertTrue(ids.add(r.id()), "duplicate " + r.id());
+            assertFalse(r.citations().isEmpty(), r.id() + " has no citation");
+            assertFalse(r.statement().isBlank(), r.id());
+        }
+    }
+
+    @Test
+    void everySeedErratumIsAccountedFor() {
+        assertEquals(43, SeedErrata.all().size(), "NOTES section 4 lists 43 errors");
+        for (SeedErrata.Erratum e : SeedErrata.all()) {
+            if (e.ruleId() != null) assertNotNull(RuleCatalog.byId(e.ruleId()), "erratum " + e.number() + " cites unknown rule " + e.ruleId());
+        }
+    }
+
+    @Test
+    void rulesDocumentIsUpToDate() throws IOException {
+        String md = RulesDocument.render();
+        if (Boolean.getBoolean("oncoaudit.writeRules")) Files.writeString(DOC, md, StandardCharsets.UTF_8);
+        assertTrue(Files.exists(DOC), "docs/rules.md missing: regenerate with -Doncoaudit.writeRules=true");
+        assertEquals(md, Files.readString(DOC, StandardCharsets.UTF_8),
+                "docs/rules.md is out of date: ./mvnw -pl coding-core test -Dtest=RuleCatalogTests -Doncoaudit.writeRules=true");
+        for (FindingKind k : FindingKind.values()) assertTrue(md.contains(k.name()), "rules.md does not mention " + k);
+    }
+}
