@@ -42,6 +42,8 @@ public final class BatchCli {
                         new Args("generate", args, 1, io.oncoaudit.batch.generate.GenerateCommand.OPTIONS), out, err);
                 case "score" -> io.oncoaudit.batch.score.ScoreCommand.run(
                         new Args("score", args, 1, io.oncoaudit.batch.score.ScoreCommand.OPTIONS), out, err);
+                case "baseline" -> io.oncoaudit.batch.bench.BaselineCommand.run(
+                        new Args("baseline", args, 1, io.oncoaudit.batch.bench.BaselineCommand.OPTIONS), out, err);
                 case "-h", "--help", "help" -> out.println(USAGE);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             }
@@ -53,11 +55,27 @@ public final class BatchCli {
         } catch (InputException e) {
             err.println("oncoaudit: " + e.getMessage());
             return 2;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException through Scala code
+            String unreadable = unreadableInput(e);
+            if (unreadable != null) {
+                err.println("oncoaudit: " + args[0] + ": an input file cannot be read: " + unreadable);
+                return 2;
+            }
             err.println("oncoaudit: " + args[0] + " failed: " + e);
             e.printStackTrace(err);
             return 1;
         }
+    }
+
+    /** A corrupt or unreadable input file found while the job runs is an input error (exit 2), not a crash. */
+    static String unreadableInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.spark.SparkThrowable st && st.getCondition() != null
+                    && st.getCondition().startsWith("FAILED_READ_FILE")) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     private static void audit(String[] argv, PrintStream out, PrintStream err) {

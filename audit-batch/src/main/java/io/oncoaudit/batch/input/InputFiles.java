@@ -30,7 +30,7 @@ public record InputFiles(Path path, Format format, List<Path> files) {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(path)) {
             try (Stream<Path> s = Files.walk(path)) {
-                s.filter(Files::isRegularFile).filter(InputFiles::isDataFile).sorted().forEach(files::add);
+                s.filter(Files::isRegularFile).filter(f -> isDataFile(path.relativize(f))).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new InputException(what + " folder '" + path + "' cannot be listed: " + e.getMessage(), e);
             }
@@ -55,6 +55,7 @@ public record InputFiles(Path path, Format format, List<Path> files) {
         return new InputFiles(path, format, List.copyOf(files));
     }
 
+    /** {@code relative}: the file's path below the input folder; hidden or bookkeeping names anywhere below are skipped. */
     private static boolean isDataFile(Path p) {
         for (Path part : p) {
             String n = part.toString();

@@ -64,6 +64,9 @@ class RejectsTests {
         lines.add(line("CONFLICT-1", "2", "2026-03-02", "J9395", "20", "UHC", "1234567893"));
         // row 15: the recoder rejects the encounter (NPI is not 10 digits)
         lines.add(line("NPI-1", "1", "2026-03-02", "96372", "1", "MEDICARE", "123"));
+        // row 16: too few cells; row 17: an unquoted comma shifts the cells (one too many)
+        lines.add("SHORT-1,1,P-9");
+        lines.add("LONG-1,1,P-9,2026-03-02,1234567893,,Oak, Smith Oncology,MEDICARE,,11,96372,,1,,C50.911,100.00,,,,");
         Path claims = Extracts.write(tmp.resolve("in/claim_lines.csv"), Extracts.LINES_HEADER, lines);
         Path admins = Extracts.write(tmp.resolve("in/administrations.csv"), Extracts.ADMIN_HEADER, List.of(
                 Extracts.fulvestrantAdmin("OK-1"),                                     // row 1
@@ -90,7 +93,7 @@ class RejectsTests {
 
     @Test
     void countsReconcileExactly() {
-        assertEquals(15, summary.inputLines());
+        assertEquals(17, summary.inputLines());
         assertEquals(6, summary.inputAdministrations());
         assertEquals(summary.inputLines(), summary.linesAudited() + summary.rejectedLineRows());
         assertEquals(summary.inputAdministrations(), summary.administrationsAudited() + summary.rejectedAdministrationRows());
@@ -194,6 +197,16 @@ class RejectsTests {
     }
 
     @Test
+    void recordsThatDoNotSplitIntoTheHeaderColumnsAreRejected() {
+        Reject shortRow = reject("claim_lines", 16);
+        assertEquals("SHORT-1", shortRow.claimId());
+        Reject longRow = reject("claim_lines", 17);
+        assertEquals("LONG-1", longRow.claimId());
+        assertEquals("(record)", longRow.field(), longRow.reason());
+        assertTrue(longRow.original().contains("Oak, Smith Oncology"), longRow.original());
+    }
+
+    @Test
     void rejectsCsvHoldsTheSameRows() {
         List<String> csv = Extracts.read(tmp.resolve("run/rejects.csv")).lines().toList();
         assertEquals("source,row_number,claim_id,field,reason,original,file", csv.get(0));
@@ -207,7 +220,7 @@ class RejectsTests {
     void summaryShowsRejectsAndFindings() {
         String json = Extracts.read(tmp.resolve("run/summary.json"));
         assertTrue(json.contains("\"rejectedRows\": " + rejects.size()), json);
-        assertTrue(json.contains("\"inputLines\": 15"), json);
+        assertTrue(json.contains("\"inputLines\": 17"), json);
         assertEquals(rejects.stream().map(Reject::source).collect(Collectors.toSet()).size(), 2);
     }
 }
