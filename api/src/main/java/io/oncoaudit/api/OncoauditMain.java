@@ -27,6 +27,11 @@ public final class OncoauditMain {
             System.exit(args.length == 0 ? 2 : 0);
             return;
         }
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(OncoauditApp.USAGE);
+            System.exit(0);
+            return;
+        }
         command = args[0];
         if (!OncoauditApp.COMMANDS.contains(command)) {
             System.err.println("oncoaudit: unknown command '" + command + "'\n" + OncoauditApp.USAGE);

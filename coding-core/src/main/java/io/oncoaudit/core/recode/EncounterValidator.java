@@ -12,6 +12,8 @@ import java.util.List;
  * naming the field by its JSON path so a person can find it; null when the encounter can be audited.
  */
 public final class EncounterValidator {
+    private static final BigDecimal MAX_UNITS = new BigDecimal("100000");
+
     private EncounterValidator() { }
 
     public static ValidationError validate(Encounter e) {
@@ -55,7 +57,7 @@ public final class EncounterValidator {
         if (!Chars.alnum(l.procedureCode().trim(), 5, 5)) return err(path("lines", i, ".procedureCode"), "'" + l.procedureCode() + "' is not a 5-character CPT/HCPCS code");
         if (l.units() == null) return err(path("lines", i, ".units"), "is required");
         if (l.units().signum() < 0) return err(path("lines", i, ".units"), "must not be negative (got " + l.units().toPlainString() + ")");
-        if (l.units().compareTo(new BigDecimal("100000")) > 0) return err(path("lines", i, ".units"), "is implausibly large (" + l.units().toPlainString() + ")");
+        if (l.units().compareTo(MAX_UNITS) > 0) return err(path("lines", i, ".units"), "is implausibly large (" + l.units().toPlainString() + ")");
         if (l.chargeAmount() == null) return err(path("lines", i, ".chargeAmount"), "is required");
         if (l.chargeAmount().signum() < 0) return err(path("lines", i, ".chargeAmount"), "must not be negative");
         if (l.allowedAmount() != null && l.allowedAmount().signum() < 0) return err(path("lines", i, ".allowedAmount"), "must not be negative");
