@@ -17,6 +17,8 @@ public final class Sessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.session.timeZone", "UTC")
+                // the audit's stage row is wide (42 columns): no "truncated plan" warning
+                .config("spark.sql.debug.maxToStringFields", "200")
                 // live progress (running tasks' record counts) arrives with executor heartbeats
                 .config("spark.executor.heartbeatInterval", "3s")
                 .config("spark.sql.adaptive.enabled", "true")
