@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 cp="coding-core/target/test-classes:coding-core/target/classes:$(cat coding-core/target/bench-cp.txt)"
 java -cp "$cp" org.openjdk.jmh.Main RecodeBenchmark -t 1 -prof gc "$@" | tee coding-core/target/recode-bench.txt
 echo
-grep -E "recodeOneEncounter( |:gc.alloc.rate.norm)" coding-core/target/recode-bench.txt | awk '
-  /gc.alloc.rate.norm/ {printf "bytes allocated per encounter: %s\n", $(NF-2)}
-  !/gc/ {printf "encounters/s per core: %s (+- %s)\n", $(NF-2), $NF}'
+grep -E "^RecodeBenchmark\.recode[A-Za-z]+(  |:gc.alloc.rate.norm)" coding-core/target/recode-bench.txt | awk '
+  { split($1, n, "[.:]"); name = n[2] }
+  /gc.alloc.rate.norm/ { printf "%-32s bytes allocated per encounter: %s\n", name, $(NF-3); next }
+  { printf "%-32s encounters/s per core: %s (+- %s)\n", name, $(NF-3), $(NF-1) }'

@@ -1,7 +1,6 @@
 package io.oncoaudit.core.model;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDateTime;
 
 /**
@@ -26,7 +25,7 @@ public record Administration(
     /** Documented minutes between start and end; -1 when either time is missing. */
     public long minutes() {
         if (startTime == null || endTime == null) return -1;
-        return Duration.between(startTime, endTime).toMinutes();
+        return startTime.until(endTime, java.time.temporal.ChronoUnit.MINUTES);
     }
 
     public BigDecimal wastedOrZero() { return wasted == null ? BigDecimal.ZERO : wasted; }

@@ -23,7 +23,7 @@ public record ClaimLine(
     }
 
     public boolean hasModifier(String m) {
-        for (String x : modifiers) if (x.equalsIgnoreCase(m)) return true;
+        for (int i = 0; i < modifiers.size(); i++) if (modifiers.get(i).equalsIgnoreCase(m)) return true;
         return false;
     }
 

@@ -26,10 +26,19 @@ final class AdminComparison {
     static final class Bucket {
         final AdminCode code;
         int remaining;
-        final List<ClaimLine> lines = new ArrayList<>(1);   // billed side
-        final List<Coded> sources = new ArrayList<>(1);      // expected side
+        // billed side: the first line, total units, whether any line was denied
+        ClaimLine firstBilled;
+        int billedUnits;
+        boolean denied;
+        // expected side: what produced the units
+        final List<Coded> sources;
 
-        Bucket(AdminCode code) { this.code = code; }
+        Bucket(AdminCode code, boolean billedSide) {
+            this.code = code;
+            this.sources = billedSide ? List.of() : new ArrayList<>(1);
+        }
+
+        boolean billed() { return firstBilled != null; }
 
         String why() {
             if (sources.isEmpty()) return "";
@@ -43,28 +52,28 @@ final class AdminComparison {
 
         String ruleId(String fallback) { return sources.isEmpty() ? fallback : sources.get(0).ruleId; }
 
-        Integer firstLine() { return lines.isEmpty() ? null : lines.get(0).lineNumber(); }
+        Integer firstLine() { return firstBilled == null ? null : firstBilled.lineNumber(); }
 
-        boolean anyDenied() {
-            for (ClaimLine l : lines) if (l.denied()) return true;
-            return false;
-        }
+        boolean anyDenied() { return denied; }
     }
 
     static void compare(Context ctx, List<Coded> expected, boolean hasComboSplit, List<Finding> findings) {
         List<Bucket> billed = new ArrayList<>(4);
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             AdminCode c = ctx.admin(l.procedureCode());
             if (c == null) continue;
             Bucket b = find(billed, c.code());
-            if (b == null) billed.add(b = new Bucket(c));
+            if (b == null) billed.add(b = new Bucket(c, true));
             b.remaining += l.wholeUnits();
-            b.lines.add(l);
+            if (b.firstBilled == null) b.firstBilled = l;
+            b.billedUnits += l.wholeUnits();
+            b.denied |= l.denied();
         }
         List<Bucket> exp = new ArrayList<>(4);
         for (Coded x : expected) {
             Bucket b = find(exp, x.code);
-            if (b == null) exp.add(b = new Bucket(ctx.admin(x.code)));
+            if (b == null) exp.add(b = new Bucket(ctx.admin(x.code), false));
             b.remaining += x.units;
             b.sources.add(x);
         }
@@ -72,7 +81,8 @@ final class AdminComparison {
         for (Bucket b : billed) if (b.code.role() == AdminRole.INITIAL) billedInitials += b.remaining;
 
         // 1. exact codes cancel
-        for (Bucket e : exp) {
+        for (int ei = 0; ei < exp.size(); ei++) {
+            Bucket e = exp.get(ei);
             Bucket b = find(billed, e.code.code());
             if (b != null) cancel(b, e);
         }
@@ -84,9 +94,11 @@ final class AdminComparison {
         alternative(billed, exp, "96377", "96372");
         // 3. pair the rest by position
         for (int tier = 0; tier < 3; tier++) {
-            for (Bucket b : billed) {
+            for (int bi = 0; bi < billed.size(); bi++) {
+                Bucket b = billed.get(bi);
                 if (b.remaining == 0) continue;
-                for (Bucket e : exp) {
+                for (int ei = 0; ei < exp.size(); ei++) {
+                    Bucket e = exp.get(ei);
                     if (e.remaining == 0 || b.remaining == 0) continue;
                     if (!pairable(b.code, e.code, tier)) continue;
                     int n = Math.min(b.remaining, e.remaining);
@@ -97,11 +109,13 @@ final class AdminComparison {
             }
         }
         // 4. leftovers
-        for (Bucket b : billed) {
+        for (int bi = 0; bi < billed.size(); bi++) {
+            Bucket b = billed.get(bi);
             if (b.remaining == 0) continue;
             findings.add(billedOnly(ctx, b, billedInitials, hasComboSplit));
         }
-        for (Bucket e : exp) {
+        for (int ei = 0; ei < exp.size(); ei++) {
+            Bucket e = exp.get(ei);
             if (e.remaining == 0) continue;
             findings.add(expectedOnly(ctx, e, billed));
         }
@@ -193,7 +207,7 @@ final class AdminComparison {
     }
 
     private static boolean primaryBilled(AdminCode addOn, List<Bucket> billed) {
-        for (Bucket x : billed) if (!x.lines.isEmpty() && addOn.primaries().contains(x.code.code())) return true;
+        for (Bucket x : billed) if (x.billed() && addOn.primaries().contains(x.code.code())) return true;
         return false;
     }
 
@@ -236,7 +250,8 @@ final class AdminComparison {
                     n + " unit(s) of " + ec + " documented but not billed. " + e.why(), null);
         }
         if (e.code.role() == AdminRole.INITIAL) {
-            for (Bucket b : billed) {
+            for (int bi = 0; bi < billed.size(); bi++) {
+                Bucket b = billed.get(bi);
                 if (b.code.isAddOn() && b.code.primaries().contains(ec) && !primaryBilled(b.code, billed)) {
                     BigDecimal recovered = ev.add(ctx.pricer.amount(b.code.code(), unitsBilled(billed, b.code.code())));
                     return Findings.make(ctx, FindingKind.ADDON_WITHOUT_PRIMARY, RuleCatalog.ADDON_PRIMARY.id(), b.code.code(), ec, 0, n,
@@ -254,13 +269,12 @@ final class AdminComparison {
     private static int unitsBilled(List<Bucket> billed, String code) {
         Bucket b = find(billed, code);
         if (b == null) return 0;
-        int n = 0;
-        for (ClaimLine l : b.lines) n += l.wholeUnits();
-        return n;
+        return b.billedUnits;
     }
 
     static boolean hasDistinctModifier(ClaimLine l) {
-        for (String m : l.modifiers()) {
+        for (int mi = 0, min = l.modifiers().size(); mi < min; mi++) {
+            String m = l.modifiers().get(mi);
             String u = m.toUpperCase();
             if (u.equals("59") || u.equals("XU") || u.equals("XS") || u.equals("XE") || u.equals("XP")) return true;
         }
@@ -275,7 +289,8 @@ final class AdminComparison {
             for (Coded y : expected) if (y.code.equals(x.code) && !y.modifiers.contains("59")) plainExpected += y.units;
             int withModifier = 0, billedUnits = 0;
             ClaimLine first = null;
-            for (ClaimLine l : ctx.encounter.lines()) {
+            for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+                ClaimLine l = ctx.encounter.lines().get(li);
                 if (!l.procedureCode().equals(x.code)) continue;
                 billedUnits += l.wholeUnits();
                 if (hasDistinctModifier(l)) withModifier += l.wholeUnits();

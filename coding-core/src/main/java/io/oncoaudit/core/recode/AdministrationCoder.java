@@ -2,17 +2,24 @@ package io.oncoaudit.core.recode;
 
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.rules.RuleCatalog;
+import io.oncoaudit.core.rules.family.ChemotherapyFamily;
+import io.oncoaudit.core.rules.family.ScImInjectionCode;
+import io.oncoaudit.core.rules.hierarchy.AdditionalPush;
+import io.oncoaudit.core.rules.hierarchy.OneInitialService;
+import io.oncoaudit.core.rules.hierarchy.PumpStart;
+import io.oncoaudit.core.rules.hierarchy.SeparateAccess;
+import io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent;
+import io.oncoaudit.core.rules.route.RouteSpecificCodes;
+import io.oncoaudit.core.rules.time.AdditionalHours;
+import io.oncoaudit.core.rules.time.HydrationMinimum;
+import io.oncoaudit.core.rules.time.PushVersusInfusion;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.Drug;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Derives the administration codes an encounter should carry from its administration record
@@ -29,37 +36,49 @@ final class AdministrationCoder {
     static final class IvService {
         final Administration first;
         final Drug drug;
-        final String drugLabel;
         final AdminFamily family;
         final Mode mode;
         final String access;
         long minutes;
-        final List<LocalDateTime[]> intervals = new ArrayList<>(1);
+        /** Intervals of the same drug infused again (a restarted bag), merged into this service; null when none. */
+        List<Administration> more;
 
         IvService(Administration a, Drug drug, AdminFamily family, Mode mode, long minutes) {
             this.first = a;
             this.drug = drug;
-            this.drugLabel = label(a, drug);
             this.family = family;
             this.mode = mode;
             this.access = a.accessSite() == null ? "" : a.accessSite().trim();
             this.minutes = minutes;
-            intervals.add(new LocalDateTime[] {a.startTime(), a.endTime()});
         }
+
+        int intervalCount() { return more == null ? 1 : 1 + more.size(); }
+
+        Administration interval(int i) { return i == 0 ? first : more.get(i - 1); }
 
         LocalDateTime start() { return first.startTime(); }
 
-        int rank() { return family.rank() * 2 + (mode == Mode.INFUSION ? 0 : 1); }
+        /** Built only for explanations and warnings. */
+        String drugLabel() { return label(first, drug); }
+
+        int rank() { return OneInitialService.rank(family, mode == Mode.INFUSION); }
 
         boolean overlaps(IvService o) {
-            for (LocalDateTime[] a : intervals) {
-                for (LocalDateTime[] b : o.intervals) {
-                    if (a[0].isBefore(b[1]) && b[0].isBefore(a[1])) return true;
+            for (int i = 0; i < intervalCount(); i++) {
+                Administration a = interval(i);
+                for (int j = 0; j < o.intervalCount(); j++) {
+                    Administration b = o.interval(j);
+                    if (a.startTime().isBefore(b.endTime()) && b.startTime().isBefore(a.endTime())) return true;
                 }
             }
             return false;
         }
     }
+
+    /** CPT hierarchy: chemotherapy > therapeutic > hydration, infusion > push; then the earlier start. */
+    private static final Comparator<IvService> HIERARCHY = Comparator.comparingInt(IvService::rank).thenComparing(IvService::start);
+    /** Order in which the non-initial services are placed: clock order, then hierarchy. */
+    private static final Comparator<IvService> CLOCK = Comparator.comparing(IvService::start).thenComparingInt(IvService::rank);
 
     static String label(Administration a, Drug drug) {
         String name = drug != null ? drug.name() : (a.drugName() != null && !a.drugName().isBlank() ? a.drugName() : a.drugCode());
@@ -73,7 +92,9 @@ final class AdministrationCoder {
         List<Administration> intraArterial = new ArrayList<>();
         boolean chemoBilled = billedChemoCode(ctx);
 
-        for (Administration a : ctx.encounter.administrations()) {
+        for (int ai = 0, ain = ctx.encounter.administrations().size(); ai < ain; ai++) {
+
+            Administration a = ctx.encounter.administrations().get(ai);
             Drug drug = ctx.drug(a.drugCode());
             AdminFamily family;
             if (drug == null) {
@@ -81,24 +102,24 @@ final class AdministrationCoder {
                 ctx.warn("unknown drug code " + a.drugCode() + " (administration " + a.administrationId()
                         + "): not in the drug table; treated as " + family.name().toLowerCase() + " family as billed, units not checked");
             } else {
-                family = FamilyRules.family(drug, ctx.cancerDiagnosis, ctx.payer);
+                family = ChemotherapyFamily.of(drug, ctx.cancerDiagnosis, ctx.payer);
             }
             switch (a.route()) {
                 case SC, IM -> out.add(scIm(ctx, a, drug));
                 case IV -> {
                     long m = a.minutes();
                     if (family == AdminFamily.HYDRATION) {
-                        if (!TimeRules.isPush(m)) hydration.add(new IvService(a, drug, family, Mode.INFUSION, m));
+                        if (!PushVersusInfusion.isPush(m)) hydration.add(new IvService(a, drug, family, Mode.INFUSION, m));
                         else ctx.warn("hydration " + label(a, drug) + " lasted " + m + " minutes: not reportable (31-minute minimum)");
-                    } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY && TimeRules.prolonged(m)) {
+                    } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY && PumpStart.prolonged(m)) {
                         out.add(Coded.of("96416", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " started on a pump for "
                                 + hours(m) + " (more than 8 hours): 96416"));
                     } else {
-                        if (a.pump() && !TimeRules.prolonged(m)) {
+                        if (a.pump() && !PumpStart.prolonged(m)) {
                             ctx.warn("administration " + a.administrationId() + " is marked pump but lasted " + hours(m)
                                     + " (96416 needs more than 8 hours): coded as an infusion");
                         }
-                        iv.add(new IvService(a, drug, family, TimeRules.isPush(m) ? Mode.PUSH : Mode.INFUSION, m));
+                        iv.add(new IvService(a, drug, family, PushVersusInfusion.isPush(m) ? Mode.PUSH : Mode.INFUSION, m));
                     }
                 }
                 case INTRA_ARTERIAL -> {
@@ -108,7 +129,7 @@ final class AdministrationCoder {
                 case INTRALESIONAL -> {
                     if (family == AdminFamily.CHEMOTHERAPY) {
                         int lesions = a.lesionCount() == null ? 1 : a.lesionCount();
-                        String code = lesions <= 7 ? "96405" : "96406";
+                        String code = RouteSpecificCodes.intralesional(lesions);
                         out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug) + " intralesional, " + lesions
                                 + " lesion(s): " + code));
                     } else ctx.warn("intralesional " + label(a, drug) + " is not chemotherapy: not a 96405/96406 service (not coded here)");
@@ -132,8 +153,8 @@ final class AdministrationCoder {
             return Coded.of("96372", 1, RuleCatalog.SC_IM_CODE.id(), () -> label(a, null) + " " + a.route()
                     + ": drug unknown, coded as a therapeutic injection (96372)");
         }
-        String code = FamilyRules.scImCode(drug, ctx.cancerDiagnosis, ctx.payer);
-        return Coded.of(code, 1, RuleCatalog.SC_IM_CODE.id(), () -> FamilyRules.scImReason(drug, ctx.cancerDiagnosis)
+        String code = ScImInjectionCode.code(drug, ctx.cancerDiagnosis);
+        return Coded.of(code, 1, RuleCatalog.SC_IM_CODE.id(), () -> ScImInjectionCode.reason(drug, ctx.cancerDiagnosis)
                 + " (administration " + a.administrationId() + ", " + a.route() + ")");
     }
 
@@ -151,13 +172,13 @@ final class AdministrationCoder {
         Administration a = ia.get(0);
         Drug drug = ctx.drug(a.drugCode());
         long m = a.minutes();
-        if (a.pump() && TimeRules.prolonged(m)) {
+        if (a.pump() && PumpStart.prolonged(m)) {
             out.add(Coded.of("96425", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " intra-arterial on a pump for " + hours(m) + ": 96425"));
-        } else if (TimeRules.isPush(m)) {
+        } else if (PushVersusInfusion.isPush(m)) {
             out.add(Coded.of("96420", 1, RuleCatalog.TIME_PUSH.id(), () -> label(a, drug) + " intra-arterial over " + m + " minutes (15 or less = push): 96420"));
         } else {
             out.add(Coded.of("96422", 1, RuleCatalog.TIME_PUSH.id(), () -> label(a, drug) + " intra-arterial infusion of " + m + " minutes: 96422"));
-            int h = TimeRules.additionalHourUnits(m);
+            int h = AdditionalHours.units(m);
             if (h > 0) out.add(Coded.of("96423", h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(a, drug, m, h, "96423")));
         }
         for (int i = 1; i < ia.size(); i++) {
@@ -167,18 +188,20 @@ final class AdministrationCoder {
 
     /** A drug infused twice (a pause, a restarted bag) is one infusion: its minutes add up (CPT: 96417 is a different drug). */
     private static List<IvService> mergeSameDrug(List<IvService> services) {
-        Map<String, IvService> byKey = new LinkedHashMap<>();
         List<IvService> out = new ArrayList<>(services.size());
         for (IvService s : services) {
             if (s.mode != Mode.INFUSION) { out.add(s); continue; }
-            String key = s.first.drugCode() + '|' + s.access;
-            IvService prior = byKey.get(key);
+            IvService prior = null;
+            for (IvService o : out) {
+                if (o.mode == Mode.INFUSION && o.first.drugCode().equals(s.first.drugCode()) && o.access.equals(s.access)) { prior = o; break; }
+            }
             if (prior == null) {
-                byKey.put(key, s);
                 out.add(s);
             } else {
                 prior.minutes += s.minutes;
-                prior.intervals.addAll(s.intervals);
+                if (prior.more == null) prior.more = new ArrayList<>(2);
+                prior.more.add(s.first);
+                if (s.more != null) prior.more.addAll(s.more);
             }
         }
         return out;
@@ -190,8 +213,8 @@ final class AdministrationCoder {
         for (IvService s : iv) if (s.mode == Mode.INFUSION) infusions.add(s);
         for (IvService h : hydration) {
             long free = uncoveredMinutes(h, infusions);
-            if (free < TimeRules.HYDRATION_MIN_MINUTES) {
-                ctx.warn("hydration " + h.drugLabel + ": " + free + " minutes not concurrent with another infusion"
+            if (free < HydrationMinimum.MIN_MINUTES) {
+                ctx.warn("hydration " + h.drugLabel() + ": " + free + " minutes not concurrent with another infusion"
                         + (free == h.minutes ? "" : " (of " + h.minutes + ")") + ": not reportable (31-minute minimum)");
                 continue;
             }
@@ -201,10 +224,14 @@ final class AdministrationCoder {
         if (iv.isEmpty()) return;
 
         // One hierarchy per access site; the best-ranked access is the primary one (OA-HIER-001/002).
-        Map<String, List<IvService>> byAccess = new LinkedHashMap<>();
-        for (IvService s : iv) byAccess.computeIfAbsent(s.access, k -> new ArrayList<>(4)).add(s);
-        List<List<IvService>> groups = new ArrayList<>(byAccess.values());
-        Comparator<IvService> hierarchy = Comparator.comparingInt(IvService::rank).thenComparing(IvService::start);
+        List<List<IvService>> groups = new ArrayList<>(2);
+        for (IvService s : iv) {
+            List<IvService> group = null;
+            for (List<IvService> g : groups) if (g.get(0).access.equals(s.access)) { group = g; break; }
+            if (group == null) groups.add(group = new ArrayList<>(4));
+            group.add(s);
+        }
+        Comparator<IvService> hierarchy = HIERARCHY;
         for (List<IvService> g : groups) g.sort(hierarchy);
         groups.sort((a, b) -> hierarchy.compare(a.get(0), b.get(0)));
 
@@ -212,7 +239,7 @@ final class AdministrationCoder {
         for (int gi = 0; gi < groups.size(); gi++) {
             List<IvService> g = groups.get(gi);
             IvService initial = g.get(0);
-            List<String> initialMods = gi == 0 ? List.of() : List.of("59");
+            List<String> initialMods = gi == 0 ? List.of() : List.of(SeparateAccess.MODIFIER);
             String initialCode = initialCode(initial);
             boolean separateAccess = gi > 0;
             boolean others = g.size() > 1;
@@ -221,45 +248,46 @@ final class AdministrationCoder {
                             + (initial.access.isEmpty() ? "unspecified" : initial.access) + ") has its own initial service, which needs modifier 59/XU" : "")));
             if (initial.mode == Mode.INFUSION) {
                 String hourCode = hourCode(initial.family);
-                int h = TimeRules.additionalHourUnits(initial.minutes);
+                int h = AdditionalHours.units(initial.minutes);
                 if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(initial.first, initial.drug, initial.minutes, h, hourCode)));
             }
 
             List<IvService> rest = new ArrayList<>(g.subList(1, g.size()));
-            rest.sort(Comparator.comparing(IvService::start).thenComparingInt(IvService::rank));
+            rest.sort(CLOCK);
             List<IvService> placedInfusions = new ArrayList<>();
             if (initial.mode == Mode.INFUSION && initial.family != AdminFamily.HYDRATION) placedInfusions.add(initial);
-            Set<String> pushedDrugs = new HashSet<>();
-            Map<String, LocalDateTime> lastPush = new LinkedHashMap<>();
+            // drugs pushed so far and when each push ended (for 96376, same drug again after 30 minutes)
+            List<String> pushedDrugs = new ArrayList<>(2);
+            List<LocalDateTime> pushEnds = new ArrayList<>(2);
             if (initial.mode == Mode.PUSH) {
                 pushedDrugs.add(initial.first.drugCode());
-                lastPush.put(initial.first.drugCode(), initial.first.endTime());
+                pushEnds.add(initial.first.endTime());
             }
             for (IvService s : rest) {
                 if (s.family == AdminFamily.HYDRATION) {
-                    int u = TimeRules.secondaryHydrationUnits(s.minutes);
-                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel + " for " + s.minutes
+                    int u = HydrationMinimum.secondaryUnits(s.minutes);
+                    out.add(Coded.of("96361", u, RuleCatalog.HYDRATION.id(), () -> "hydration " + s.drugLabel() + " for " + s.minutes
                             + " minutes not concurrent with another infusion, secondary to " + initialCode + ": 96361 x" + u));
                 } else if (s.mode == Mode.PUSH) {
-                    codePush(ctx, out, s, pushedDrugs, lastPush);
+                    codePush(ctx, out, s, pushedDrugs, pushEnds);
                 } else {
                     boolean concurrent = false;
                     for (IvService p : placedInfusions) if (s.overlaps(p)) { concurrent = true; break; }
                     if (concurrent) {
                         if (!concurrentUsed) {
-                            out.add(Coded.of("96368", 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel
+                            out.add(Coded.of("96368", 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel()
                                     + " infused at the same time as another infusion through the same access: concurrent infusion 96368 (once per encounter)"));
                             concurrentUsed = true;
                         } else {
-                            ctx.warn(s.drugLabel + " is a further concurrent infusion: 96368 is reported once per encounter");
+                            ctx.warn(s.drugLabel() + " is a further concurrent infusion: 96368 is reported once per encounter");
                         }
                     } else {
                         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
-                        String seq = chemo ? "96417" : "96367";
-                        out.add(Coded.of(seq, 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel + " infused for " + s.minutes
+                        String seq = SequentialOrConcurrent.sequentialCode(s.family);
+                        out.add(Coded.of(seq, 1, RuleCatalog.SEQUENTIAL_CONCURRENT.id(), () -> s.drugLabel() + " infused for " + s.minutes
                                 + " minutes after another infusion (not overlapping): sequential " + (chemo ? "chemotherapy " : "") + "infusion " + seq));
                         String hourCode = hourCode(s.family);
-                        int h = TimeRules.additionalHourUnits(s.minutes);
+                        int h = AdditionalHours.units(s.minutes);
                         if (h > 0) out.add(Coded.of(hourCode, h, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), () -> hourReason(s.first, s.drug, s.minutes, h, hourCode)));
                     }
                     placedInfusions.add(s);
@@ -268,39 +296,29 @@ final class AdministrationCoder {
         }
     }
 
-    private static void codePush(Context ctx, List<Coded> out, IvService s, Set<String> pushedDrugs, Map<String, LocalDateTime> lastPush) {
+    private static void codePush(Context ctx, List<Coded> out, IvService s, List<String> pushedDrugs, List<LocalDateTime> pushEnds) {
         String drugCode = s.first.drugCode();
         boolean chemo = s.family == AdminFamily.CHEMOTHERAPY;
-        if (pushedDrugs.add(drugCode)) {
-            String code = chemo ? "96411" : "96375";
-            out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel + " pushed over " + s.minutes
+        int prior = pushedDrugs.indexOf(drugCode);
+        if (prior < 0) {
+            pushedDrugs.add(drugCode);
+            pushEnds.add(s.first.endTime());
+            String code = AdditionalPush.additionalCode(s.family);
+            out.add(Coded.of(code, 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel() + " pushed over " + s.minutes
                     + " minutes (15 or less = push) as an additional drug: " + code));
         } else if (!chemo && ctx.setting == io.oncoaudit.core.model.Setting.FACILITY
-                && lastPush.get(drugCode) != null
-                && Duration.between(lastPush.get(drugCode), s.start()).toMinutes() >= 30) {
-            out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel
+                && Duration.between(pushEnds.get(prior), s.start()).toMinutes() >= AdditionalPush.SAME_DRUG_MIN_MINUTES) {
+            out.add(Coded.of("96376", 1, RuleCatalog.ADDITIONAL_PUSH.id(), () -> s.drugLabel()
                     + " pushed again at least 30 minutes after the prior push of the same drug (facility): 96376"));
         } else {
-            ctx.warn(s.drugLabel + " is a repeat push of the same drug: not separately reportable here");
+            ctx.warn(s.drugLabel() + " is a repeat push of the same drug: not separately reportable here");
         }
-        lastPush.put(drugCode, s.first.endTime());
+        if (prior >= 0) pushEnds.set(prior, s.first.endTime());
     }
 
-    static String initialCode(IvService s) {
-        return switch (s.family) {
-            case CHEMOTHERAPY -> s.mode == Mode.INFUSION ? "96413" : "96409";
-            case THERAPEUTIC -> s.mode == Mode.INFUSION ? "96365" : "96374";
-            case HYDRATION -> "96360";
-        };
-    }
+    static String initialCode(IvService s) { return OneInitialService.initialCode(s.family, s.mode == Mode.INFUSION); }
 
-    static String hourCode(AdminFamily f) {
-        return switch (f) {
-            case CHEMOTHERAPY -> "96415";
-            case THERAPEUTIC -> "96366";
-            case HYDRATION -> "96361";
-        };
-    }
+    static String hourCode(AdminFamily f) { return SequentialOrConcurrent.hourCode(f); }
 
     private static String initialReason(IvService s, boolean others) {
         String what = switch (s.family) {
@@ -309,7 +327,7 @@ final class AdministrationCoder {
             case HYDRATION -> "hydration";
         };
         String how = s.mode == Mode.INFUSION ? "infusion of " + s.minutes + " minutes (16 or more)" : "push of " + s.minutes + " minutes (15 or less)";
-        return s.drugLabel + ": " + what + " " + how + (others ? ", the highest service in the CPT hierarchy (chemotherapy > therapeutic > hydration; infusion > push)" : "")
+        return s.drugLabel() + ": " + what + " " + how + (others ? ", the highest service in the CPT hierarchy (chemotherapy > therapeutic > hydration; infusion > push)" : "")
                 + ": initial service " + initialCode(s);
     }
 
@@ -325,12 +343,14 @@ final class AdministrationCoder {
     /** Minutes of {@code h} not covered by any of {@code others}' intervals. */
     static long uncoveredMinutes(IvService h, List<IvService> others) {
         long total = 0;
-        for (LocalDateTime[] iv : h.intervals) {
+        for (int k = 0; k < h.intervalCount(); k++) {
+            LocalDateTime[] iv = {h.interval(k).startTime(), h.interval(k).endTime()};
             List<LocalDateTime[]> cuts = new ArrayList<>();
             for (IvService o : others) {
-                for (LocalDateTime[] c : o.intervals) {
-                    LocalDateTime s = c[0].isAfter(iv[0]) ? c[0] : iv[0];
-                    LocalDateTime e = c[1].isBefore(iv[1]) ? c[1] : iv[1];
+                for (int j = 0; j < o.intervalCount(); j++) {
+                    LocalDateTime cs = o.interval(j).startTime(), ce = o.interval(j).endTime();
+                    LocalDateTime s = cs.isAfter(iv[0]) ? cs : iv[0];
+                    LocalDateTime e = ce.isBefore(iv[1]) ? ce : iv[1];
                     if (s.isBefore(e)) cuts.add(new LocalDateTime[] {s, e});
                 }
             }
@@ -351,8 +371,8 @@ final class AdministrationCoder {
     }
 
     private static boolean billedChemoCode(Context ctx) {
-        for (var l : ctx.encounter.lines()) {
-            var c = ctx.admin(l.procedureCode());
+        for (int i = 0, n = ctx.encounter.lines().size(); i < n; i++) {
+            var c = ctx.admin(ctx.encounter.lines().get(i).procedureCode());
             if (c != null && c.family() == AdminFamily.CHEMOTHERAPY) return true;
         }
         return false;

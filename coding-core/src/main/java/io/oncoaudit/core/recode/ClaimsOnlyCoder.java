@@ -3,6 +3,8 @@ package io.oncoaudit.core.recode;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.rules.RuleCatalog;
+import io.oncoaudit.core.rules.family.ChemotherapyFamily;
+import io.oncoaudit.core.rules.family.ScImInjectionCode;
 import io.oncoaudit.core.tables.AdminCode;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.AdminRole;
@@ -24,7 +26,8 @@ final class ClaimsOnlyCoder {
         List<Coded> scIm = new ArrayList<>(2);
         List<Coded> iv = new ArrayList<>(4);
         List<Coded> other = new ArrayList<>(2);
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             AdminCode c = ctx.admin(l.procedureCode());
             if (c == null) continue;
             Coded x = new Coded(c.code(), l.wholeUnits(), distinct(l), RuleCatalog.CLAIMS_ONLY.id(), () -> "billed " + c.code() + " on line " + l.lineNumber());
@@ -41,7 +44,8 @@ final class ClaimsOnlyCoder {
         for (Drug c : combos) if (c.usualRoute() != null && c.usualRoute().subcutaneousOrIntramuscular()) scImDrugs.add(c);
         int chemoIv = 0, nonChemoIv = 0, unknown = 0;
         List<String> ivNames = new ArrayList<>(4);
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             if (l.hasModifier("JW") || ctx.admin(l.procedureCode()) != null) continue;
             Drug d = ctx.drug(l.procedureCode());
             if (d == null) {
@@ -57,7 +61,7 @@ final class ClaimsOnlyCoder {
             if (r != null && r.subcutaneousOrIntramuscular()) {
                 if (!containsCode(scImDrugs, d.hcpcs())) scImDrugs.add(d);
             } else if (r == null || r == Route.IV) {
-                AdminFamily f = FamilyRules.family(d, ctx.cancerDiagnosis, ctx.payer);
+                AdminFamily f = ChemotherapyFamily.of(d, ctx.cancerDiagnosis, ctx.payer);
                 if (f == AdminFamily.CHEMOTHERAPY) chemoIv++;
                 else if (f == AdminFamily.THERAPEUTIC) nonChemoIv++;
                 ivNames.add(d.name() + " (" + d.hcpcs() + ", " + f.name().toLowerCase() + ")");
@@ -84,8 +88,8 @@ final class ClaimsOnlyCoder {
         if (drugs.isEmpty()) return billed;
         List<Coded> expected = new ArrayList<>(drugs.size());
         for (Drug d : drugs) {
-            expected.add(Coded.of(FamilyRules.scImCode(d, ctx.cancerDiagnosis, ctx.payer), 1, RuleCatalog.SC_IM_CODE.id(),
-                    () -> FamilyRules.scImReason(d, ctx.cancerDiagnosis) + " (claims-only: drug " + d.hcpcs() + " billed, usual route " + d.usualRoute() + ")"));
+            expected.add(Coded.of(ScImInjectionCode.code(d, ctx.cancerDiagnosis), 1, RuleCatalog.SC_IM_CODE.id(),
+                    () -> ScImInjectionCode.reason(d, ctx.cancerDiagnosis) + " (claims-only: drug " + d.hcpcs() + " billed, usual route " + d.usualRoute() + ")"));
         }
         int billedUnits = 0;
         for (Coded b : billed) billedUnits += b.units;

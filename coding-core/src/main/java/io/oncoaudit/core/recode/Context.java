@@ -17,7 +17,7 @@ final class Context {
     final Setting setting;
     final boolean cancerDiagnosis;
     final Pricer pricer;
-    final List<String> warnings = new ArrayList<>(2);
+    private List<String> warnings; // most encounters have none: created on the first warning
 
     Context(Encounter encounter, ReferenceTables tables, PayerPolicy payer, Pricer pricer) {
         this.encounter = encounter;
@@ -33,8 +33,11 @@ final class Context {
     Drug drug(String code) { return tables.drugs().get(code, encounter.dateOfService()); }
 
     void warn(String w) {
+        if (warnings == null) warnings = new ArrayList<>(2);
         if (!warnings.contains(w)) warnings.add(w);
     }
+
+    List<String> warnings() { return warnings == null ? List.of() : List.copyOf(warnings); }
 
     /** HCPCS drug-like codes (J, Q5, most Q0) that the drug table does not know: passed through with a warning. */
     static boolean looksLikeDrugCode(String code) {

@@ -20,7 +20,7 @@ final class DrugComparison {
 
     /** Full mode. Returns the billed drug codes accounted for (so that the caller can flag the rest). */
     static boolean compare(Context ctx, List<DrugLineCoder.DrugExpectation> expectations, List<Finding> findings) {
-        Set<String> accounted = new HashSet<>();
+        List<String> accounted = new java.util.ArrayList<>(8);
         boolean split = false;
         for (DrugLineCoder.DrugExpectation x : expectations) {
             String code = x.drug.hcpcs();
@@ -116,11 +116,13 @@ final class DrugComparison {
     }
 
     /** Drug lines with no administration in the record: an overpayment risk on audit. */
-    private static void flagUndocumented(Context ctx, Set<String> accounted, List<Finding> findings) {
-        Set<String> seen = new HashSet<>();
-        for (ClaimLine l : ctx.encounter.lines()) {
+    private static void flagUndocumented(Context ctx, List<String> accounted, List<Finding> findings) {
+        List<String> seen = new java.util.ArrayList<>(4);
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             String c = l.procedureCode();
-            if (accounted.contains(c) || !seen.add(c)) continue;
+            if (accounted.contains(c) || seen.contains(c)) continue;
+            seen.add(c);
             Drug d = ctx.drug(c);
             if (d == null) {
                 if (Context.looksLikeDrugCode(c)) ctx.warn("unknown drug code " + c + " on line " + l.lineNumber() + ": passed through unchecked");
@@ -142,7 +144,8 @@ final class DrugComparison {
     /** Units billed for {@code code}, on JW lines ({@code waste}) or on the other lines. */
     static int units(Context ctx, String code, boolean waste) {
         int n = 0;
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             if (l.procedureCode().equals(code) && l.hasModifier("JW") == waste) n += l.wholeUnits();
         }
         return n;
@@ -175,9 +178,7 @@ final class DrugComparison {
     static List<Drug> splitCombinations(Context ctx) {
         List<Drug> found = new java.util.ArrayList<>(1);
         Set<String> used = new HashSet<>();
-        List<Drug> candidates = new java.util.ArrayList<>(ctx.tables.drugs().combinationProducts());
-        candidates.sort((x, y) -> Integer.compare(y.components().size(), x.components().size()));
-        for (Drug combo : candidates) {
+        for (Drug combo : ctx.tables.drugs().combinationProducts()) {
             if (!combo.effectiveOn(ctx.encounter.dateOfService()) || units(ctx, combo.hcpcs(), false) > 0) continue;
             boolean all = true;
             for (String comp : combo.components()) if (used.contains(comp) || units(ctx, comp, false) == 0) { all = false; break; }
@@ -193,7 +194,8 @@ final class DrugComparison {
         boolean split = false;
         boolean required = ctx.payer.requiresJwJz(ctx.encounter.dateOfService());
         Set<String> checked = new HashSet<>();
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             Drug d = ctx.drug(l.procedureCode());
             if (d == null) continue;
             boolean jw = l.hasModifier("JW"), jz = l.hasModifier("JZ");

@@ -8,9 +8,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Expected drug lines from the administration record (full mode): units = total dose / billing-unit
@@ -43,13 +41,14 @@ final class DrugLineCoder {
     }
 
     static List<DrugExpectation> derive(Context ctx) {
-        Map<String, List<Administration>> byCode = new LinkedHashMap<>();
-        for (Administration a : ctx.encounter.administrations()) {
-            byCode.computeIfAbsent(a.drugCode(), k -> new ArrayList<>(2)).add(a);
-        }
-        List<DrugExpectation> out = new ArrayList<>(byCode.size());
-        for (Map.Entry<String, List<Administration>> e : byCode.entrySet()) {
-            String code = e.getKey();
+        // administrations grouped by drug code, in record order (few per encounter: a list beats a map)
+        List<Administration> all = ctx.encounter.administrations();
+        List<DrugExpectation> out = new ArrayList<>(all.size());
+        for (int ai = 0; ai < all.size(); ai++) {
+            String code = all.get(ai).drugCode();
+            boolean seen = false;
+            for (int j = 0; j < ai && !seen; j++) seen = all.get(j).drugCode().equals(code);
+            if (seen) continue;
             Drug drug = ctx.drug(code);
             if (drug == null) continue; // unknown: billed lines pass through (warned by the administration coder)
             Drug coded = drug;
@@ -62,7 +61,9 @@ final class DrugLineCoder {
             BigDecimal dose = BigDecimal.ZERO;
             BigDecimal waste = BigDecimal.ZERO;
             boolean convertible = true;
-            for (Administration a : e.getValue()) {
+            for (int aj = ai; aj < all.size(); aj++) {
+                Administration a = all.get(aj);
+                if (!a.drugCode().equals(code)) continue;
                 BigDecimal d = a.doseUnit().convert(a.dose(), coded.billingUnit());
                 BigDecimal w = a.doseUnit().convert(a.wastedOrZero(), coded.billingUnit());
                 if (d == null || w == null) {
@@ -106,7 +107,8 @@ final class DrugLineCoder {
 
     /** Modifiers of the billed drug line other than JW/JZ (340B JG/TB, KX, ...) are kept on the expected line. */
     private static List<String> otherModifiers(Context ctx, String code, String billedAs) {
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             if ((l.procedureCode().equals(code) || l.procedureCode().equals(billedAs)) && !l.hasModifier("JW")) {
                 if (l.modifiers().isEmpty()) return List.of();
                 List<String> keep = new ArrayList<>(l.modifiers().size());
@@ -117,8 +119,11 @@ final class DrugLineCoder {
         return List.of();
     }
 
+    private static final List<String> JZ = List.of("JZ");
+    private static final List<String> JW = List.of("JW");
+
     private static List<String> with(List<String> mods, String m) {
-        if (mods.isEmpty()) return List.of(m);
+        if (mods.isEmpty()) return m.equals("JZ") ? JZ : m.equals("JW") ? JW : List.of(m);
         List<String> out = new ArrayList<>(mods);
         out.add(m);
         return out;

@@ -47,15 +47,14 @@ final class Findings {
                              int billedUnits, int expectedUnits, String explanation) {
         String claim = "Claim " + ctx.encounter.claimId() + ", date of service " + ctx.encounter.dateOfService();
         String basis = rule != null && rule.appealBasis() != null ? rule.appealBasis() : "";
-        String cite = rule != null && !rule.citations().isEmpty() ? " Authority: " + String.join("; ", rule.citations()) + "." : "";
         String change = describeChange(billed, expected, billedUnits, expectedUnits);
+        // the finding's explanation and citations travel beside this text (letters print all three); it states the request and its basis
         return switch (d) {
-            case UNDERPAYMENT -> claim + ": we request reopening to correct " + change + ". " + explanation + ". " + basis
-                    + " The medication administration record documents the drug, route and start/stop times supporting the corrected code." + cite;
+            case UNDERPAYMENT -> claim + ": we request reopening to correct " + change + ". " + basis
+                    + " The medication administration record documents the drug, dose, route and start/stop times supporting the corrected coding.";
             case DENIAL -> claim + ": we request redetermination (or reopening for a clerical error) of the denied service, corrected as "
-                    + change + ". " + explanation + ". " + basis + cite;
-            case OVERPAYMENT -> claim + ": internal correction (voluntary refund or replacement claim): " + change + ". "
-                    + explanation + ". " + basis + cite;
+                    + change + ". " + basis;
+            case OVERPAYMENT -> claim + ": internal correction (voluntary refund or replacement claim): " + change + ". " + basis;
         };
     }
 

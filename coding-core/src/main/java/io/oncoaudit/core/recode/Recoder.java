@@ -38,7 +38,7 @@ public final class Recoder {
 
         Pricer pricer = new Pricer(fees, encounter);
         Context ctx = new Context(encounter, tables, tables.payers().policy(encounter.payerId()), pricer);
-        pricer.warningsTo(ctx.warnings);
+        pricer.warningsTo(ctx);
         List<Finding> findings = new ArrayList<>(4);
         List<Coded> expected = new ArrayList<>(8);
         boolean split;
@@ -46,7 +46,8 @@ public final class Recoder {
             expected.addAll(ClaimsOnlyCoder.derive(ctx));
             split = DrugComparison.claimsOnly(ctx, findings);
             AdminComparison.compare(ctx, expected, split, findings);
-            for (ClaimLine l : encounter.lines()) {
+            for (int li = 0, lin = encounter.lines().size(); li < lin; li++) {
+                ClaimLine l = encounter.lines().get(li);
                 if (tables.adminCodes().isAdministrationCode(l.procedureCode())) continue;
                 expected.add(new Coded(l.procedureCode(), l.wholeUnits(), l.modifiers(), null, null));
             }
@@ -60,17 +61,24 @@ public final class Recoder {
             passThrough(ctx, drugs, expected);
         }
         List<ExpectedLine> lines = aggregate(expected);
-        BigDecimal billedAmount = Money.ZERO;
-        for (ClaimLine l : encounter.lines()) billedAmount = billedAmount.add(pricer.amount(l.procedureCode(), l.wholeUnits()));
-        BigDecimal expectedAmount = Money.ZERO;
-        for (ExpectedLine l : lines) expectedAmount = expectedAmount.add(pricer.amount(l.procedureCode(), l.units()));
-        return new RecodeResult(encounter.claimId(), lines, findings, Money.round(billedAmount), Money.round(expectedAmount),
-                Money.round(expectedAmount.subtract(billedAmount)), List.copyOf(ctx.warnings), null);
+        // totals in exact cents: one BigDecimal per total instead of one per addition
+        long billedCents = 0, expectedCents = 0;
+        for (int li = 0, lin = encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = encounter.lines().get(li);
+            billedCents = Math.addExact(billedCents, pricer.cents(l.procedureCode(), l.wholeUnits()));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            ExpectedLine l = lines.get(i);
+            expectedCents = Math.addExact(expectedCents, pricer.cents(l.procedureCode(), l.units()));
+        }
+        return new RecodeResult(encounter.claimId(), lines, findings, BigDecimal.valueOf(billedCents, 2), BigDecimal.valueOf(expectedCents, 2),
+                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null);
     }
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
     private void passThrough(Context ctx, List<DrugLineCoder.DrugExpectation> drugs, List<Coded> expected) {
-        for (ClaimLine l : ctx.encounter.lines()) {
+        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = ctx.encounter.lines().get(li);
             String c = l.procedureCode();
             if (tables.adminCodes().isAdministrationCode(c)) continue;
             if (ctx.drug(c) != null) continue; // known drug: expected only from the record (undocumented ones are findings)

@@ -37,9 +37,11 @@ public final class RulesDocument {
         sb.append("Regenerate: `./mvnw -pl coding-core test -Dtest=RuleCatalogTests -Doncoaudit.writeRules=true`.\n\n");
         sb.append("Authority order: CPT descriptors and guidelines, CMS IOM 100-04 ch.12, CMS transmittals and MAC articles, ")
           .append("NCCI policy manual, HCPCS descriptors, then the seed documents. Every finding carries the id of the rule that explains it.\n\n");
-        sb.append("## Rules\n\n| id | category | rule | citations |\n|---|---|---|---|\n");
+        sb.append("## Rules\n\n| id | category | rule | class | citations |\n|---|---|---|---|---|\n");
         for (Rule r : RuleCatalog.all()) {
-            sb.append("| ").append(r.id()).append(" | ").append(r.category()).append(" | ").append(esc(r.title())).append(" | ")
+            Class<?> impl = RuleCatalog.implementation(r);
+            sb.append("| ").append(r.id()).append(" | ").append(r.category()).append(" | ").append(esc(r.title())).append(" | `")
+              .append(impl == null ? "" : impl.getName().replace("io.oncoaudit.core.", "")).append("` | ")
               .append(esc(String.join("; ", r.citations()))).append(" |\n");
         }
         sb.append('\n');

@@ -18,10 +18,12 @@ public final class DrugTable {
         Map<String, List<Drug>> m = new HashMap<>();
         for (Drug d : drugs) m.computeIfAbsent(d.hcpcs(), k -> new ArrayList<>()).add(d);
         this.byCode = m;
-        this.combinationProducts = drugs.stream().filter(Drug::combinationProduct).toList();
+        // most components first: a claim billing J9306 + J9355 + J3473 is Phesgo, not Herceptin Hylecta plus pertuzumab
+        this.combinationProducts = drugs.stream().filter(Drug::combinationProduct)
+                .sorted((x, y) -> Integer.compare(y.components().size(), x.components().size())).toList();
     }
 
-    /** Fixed-dose combination products (rows with components). */
+    /** Fixed-dose combination products (rows with components), most components first. */
     public List<Drug> combinationProducts() { return combinationProducts; }
 
     public static DrugTable load(List<CsvReader.Row> rows) {

@@ -25,11 +25,23 @@ public final class NeoplasmTable {
     /** Behaviour of the neoplasm block holding {@code icd10}, or null when it is not a neoplasm code. */
     public NeoplasmBehavior behaviorOf(String icd10) {
         if (icd10 == null) return null;
-        String c = icd10.trim().toUpperCase(Locale.ROOT).replace(".", "");
-        if (c.length() < 3) return null;
-        String cat = c.substring(0, 3);
-        for (Block b : blocks) if (cat.compareTo(b.from()) >= 0 && cat.compareTo(b.to()) <= 0) return b.behavior();
+        // the 3-character category, upper-cased, without allocating (runs for every diagnosis of every encounter)
+        int start = 0;
+        while (start < icd10.length() && icd10.charAt(start) == ' ') start++;
+        if (icd10.length() - start < 3) return null;
+        char c0 = Character.toUpperCase(icd10.charAt(start));
+        char c1 = Character.toUpperCase(icd10.charAt(start + 1));
+        char c2 = Character.toUpperCase(icd10.charAt(start + 2));
+        for (Block b : blocks) {
+            if (compare(c0, c1, c2, b.from()) >= 0 && compare(c0, c1, c2, b.to()) <= 0) return b.behavior();
+        }
         return null;
+    }
+
+    private static int compare(char c0, char c1, char c2, String cat) {
+        if (c0 != cat.charAt(0)) return c0 - cat.charAt(0);
+        if (c1 != cat.charAt(1)) return c1 - cat.charAt(1);
+        return c2 - cat.charAt(2);
     }
 
     /** True when any code supports a cancer indication (malignant, in situ, uncertain or unspecified behaviour). */

@@ -41,25 +41,56 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class RecodeBenchmark {
     private Recoder recoder;
-    private Encounter[] mix;
+    private Encounter[] realistic;
+    private Encounter[] erroneous;
     private int next;
+
+    /** Share of encounters billed with an error in the realistic mix (audits typically find 10-30 %). */
+    static final double ERROR_SHARE = 0.2;
 
     @Setup(Level.Trial)
     public void setUp() {
         recoder = new Recoder(ReferenceTables.builtIn(), FeeSchedules.builtIn());
-        mix = Mix.encounters(1024, new Random(7));
+        erroneous = Mix.encounters(1024, new Random(7));
+        realistic = Mix.realistic(recoder, erroneous, ERROR_SHARE, new Random(11));
     }
 
+    /** 80 % of encounters billed correctly, 20 % with the mix's errors. */
     @Benchmark
-    public RecodeResult recodeOneEncounter() {
-        Encounter e = mix[next];
-        next = (next + 1) & (mix.length - 1);
+    public RecodeResult recodeRealisticMix() {
+        Encounter e = realistic[next];
+        next = (next + 1) & (realistic.length - 1);
+        return recoder.recode(e);
+    }
+
+    /** Every encounter billed with an error: the worst case (every result carries findings with explanations and appeal text). */
+    @Benchmark
+    public RecodeResult recodeEveryEncounterWithErrors() {
+        Encounter e = erroneous[next];
+        next = (next + 1) & (erroneous.length - 1);
         return recoder.recode(e);
     }
 
     /** The encounter mix, shared with tests that check it is realistic (findings of several kinds). */
     public static final class Mix {
         private Mix() { }
+
+        /** The same encounters, a share of them billed with errors and the rest billed exactly as the recoder expects. */
+        public static Encounter[] realistic(Recoder recoder, Encounter[] erroneous, double errorShare, Random rnd) {
+            Encounter[] out = new Encounter[erroneous.length];
+            for (int i = 0; i < out.length; i++) {
+                Encounter e = erroneous[i];
+                if (rnd.nextDouble() < errorShare) { out[i] = e; continue; }
+                List<ClaimLine> lines = new ArrayList<>();
+                for (var x : recoder.recode(e).expectedLines()) {
+                    lines.add(new ClaimLine(lines.size() + 1, x.procedureCode(), x.modifiers(), BigDecimal.valueOf(x.units()), null,
+                            new BigDecimal("100.00"), null, null, List.of(), List.of()));
+                }
+                out[i] = new Encounter(e.claimId(), e.patientId(), e.dateOfService(), e.billingNpi(), null, e.providerName(), e.payerId(), null,
+                        e.placeOfService(), e.diagnosisCodes(), lines, e.administrations());
+            }
+            return out;
+        }
 
         public static Encounter[] encounters(int n, Random rnd) {
             Encounter[] out = new Encounter[n];

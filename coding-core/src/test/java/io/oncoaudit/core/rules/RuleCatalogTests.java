@@ -29,6 +29,7 @@ class RuleCatalogTests {
             assertTrue(ids.add(r.id()), "duplicate " + r.id());
             assertFalse(r.citations().isEmpty(), r.id() + " has no citation");
             assertFalse(r.statement().isBlank(), r.id());
+            assertNotNull(RuleCatalog.implementation(r), r.id() + " has no implementing class");
         }
     }
 

@@ -1,4 +1,9 @@
-package io.oncoaudit.core.recode;
+package io.oncoaudit.core.rules;
+
+import io.oncoaudit.core.rules.hierarchy.PumpStart;
+import io.oncoaudit.core.rules.time.AdditionalHours;
+import io.oncoaudit.core.rules.time.HydrationMinimum;
+import io.oncoaudit.core.rules.time.PushVersusInfusion;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,24 +16,24 @@ class TimeRulesTests {
     @ParameterizedTest(name = "{0} min -> push={1}")
     @CsvSource({"0,true", "10,true", "15,true", "16,false", "60,false"})
     void pushIsFifteenMinutesOrLess(int minutes, boolean push) {
-        assertEquals(push, TimeRules.isPush(minutes));
+        assertEquals(push, PushVersusInfusion.isPush(minutes));
     }
 
     @ParameterizedTest(name = "{0} min -> {1} additional hour(s)")
     @CsvSource({"16,0", "60,0", "75,0", "90,0", "91,1", "120,1", "150,1", "151,2", "210,2", "211,3", "245,3", "270,3", "271,4"})
     void additionalHoursNeedMoreThanThirtyMinutesBeyondTheHour(int minutes, int units) {
-        assertEquals(units, TimeRules.additionalHourUnits(minutes));
+        assertEquals(units, AdditionalHours.units(minutes));
     }
 
     @ParameterizedTest(name = "secondary hydration {0} min -> 96361 x{1}")
     @CsvSource({"30,0", "31,1", "90,1", "91,2", "150,2", "151,3"})
     void secondaryHydration(int minutes, int units) {
-        assertEquals(units, TimeRules.secondaryHydrationUnits(minutes));
+        assertEquals(units, HydrationMinimum.secondaryUnits(minutes));
     }
 
     @ParameterizedTest(name = "{0} min prolonged={1}")
     @CsvSource({"480,false", "481,true", "2760,true"})
     void pumpStartNeedsMoreThanEightHours(int minutes, boolean prolonged) {
-        assertEquals(prolonged, TimeRules.prolonged(minutes));
+        assertEquals(prolonged, PumpStart.prolonged(minutes));
     }
 }

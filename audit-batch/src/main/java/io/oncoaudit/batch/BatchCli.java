@@ -1,0 +1,98 @@
+package io.oncoaudit.batch;
+
+import io.oncoaudit.batch.audit.AuditOptions;
+import io.oncoaudit.batch.audit.AuditRun;
+import io.oncoaudit.batch.cli.Args;
+import io.oncoaudit.batch.cli.UsageException;
+import io.oncoaudit.batch.input.InputException;
+import io.oncoaudit.batch.output.Summary;
+import io.oncoaudit.batch.spark.Progress;
+import io.oncoaudit.batch.spark.Sessions;
+import java.io.PrintStream;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of {@code bin/oncoaudit audit | generate | score} (team brief, launcher conventions).
+ * Exit codes: 0 success (also with rejects), 2 unreadable input or wrong usage, 1 anything else.
+ */
+public final class BatchCli {
+    static final String USAGE = String.join("\n",
+            "usage:",
+            "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--master URL]",
+            "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]",
+            "  score --run DIR --truth FILE",
+            "PATH: a .csv or .parquet file, or a folder of part files (contract section 1).");
+
+    private BatchCli() { }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            switch (args[0]) {
+                case "audit" -> audit(args, out, err);
+                case "generate" -> io.oncoaudit.batch.generate.GenerateCommand.run(
+                        new Args("generate", args, 1, io.oncoaudit.batch.generate.GenerateCommand.OPTIONS), out, err);
+                case "score" -> io.oncoaudit.batch.score.ScoreCommand.run(
+                        new Args("score", args, 1, io.oncoaudit.batch.score.ScoreCommand.OPTIONS), out, err);
+                case "baseline" -> io.oncoaudit.batch.bench.BaselineCommand.run(
+                        new Args("baseline", args, 1, io.oncoaudit.batch.bench.BaselineCommand.OPTIONS), out, err);
+                case "-h", "--help", "help" -> out.println(USAGE);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            }
+            return 0;
+        } catch (UsageException e) {
+            err.println("oncoaudit: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (InputException e) {
+            err.println("oncoaudit: " + e.getMessage());
+            return 2;
+        } catch (Exception e) { // Spark throws its checked SparkException through Scala code
+            String unreadable = unreadableInput(e);
+            if (unreadable != null) {
+                err.println("oncoaudit: " + args[0] + ": an input file cannot be read: " + unreadable);
+                return 2;
+            }
+            err.println("oncoaudit: " + args[0] + " failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** A corrupt or unreadable input file found while the job runs is an input error (exit 2), not a crash. */
+    static String unreadableInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.spark.SparkThrowable st && st.getCondition() != null
+                    && st.getCondition().startsWith("FAILED_READ_FILE")) {
+                return t.getMessage();
+            }
+        }
+        return null;
+    }
+
+    private static void audit(String[] argv, PrintStream out, PrintStream err) {
+        Args a = new Args("audit", argv, 1,
+                Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master"));
+        AuditOptions o = new AuditOptions(a.requiredPath("claims"), a.path("administrations"), a.requiredPath("out"),
+                a.path("fee-schedule"), a.path("payer-policies"), a.get("master"));
+        AuditRun.preflight(o);
+        SparkSession spark = Sessions.create("oncoaudit-audit", o.master());
+        try (Progress progress = new Progress(spark, "audit", err, 3000)) {
+            Summary s = new AuditRun(spark, o, progress).run();
+            err.printf("[audit] done: %d lines, %d administrations, %d encounters, %d findings, %d rejected rows -> %s%n",
+                    s.inputLines(), s.inputAdministrations(), s.encounters(), s.total().findings(), s.rejectedRows(),
+                    o.out().toAbsolutePath());
+            out.print(s.toJson());
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package io.oncoaudit.batch.audit;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.oncoaudit.batch.BatchVersion;
+import io.oncoaudit.batch.input.ExtractReader;
+import io.oncoaudit.batch.input.InputException;
+import io.oncoaudit.batch.input.InputFiles;
+import io.oncoaudit.batch.input.Table;
+import io.oncoaudit.batch.output.Json;
+import io.oncoaudit.batch.output.RejectsCsv;
+import io.oncoaudit.batch.output.RunFolder;
+import io.oncoaudit.batch.output.Summary;
+import io.oncoaudit.batch.spark.Progress;
+import io.oncoaudit.core.recode.Recoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
+
+/**
+ * {@code audit} (contract sections 1, 3, 7): reads the extract, audits every claim once, and publishes
+ * findings, encounters, rejects, manifest.json and summary.json atomically into the output folder.
+ */
+public final class AuditRun {
+    private final SparkSession spark;
+    private final AuditOptions options;
+    private final Progress progress;
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+
+    public AuditRun(SparkSession spark, AuditOptions options, Progress progress) {
+        this.spark = spark;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Inputs resolved and checked before any Spark work (exit 2 on anything unreadable). */
+    private record Inputs(InputFiles claims, InputFiles administrations) { }
+
+    public Summary run() {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Inputs in = checkInputs();
+        RecoderConfig config = new RecoderConfig(abs(options.feeSchedule()), abs(options.payerPolicies()));
+        Recoder recoder = loadRecoder(config);
+        shipSideFiles();
+        lap("check inputs and load the recoder", t0);
+
+        CompletableFuture<Map<String, List<String[]>>> checksums = CompletableFuture.supplyAsync(() -> checksums(in));
+        RunFolder folder = new RunFolder(options.out());
+        boolean published = false;
+        try {
+            Path stage = folder.tmp().resolve("stage");
+            CollectionAccumulator<String> blocks = spark.sparkContext().collectionAccumulator("oncoaudit-split-rows");
+            long t = System.nanoTime();
+            progress.step("reading, validating and re-coding claims", in.claims().totalBytes()
+                    + (in.administrations() == null ? 0 : in.administrations().totalBytes()));
+            // one folder per record type, so each publish step reads only its own rows (partition pruning)
+            auditedStage(in, config, blocks).write().mode(SaveMode.ErrorIfExists).partitionBy("rec_type")
+                    .parquet(stage.toString());
+            lap("read, validate, group and recode", t);
+
+            Map<String, Map<String, TreeMap<Long, Long>>> splits = splits(blocks.value());
+            long inputLines = total(splits.get(Table.CLAIM_LINES.source()));
+            long inputAdmins = total(splits.get(Table.ADMINISTRATIONS.source()));
+
+            Map<String, List<String[]>> sums = join(checksums);
+            String runId = runId(sums, recoder);
+            Dataset<Row> st = spark.read().schema(Stage.SCHEMA).parquet(stage.toString());
+
+            t = System.nanoTime();
+            progress.step("writing findings", 0);
+            publishable(st, Stage.FINDING, Stage.FINDING_COLUMNS, runId)
+                    .repartition(col("payer_id"), col("service_month"))
+                    .sortWithinPartitions("payer_id", "service_month", "claim_id", "finding_index")
+                    .write().partitionBy("payer_id", "service_month").parquet(folder.tmp().resolve("findings").toString());
+            lap("write findings", t);
+
+            t = System.nanoTime();
+            progress.step("writing encounters", 0);
+            publishable(st, Stage.ENCOUNTER, Stage.ENCOUNTER_COLUMNS, runId).sortWithinPartitions("claim_id")
+                    .write().parquet(folder.tmp().resolve("encounters").toString());
+            lap("write encounters", t);
+
+            t = System.nanoTime();
+            progress.step("writing rejects", 0);
+            // sorted into one file, so rejects.csv streams it back in order without another sort
+            rejects(st, splits).coalesce(1).write().parquet(folder.tmp().resolve("rejects").toString());
+            RejectsCsv.write(spark.read().parquet(folder.tmp().resolve("rejects").toString()),
+                    folder.tmp().resolve("rejects.csv"));
+            lap("write rejects", t);
+
+            t = System.nanoTime();
+            progress.step("summarising", 0);
+            Summary summary = summarise(st, runId, inputLines, inputAdmins);
+            lap("summarise", t);
+            RunFolder.deleteRecursively(stage);
+
+            Instant finished = Instant.now();
+            write(folder.tmp().resolve("manifest.json"),
+                    manifest(runId, in, sums, recoder, summary, started, finished, options));
+            write(folder.tmp().resolve(RunFolder.SUMMARY), summary.toJson());
+            folder.publish(List.of("findings", "encounters", "rejects", "rejects.csv", "manifest.json"));
+            published = true;
+            return summary;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!published) folder.discard();
+        }
+    }
+
+    /** Checks every input path and CSV header before a SparkSession starts (exit 2 names the file and column). */
+    public static void preflight(AuditOptions options) {
+        new AuditRun(null, options, null).checkInputs();
+    }
+
+    private Inputs checkInputs() {
+        InputFiles claims = InputFiles.of("claims", options.claims());
+        ExtractReader.checkCsvHeaders(Table.CLAIM_LINES, "claims", claims);
+        InputFiles admins = null;
+        if (options.administrations() != null) {
+            admins = InputFiles.of("administrations", options.administrations());
+            ExtractReader.checkCsvHeaders(Table.ADMINISTRATIONS, "administrations", admins);
+        }
+        for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies()}) {
+            if (p != null && !Files.isReadable(p)) throw new InputException("file '" + p + "' does not exist or is not readable");
+        }
+        return new Inputs(claims, admins);
+    }
+
+    private static Recoder loadRecoder(RecoderConfig config) {
+        try {
+            return config.recoder();
+        } catch (UnsupportedOperationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String what = config.feeSchedulePath() != null ? "fee schedule '" + config.feeSchedulePath() + "'" : "built-in tables";
+            if (config.payerPoliciesPath() != null) what += " / payer policies '" + config.payerPoliciesPath() + "'";
+            throw new InputException("cannot load the " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** On a cluster the executors may not see the driver's disk: ship the side files with the job. */
+    private void shipSideFiles() {
+        if (spark.sparkContext().isLocal()) return;
+        for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies()}) {
+            if (p != null) spark.sparkContext().addFile(p.toAbsolutePath().toString());
+        }
+    }
+
+    private Dataset<Row> auditedStage(Inputs in, RecoderConfig config, CollectionAccumulator<String> blocks) {
+        Dataset<Row> lines = indexed(Table.CLAIM_LINES, ExtractReader.read(spark, Table.CLAIM_LINES, "claims", in.claims()), blocks);
+        Dataset<Row> adminText = in.administrations() == null
+                ? spark.createDataFrame(new ArrayList<Row>(), ExtractReader.schema(Table.ADMINISTRATIONS))
+                : ExtractReader.read(spark, Table.ADMINISTRATIONS, "administrations", in.administrations());
+        Dataset<Row> admins = indexed(Table.ADMINISTRATIONS, adminText, blocks);
+        return lines.groupByKey(RowIndexer.claimKey(), Encoders.STRING())
+                .cogroup(admins.groupByKey(RowIndexer.claimKey(), Encoders.STRING()), new ClaimAuditor(config),
+                        Encoders.row(Stage.SCHEMA));
+    }
+
+    private static Dataset<Row> indexed(Table t, Dataset<Row> text, CollectionAccumulator<String> blocks) {
+        return text.mapPartitions(new RowIndexer(t, blocks), Encoders.row(RowIndexer.schema(t)));
+    }
+
+    /** source -> file -> split start -> rows (deduplicated: a retried task reports the same split again). */
+    private static Map<String, Map<String, TreeMap<Long, Long>>> splits(List<String> entries) {
+        Map<String, Map<String, TreeMap<Long, Long>>> m = new HashMap<>();
+        for (String e : entries) {
+            String[] p = e.split("\t");
+            m.computeIfAbsent(p[0], k -> new HashMap<>()).computeIfAbsent(p[1], k -> new TreeMap<>())
+                    .put(Long.parseLong(p[2]), Long.parseLong(p[3]));
+        }
+        return m;
+    }
+
+    private static long total(Map<String, TreeMap<Long, Long>> files) {
+        long n = 0;
+        if (files != null) for (TreeMap<Long, Long> f : files.values()) for (long c : f.values()) n += c;
+        return n;
+    }
+
+    private static Dataset<Row> publishable(Dataset<Row> st, String type, List<String> columns, String runId) {
+        List<Column> sel = new ArrayList<>();
+        sel.add(lit(runId).as("run_id"));
+        for (String c : columns) sel.add(col(c));
+        return st.filter(col("rec_type").equalTo(type)).select(sel.toArray(new Column[0]));
+    }
+
+    /** Rejects with their 1-based row number within their file (split offsets from the row counts). */
+    private Dataset<Row> rejects(Dataset<Row> st, Map<String, Map<String, TreeMap<Long, Long>>> splits) {
+        List<Row> offsets = new ArrayList<>();
+        for (var bySource : splits.entrySet()) {
+            for (var byFile : bySource.getValue().entrySet()) {
+                long offset = 0;
+                for (var split : byFile.getValue().entrySet()) {
+                    offsets.add(RowFactory.create(bySource.getKey(), byFile.getKey(), split.getKey(), offset,
+                            displayPath(byFile.getKey())));
+                    offset += split.getValue();
+                }
+            }
+        }
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("o_source", DataTypes.StringType, false),
+                DataTypes.createStructField("o_file", DataTypes.StringType, false),
+                DataTypes.createStructField("o_block", DataTypes.LongType, false),
+                DataTypes.createStructField("o_offset", DataTypes.LongType, false),
+                DataTypes.createStructField("o_path", DataTypes.StringType, false)));
+        Dataset<Row> off = spark.createDataFrame(offsets, schema);
+        return st.filter(col("rec_type").equalTo(Stage.REJECT))
+                .join(broadcast(off), col("source").equalTo(col("o_source")).and(col("file").equalTo(col("o_file")))
+                        .and(col("block").equalTo(col("o_block"))), "left")
+                .select(col("source"), col("o_offset").plus(col("block_index")).plus(lit(1L)).as("row_number"),
+                        col("claim_id"), col("field"), col("reason"), col("original"), col("o_path").as("file"))
+                .orderBy("source", "file", "row_number");
+    }
+
+    private static String displayPath(String sparkPath) {
+        try {
+            return sparkPath.startsWith("file:") ? Path.of(URI.create(sparkPath)).toString() : sparkPath;
+        } catch (RuntimeException e) {
+            return sparkPath;
+        }
+    }
+
+    /** All counts and money in one aggregation job over the stage; money summed as decimals, exact. */
+    private Summary summarise(Dataset<Row> st, String runId, long inputLines, long inputAdmins) {
+        long encounters = 0, linesAudited = 0, adminsAudited = 0, rejectedLines = 0, rejectedAdmins = 0;
+        List<Summary.FindingGroup> groups = new ArrayList<>();
+        for (Row r : st.groupBy("rec_type", "source", "payer_id", "billing_npi", "kind", "direction")
+                .agg(count(lit(1)), sum("amount"), sum("line_count"), sum("administration_count")).collectAsList()) {
+            String type = r.getString(0);
+            long n = r.getLong(6);
+            if (Stage.ENCOUNTER.equals(type)) {
+                encounters += n;
+                linesAudited += r.isNullAt(8) ? 0 : r.getLong(8);
+                adminsAudited += r.isNullAt(9) ? 0 : r.getLong(9);
+            } else if (Stage.REJECT.equals(type)) {
+                if (Table.CLAIM_LINES.source().equals(r.getString(1))) rejectedLines += n;
+                else rejectedAdmins += n;
+            } else if (Stage.FINDING.equals(type)) {
+                groups.add(new Summary.FindingGroup(r.getString(2), r.getString(3), r.getString(4), r.getString(5), n,
+                        r.isNullAt(7) ? BigDecimal.ZERO : r.getDecimal(7)));
+            }
+        }
+        // Contract section 7: nothing is silently dropped. A mismatch is a bug: fail rather than publish.
+        if (inputLines != linesAudited + rejectedLines || inputAdmins != adminsAudited + rejectedAdmins) {
+            throw new IllegalStateException("reconciliation failed: claim_lines read " + inputLines + " != audited "
+                    + linesAudited + " + rejected " + rejectedLines + ", or administrations read " + inputAdmins
+                    + " != audited " + adminsAudited + " + rejected " + rejectedAdmins);
+        }
+        return new Summary(runId, inputLines, inputAdmins, encounters, linesAudited, adminsAudited, rejectedLines,
+                rejectedAdmins, groups);
+    }
+
+    /** table -> [path, sha256, bytes] per data file. */
+    private static Map<String, List<String[]>> checksums(Inputs in) {
+        Map<String, List<String[]>> m = new LinkedHashMap<>();
+        m.put(Table.CLAIM_LINES.source(), checksums(in.claims()));
+        if (in.administrations() != null) m.put(Table.ADMINISTRATIONS.source(), checksums(in.administrations()));
+        return m;
+    }
+
+    private static List<String[]> checksums(InputFiles f) {
+        List<String[]> l = new ArrayList<>();
+        for (Path p : f.files()) {
+            try {
+                l.add(new String[] {p.toAbsolutePath().toString(), InputFiles.sha256(p), Long.toString(Files.size(p))});
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return l;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Run fingerprint: sha256 over the input checksums (content, not names or folders), the reference-table
+     * version, the fee-schedule fingerprint, the payer-policy file and the code version.
+     */
+    private String runId(Map<String, List<String[]>> sums, Recoder recoder) {
+        StringBuilder b = new StringBuilder();
+        for (var e : sums.entrySet()) {
+            b.append(e.getKey()).append(':');
+            for (String[] f : e.getValue()) b.append(f[1]).append(',');
+            b.append('\n');
+        }
+        b.append("tables:").append(recoder.tables().version()).append('\n');
+        b.append("fees:").append(recoder.fees().fingerprint()).append('\n');
+        if (options.payerPolicies() != null) b.append("payers:").append(InputFiles.sha256(options.payerPolicies())).append('\n');
+        b.append("code:").append(BatchVersion.get()).append('\n');
+        return InputFiles.sha256(b.toString());
+    }
+
+    private String manifest(String runId, Inputs in, Map<String, List<String[]>> sums, Recoder recoder, Summary s,
+                            Instant started, Instant finished, AuditOptions o) {
+        StringBuilder b = new StringBuilder("{\n");
+        b.append("  \"runId\": ").append(Json.quote(runId)).append(",\n");
+        b.append("  \"codeVersion\": ").append(Json.quote(BatchVersion.get())).append(",\n");
+        b.append("  \"referenceTablesVersion\": ").append(Json.quote(recoder.tables().version())).append(",\n");
+        b.append("  \"feeSchedule\": ").append(Json.object()
+                .field("path", o.feeSchedule() == null ? null : o.feeSchedule().toAbsolutePath().toString())
+                .field("fingerprint", recoder.fees().fingerprint())
+                .field("description", recoder.fees().description())).append(",\n");
+        if (o.payerPolicies() != null) {
+            b.append("  \"payerPolicies\": ").append(Json.object().field("path", o.payerPolicies().toAbsolutePath().toString())
+                    .field("sha256", InputFiles.sha256(o.payerPolicies()))).append(",\n");
+        }
+        b.append("  \"inputs\": [");
+        boolean first = true;
+        for (var e : sums.entrySet()) {
+            InputFiles f = e.getKey().equals(Table.CLAIM_LINES.source()) ? in.claims() : in.administrations();
+            long rows = e.getKey().equals(Table.CLAIM_LINES.source()) ? s.inputLines() : s.inputAdministrations();
+            StringBuilder files = new StringBuilder("[");
+            for (int i = 0; i < e.getValue().size(); i++) {
+                String[] x = e.getValue().get(i);
+                if (i > 0) files.append(',');
+                files.append(Json.object().field("path", x[0]).field("sha256", x[1]).field("bytes", Long.parseLong(x[2])));
+            }
+            files.append(']');
+            b.append(first ? "\n    " : ",\n    ");
+            first = false;
+            b.append(Json.object().field("table", e.getKey()).field("path", f.path().toAbsolutePath().toString())
+                    .field("format", f.format().name().toLowerCase()).field("rows", rows).raw("files", files.toString()));
+        }
+        b.append("\n  ],\n");
+        b.append("  \"counts\": ").append(Json.object().field("inputLines", s.inputLines())
+                .field("inputAdministrations", s.inputAdministrations()).field("encounters", s.encounters())
+                .field("linesAudited", s.linesAudited()).field("administrationsAudited", s.administrationsAudited())
+                .field("rejectedLineRows", s.rejectedLineRows()).field("rejectedAdministrationRows", s.rejectedAdministrationRows())
+                .field("findings", s.total().findings())).append(",\n");
+        b.append("  \"spark\": ").append(Json.object().field("version", spark.version())
+                .field("master", spark.sparkContext().master())).append(",\n");
+        b.append("  \"startedAt\": ").append(Json.quote(started.toString())).append(",\n");
+        b.append("  \"finishedAt\": ").append(Json.quote(finished.toString())).append(",\n");
+        Json.ObjectWriter t = Json.object();
+        timings.forEach(t::field);
+        b.append("  \"stageMillis\": ").append(t).append("\n");
+        return b.append("}\n").toString();
+    }
+
+    private void lap(String stage, long startNanos) {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        timings.put(stage, ms);
+        progress.message(String.format("%s done in %.1f s", stage, ms / 1000.0));
+    }
+
+    private static String abs(Path p) { return p == null ? null : p.toAbsolutePath().toString(); }
+
+    private static void write(Path p, String s) throws IOException {
+        Files.writeString(p, s, StandardCharsets.UTF_8);
+    }
+}

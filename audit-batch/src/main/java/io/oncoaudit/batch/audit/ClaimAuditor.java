@@ -1,0 +1,313 @@
+package io.oncoaudit.batch.audit;
+
+import io.oncoaudit.batch.input.Table;
+import io.oncoaudit.batch.output.Json;
+import io.oncoaudit.core.json.CodecJson;
+import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.Encounter;
+import io.oncoaudit.core.model.Finding;
+import io.oncoaudit.core.model.InvalidFieldException;
+import io.oncoaudit.core.model.RecodeResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.spark.api.java.function.CoGroupFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Audits one claim: validates its line and administration rows, builds the core Encounter and runs the
+ * Recoder. Every input row leaves as exactly one output: part of an audited encounter, or a reject with
+ * the field and reason (contract section 7: inputLines = lines audited + line rows rejected).
+ *
+ * <p>Policy (documented in audit-batch/README.md): an invalid line row is rejected alone and the claim is
+ * audited with its other lines; a claim with no valid line, an invalid administration row (auditing without
+ * part of the medication record would invent findings), conflicting claim-level values, or a Recoder error
+ * sends all its rows to rejects. Duplicate line_number / administration_id: the first row in file order
+ * is kept, later ones are rejected.
+ */
+public final class ClaimAuditor implements CoGroupFunction<String, Row, Row, Row> {
+    private final RecoderConfig config;
+
+    public ClaimAuditor(RecoderConfig config) { this.config = config; }
+
+    @Override
+    public Iterator<Row> call(String claimId, Iterator<Row> lines, Iterator<Row> administrations) {
+        if (claimId == null || claimId.isEmpty()) return blankClaimId(lines, administrations);
+        List<SourceRow> lineRows = collect(Table.CLAIM_LINES, lines);
+        List<SourceRow> adminRows = collect(Table.ADMINISTRATIONS, administrations);
+        List<Row> out = new ArrayList<>();
+        new ClaimAudit(claimId, lineRows, adminRows, out).run();
+        return out.iterator();
+    }
+
+    private static List<SourceRow> collect(Table t, Iterator<Row> it) {
+        List<SourceRow> rows = new ArrayList<>();
+        while (it.hasNext()) rows.add(SourceRow.of(t, it.next()));
+        rows.sort(SourceRow.ORDER);
+        return rows;
+    }
+
+    /** Rows without a claim_id cannot be grouped: each is rejected, streamed (there may be many). */
+    private static Iterator<Row> blankClaimId(Iterator<Row> lines, Iterator<Row> administrations) {
+        Function<SourceRow, Row> reject = s -> rejectRow(s, null, "claim_id",
+                "is required but blank: the row cannot be assigned to a claim");
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() { return lines.hasNext() || administrations.hasNext(); }
+
+            @Override
+            public Row next() {
+                return lines.hasNext() ? reject.apply(SourceRow.of(Table.CLAIM_LINES, lines.next()))
+                        : reject.apply(SourceRow.of(Table.ADMINISTRATIONS, administrations.next()));
+            }
+        };
+    }
+
+    static Row rejectRow(SourceRow s, String claimId, String field, String reason) {
+        Object[] v = Stage.blank(Stage.REJECT, claimId);
+        v[Stage.SOURCE] = s.table().source();
+        v[Stage.FILE] = s.file();
+        v[Stage.BLOCK] = s.block();
+        v[Stage.BLOCK_INDEX] = s.index();
+        v[Stage.FIELD] = field;
+        v[Stage.REASON] = reason;
+        v[Stage.ORIGINAL] = s.originalJson();
+        return RowFactory.create(v);
+    }
+
+    private record Problem(String field, String reason) { }
+
+    /** The work on one claim; rejects are recorded per source row so no row is emitted twice. */
+    private final class ClaimAudit {
+        private final String claimId;
+        private final List<SourceRow> lineRows;
+        private final List<SourceRow> adminRows;
+        private final List<Row> out;
+        private final Map<SourceRow, Problem> rejected = new IdentityHashMap<>();
+
+        ClaimAudit(String claimId, List<SourceRow> lineRows, List<SourceRow> adminRows, List<Row> out) {
+            this.claimId = claimId;
+            this.lineRows = lineRows;
+            this.adminRows = adminRows;
+            this.out = out;
+        }
+
+        void run() {
+            List<LineParser.ParsedLine> lines = parseLines();
+            List<AdministrationParser.ParsedAdministration> admins = parseAdministrations();
+            Problem claimProblem = claimProblem(lines, admins);
+            if (claimProblem == null) {
+                Encounter encounter = encounter(lines, admins);
+                RecodeResult result;
+                try {
+                    result = config.recoder().recode(encounter);
+                } catch (RuntimeException e) {
+                    // The Recoder promises never to throw; if it does, the claim is kept visible in rejects, not lost.
+                    result = null;
+                    claimProblem = new Problem("(recoder)", "the recoder failed on this claim (" + e
+                            + "); report it to the oncoaudit team with this row");
+                }
+                if (result != null && result.isError()) {
+                    claimProblem = new Problem(result.error().field(), result.error().message());
+                } else if (result != null) {
+                    emitEncounter(encounter, lines.get(0).claim(), result);
+                }
+            }
+            for (SourceRow s : lineRows) emitRejectIfAny(s, claimProblem);
+            for (SourceRow s : adminRows) emitRejectIfAny(s, claimProblem);
+        }
+
+        private void emitRejectIfAny(SourceRow s, Problem claimProblem) {
+            Problem p = rejected.get(s);
+            if (p == null) p = claimProblem;
+            if (p != null) out.add(rejectRow(s, claimId, p.field(), p.reason()));
+        }
+
+        private List<LineParser.ParsedLine> parseLines() {
+            List<LineParser.ParsedLine> valid = new ArrayList<>();
+            Map<Integer, SourceRow> byNumber = new HashMap<>();
+            for (SourceRow s : lineRows) {
+                if (rejectCorrupt(s)) continue;
+                try {
+                    LineParser.ParsedLine p = LineParser.parse(s);
+                    int n = p.line().lineNumber();
+                    if (byNumber.putIfAbsent(n, s) != null) {
+                        rejected.put(s, new Problem("line_number", "duplicate line_number " + n + " in claim '" + claimId
+                                + "': the first row with that number is audited, this one is not"));
+                    } else {
+                        valid.add(p);
+                    }
+                } catch (InvalidFieldException e) {
+                    rejected.put(s, new Problem(e.field(), e.reason()));
+                }
+            }
+            valid.sort(Comparator.comparingInt(p -> p.line().lineNumber()));
+            return valid;
+        }
+
+        private List<AdministrationParser.ParsedAdministration> parseAdministrations() {
+            List<AdministrationParser.ParsedAdministration> valid = new ArrayList<>();
+            Set<String> ids = new LinkedHashSet<>();
+            for (SourceRow s : adminRows) {
+                if (rejectCorrupt(s)) continue;
+                try {
+                    AdministrationParser.ParsedAdministration p = AdministrationParser.parse(s);
+                    if (!ids.add(p.administration().administrationId())) {
+                        rejected.put(s, new Problem("administration_id", "duplicate administration_id '"
+                                + p.administration().administrationId() + "' in claim '" + claimId + "'"));
+                    } else {
+                        valid.add(p);
+                    }
+                } catch (InvalidFieldException e) {
+                    rejected.put(s, new Problem(e.field(), e.reason()));
+                }
+            }
+            return valid;
+        }
+
+        private boolean rejectCorrupt(SourceRow s) {
+            if (s.corrupt() == null) return false;
+            rejected.put(s, new Problem("(record)", "the CSV record does not split into the header's columns: "
+                    + "check its quotes and commas (RFC 4180)"));
+            return true;
+        }
+
+        private Problem claimProblem(List<LineParser.ParsedLine> lines,
+                                     List<AdministrationParser.ParsedAdministration> admins) {
+            if (lineRows.isEmpty()) {
+                return new Problem("claim_id", "no claim_lines row has claim_id '" + claimId
+                        + "': an administration is audited with the claim it belongs to");
+            }
+            if (lines.isEmpty()) {
+                return new Problem("claim_lines", "claim '" + claimId + "' has no valid claim line, so it cannot be audited");
+            }
+            for (SourceRow s : adminRows) {
+                Problem p = rejected.get(s);
+                if (p != null) {
+                    String id = s.cell("administration_id");
+                    return new Problem(p.field(), "claim '" + claimId + "' cannot be audited without its administration"
+                            + (id == null ? "" : " '" + id + "'") + ", which is invalid (" + p.field() + ": " + p.reason() + ")");
+                }
+            }
+            return conflict(lines);
+        }
+
+        /** Claim-level columns must agree across the claim's lines (display names excepted: first non-blank wins). */
+        private Problem conflict(List<LineParser.ParsedLine> lines) {
+            List<Function<LineParser.ClaimFields, Object>> getters = List.of(
+                    LineParser.ClaimFields::patientId, LineParser.ClaimFields::dateOfService,
+                    LineParser.ClaimFields::billingNpi, LineParser.ClaimFields::renderingNpi,
+                    LineParser.ClaimFields::payerId, LineParser.ClaimFields::placeOfService,
+                    c -> normalizedDiagnoses(c.diagnosisCodes()));
+            List<String> names = List.of("patient_id", "date_of_service", "billing_npi", "rendering_npi", "payer_id",
+                    "place_of_service", "diagnosis_codes");
+            for (int g = 0; g < getters.size(); g++) {
+                Set<Object> values = new LinkedHashSet<>();
+                for (LineParser.ParsedLine l : lines) {
+                    Object v = getters.get(g).apply(l.claim());
+                    if (v != null) values.add(v);
+                }
+                if (values.size() > 1) {
+                    List<String> shown = values.stream().map(String::valueOf).limit(3).toList();
+                    return new Problem(names.get(g), "claim '" + claimId + "' has conflicting values for " + names.get(g)
+                            + " across its lines (" + String.join(" vs ", shown) + "); a claim is one encounter");
+                }
+            }
+            return null;
+        }
+
+        private Set<String> normalizedDiagnoses(List<String> dx) {
+            Set<String> s = new java.util.TreeSet<>();
+            for (String d : dx) s.add(d.replace(".", "").toUpperCase(Locale.ROOT));
+            return s;
+        }
+
+        private Encounter encounter(List<LineParser.ParsedLine> lines,
+                                    List<AdministrationParser.ParsedAdministration> admins) {
+            LineParser.ClaimFields c = lines.get(0).claim();
+            String rendering = firstNonBlank(lines, LineParser.ClaimFields::renderingNpi);
+            String provider = firstNonBlank(lines, LineParser.ClaimFields::providerName);
+            String payerName = firstNonBlank(lines, LineParser.ClaimFields::payerName);
+            List<ClaimLine> claimLines = lines.stream().map(LineParser.ParsedLine::line).toList();
+            List<Administration> administrations = admins.stream()
+                    .map(AdministrationParser.ParsedAdministration::administration).toList();
+            return new Encounter(claimId, c.patientId(), c.dateOfService(), c.billingNpi(), rendering, provider,
+                    c.payerId(), payerName, c.placeOfService(), c.diagnosisCodes(), claimLines, administrations);
+        }
+
+        private String firstNonBlank(List<LineParser.ParsedLine> lines, Function<LineParser.ClaimFields, String> g) {
+            for (LineParser.ParsedLine l : lines) {
+                String v = g.apply(l.claim());
+                if (v != null) return v;
+            }
+            return null;
+        }
+
+        private void emitEncounter(Encounter e, LineParser.ClaimFields c, RecodeResult r) {
+            java.sql.Date dos = java.sql.Date.valueOf(e.dateOfService());
+            String month = e.dateOfService().toString().substring(0, 7);
+            List<Finding> findings = r.findings();
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                Object[] v = keys(Stage.FINDING, e, dos, month);
+                v[Stage.FINDING_INDEX] = i + 1;
+                v[Stage.LINE_NUMBER] = f.lineNumber();
+                v[Stage.KIND] = f.kind() == null ? null : f.kind().name();
+                v[Stage.RULE_ID] = f.ruleId();
+                v[Stage.BILLED_CODE] = f.billedCode();
+                v[Stage.EXPECTED_CODE] = f.expectedCode();
+                v[Stage.BILLED_UNITS] = f.billedUnits();
+                v[Stage.EXPECTED_UNITS] = f.expectedUnits();
+                v[Stage.DIRECTION] = f.direction() == null ? null : f.direction().name();
+                v[Stage.AMOUNT] = money(f.amount());
+                v[Stage.EXPLANATION] = f.explanation();
+                v[Stage.CITATIONS] = Json.stringArray(f.citations());
+                v[Stage.APPEAL_TEXT] = f.appealText();
+                out.add(RowFactory.create(v));
+            }
+            Object[] v = keys(Stage.ENCOUNTER, e, dos, month);
+            v[Stage.DIAGNOSIS_CODES] = Json.stringArray(e.diagnosisCodes());
+            v[Stage.LINE_COUNT] = e.lines().size();
+            v[Stage.ADMINISTRATION_COUNT] = e.administrations().size();
+            v[Stage.FINDING_COUNT] = findings.size();
+            v[Stage.BILLED_AMOUNT] = money(r.billedAmount());
+            v[Stage.EXPECTED_AMOUNT] = money(r.expectedAmount());
+            v[Stage.NET_IMPACT] = money(r.netImpact());
+            v[Stage.BILLED_LINES_JSON] = CodecJson.linesToJson(e.lines());
+            v[Stage.ADMINISTRATIONS_JSON] = CodecJson.administrationsToJson(e.administrations());
+            v[Stage.EXPECTED_LINES_JSON] = CodecJson.expectedLinesToJson(r.expectedLines());
+            v[Stage.WARNINGS_JSON] = Json.stringArray(r.warnings());
+            out.add(RowFactory.create(v));
+        }
+
+        private Object[] keys(String type, Encounter e, java.sql.Date dos, String month) {
+            Object[] v = Stage.blank(type, claimId);
+            v[Stage.PATIENT_ID] = e.patientId();
+            v[Stage.DATE_OF_SERVICE] = dos;
+            v[Stage.SERVICE_MONTH] = month;
+            v[Stage.BILLING_NPI] = e.billingNpi();
+            v[Stage.RENDERING_NPI] = e.renderingNpi();
+            v[Stage.PROVIDER_NAME] = e.providerName();
+            v[Stage.PAYER_ID] = e.payerId();
+            v[Stage.PAYER_NAME] = e.payerName();
+            v[Stage.PLACE_OF_SERVICE] = e.placeOfService();
+            return v;
+        }
+    }
+
+    private static BigDecimal money(BigDecimal v) {
+        return v == null ? null : v.setScale(2, RoundingMode.HALF_EVEN);
+    }
+}

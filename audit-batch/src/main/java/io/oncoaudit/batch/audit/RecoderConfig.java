@@ -1,0 +1,63 @@
+package io.oncoaudit.batch.audit;
+
+import io.oncoaudit.core.pricing.FeeSchedule;
+import io.oncoaudit.core.pricing.FeeSchedules;
+import io.oncoaudit.core.recode.Recoder;
+import io.oncoaudit.core.tables.CsvReader;
+import io.oncoaudit.core.tables.PayerTable;
+import io.oncoaudit.core.tables.ReferenceTables;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkFiles;
+
+/**
+ * What a Recoder is built from: the fee schedule (contract section 2: --fee-schedule replaces the
+ * built-in one) and optional payer policies (rows override the built-in payers.csv by payer_id).
+ * A null path means the built-in. Shipped to executors; each executor JVM builds its Recoder once
+ * ({@link #recoder()}), never per row.
+ */
+public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath) implements Serializable {
+
+    private static final Map<RecoderConfig, Recoder> PER_JVM = new ConcurrentHashMap<>();
+
+    /** The Recoder of this JVM for this configuration: built on first use, then shared (it is thread-safe). */
+    public Recoder recoder() {
+        return PER_JVM.computeIfAbsent(this, RecoderConfig::build);
+    }
+
+    private Recoder build() {
+        ReferenceTables tables = ReferenceTables.builtIn();
+        if (payerPoliciesPath != null) tables = tables.withPayers(payers(resolve(payerPoliciesPath)));
+        FeeSchedule fees = feeSchedulePath == null ? FeeSchedules.builtIn() : FeeSchedules.fromCsv(resolve(feeSchedulePath));
+        return new Recoder(tables, fees);
+    }
+
+    /** The built-in payer rows, each replaced or extended by the file's row with the same payer_id. */
+    static PayerTable payers(Path file) {
+        Map<String, CsvReader.Row> rows = new LinkedHashMap<>();
+        for (CsvReader.Row r : CsvReader.readResource(PayerTable.RESOURCE)) rows.put(r.get("payer_id").toUpperCase(Locale.ROOT), r);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CsvReader.Row r : CsvReader.read(file.toString(), in)) rows.put(r.get("payer_id").toUpperCase(Locale.ROOT), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("payer policies '" + file + "' cannot be read: " + e.getMessage(), e);
+        }
+        return PayerTable.load(List.copyOf(rows.values()));
+    }
+
+    /** The driver's path when this JVM sees it (local mode, shared disk), else the copy shipped with SparkContext.addFile. */
+    static Path resolve(String path) {
+        Path p = Path.of(path);
+        if (Files.isReadable(p)) return p;
+        return Path.of(SparkFiles.get(p.getFileName().toString()));
+    }
+}

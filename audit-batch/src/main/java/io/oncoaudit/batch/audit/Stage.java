@@ -1,0 +1,103 @@
+package io.oncoaudit.batch.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The intermediate result of the audit stage, one wide row per output record: an encounter (E), a
+ * finding (F) or a rejected input row (R). Written once as Parquet inside the run's temporary folder;
+ * the published outputs are column selections of it, so the recoder runs exactly once per claim.
+ */
+public final class Stage {
+    public static final String ENCOUNTER = "E", FINDING = "F", REJECT = "R";
+    public static final DataType MONEY = DataTypes.createDecimalType(12, 2);
+
+    public static final List<String> COLUMNS = new ArrayList<>();
+    public static final StructType SCHEMA;
+
+    public static final int REC_TYPE, CLAIM_ID, PATIENT_ID, DATE_OF_SERVICE, SERVICE_MONTH, BILLING_NPI, RENDERING_NPI,
+            PROVIDER_NAME, PAYER_ID, PAYER_NAME, PLACE_OF_SERVICE,
+            FINDING_INDEX, LINE_NUMBER, KIND, RULE_ID, BILLED_CODE, EXPECTED_CODE, BILLED_UNITS, EXPECTED_UNITS, DIRECTION,
+            AMOUNT, EXPLANATION, CITATIONS, APPEAL_TEXT,
+            DIAGNOSIS_CODES, LINE_COUNT, ADMINISTRATION_COUNT, FINDING_COUNT, BILLED_AMOUNT, EXPECTED_AMOUNT, NET_IMPACT,
+            BILLED_LINES_JSON, ADMINISTRATIONS_JSON, EXPECTED_LINES_JSON, WARNINGS_JSON,
+            SOURCE, FILE, BLOCK, BLOCK_INDEX, FIELD, REASON, ORIGINAL;
+
+    private static final List<StructField> FIELDS = new ArrayList<>();
+
+    private static int add(String name, DataType type) {
+        FIELDS.add(DataTypes.createStructField(name, type, true));
+        COLUMNS.add(name);
+        return FIELDS.size() - 1;
+    }
+
+    static {
+        DataType s = DataTypes.StringType, i = DataTypes.IntegerType, l = DataTypes.LongType;
+        REC_TYPE = add("rec_type", s);
+        CLAIM_ID = add("claim_id", s);
+        PATIENT_ID = add("patient_id", s);
+        DATE_OF_SERVICE = add("date_of_service", DataTypes.DateType);
+        SERVICE_MONTH = add("service_month", s);
+        BILLING_NPI = add("billing_npi", s);
+        RENDERING_NPI = add("rendering_npi", s);
+        PROVIDER_NAME = add("provider_name", s);
+        PAYER_ID = add("payer_id", s);
+        PAYER_NAME = add("payer_name", s);
+        PLACE_OF_SERVICE = add("place_of_service", s);
+        FINDING_INDEX = add("finding_index", i);
+        LINE_NUMBER = add("line_number", i);
+        KIND = add("kind", s);
+        RULE_ID = add("rule_id", s);
+        BILLED_CODE = add("billed_code", s);
+        EXPECTED_CODE = add("expected_code", s);
+        BILLED_UNITS = add("billed_units", i);
+        EXPECTED_UNITS = add("expected_units", i);
+        DIRECTION = add("direction", s);
+        AMOUNT = add("amount", MONEY);
+        EXPLANATION = add("explanation", s);
+        CITATIONS = add("citations", s);
+        APPEAL_TEXT = add("appeal_text", s);
+        DIAGNOSIS_CODES = add("diagnosis_codes", s);
+        LINE_COUNT = add("line_count", i);
+        ADMINISTRATION_COUNT = add("administration_count", i);
+        FINDING_COUNT = add("finding_count", i);
+        BILLED_AMOUNT = add("billed_amount", MONEY);
+        EXPECTED_AMOUNT = add("expected_amount", MONEY);
+        NET_IMPACT = add("net_impact", MONEY);
+        BILLED_LINES_JSON = add("billed_lines_json", s);
+        ADMINISTRATIONS_JSON = add("administrations_json", s);
+        EXPECTED_LINES_JSON = add("expected_lines_json", s);
+        WARNINGS_JSON = add("warnings_json", s);
+        SOURCE = add("source", s);
+        FILE = add("file", s);
+        BLOCK = add("block", l);
+        BLOCK_INDEX = add("block_index", l);
+        FIELD = add("field", s);
+        REASON = add("reason", s);
+        ORIGINAL = add("original", s);
+        SCHEMA = DataTypes.createStructType(FIELDS);
+    }
+
+    /** Published column lists (team brief, "Audit run output layout"); run_id is added when publishing. */
+    public static final List<String> FINDING_COLUMNS = List.of("claim_id", "finding_index", "line_number", "patient_id",
+            "date_of_service", "billing_npi", "rendering_npi", "provider_name", "payer_name", "place_of_service", "kind",
+            "rule_id", "billed_code", "expected_code", "billed_units", "expected_units", "direction", "amount", "explanation",
+            "citations", "appeal_text", "payer_id", "service_month");
+    public static final List<String> ENCOUNTER_COLUMNS = List.of("claim_id", "patient_id", "date_of_service",
+            "service_month", "billing_npi", "rendering_npi", "provider_name", "payer_id", "payer_name", "place_of_service",
+            "diagnosis_codes", "line_count", "administration_count", "finding_count", "billed_amount", "expected_amount",
+            "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json", "warnings_json");
+
+    private Stage() { }
+
+    static Object[] blank(String type, String claimId) {
+        Object[] v = new Object[FIELDS.size()];
+        v[REC_TYPE] = type;
+        v[CLAIM_ID] = claimId;
+        return v;
+    }
+}

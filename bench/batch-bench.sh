@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Batch audit benchmark (issue 4, section 4). For each size (claim lines): generate an extract, time the
+# audit end to end and a baseline Spark job that only reads, groups by claim and writes the same data,
+# in the same run and JVM settings. Prints lines/s, the audit/baseline ratio (target <= 1.3) and the
+# largest/smallest time ratio (target <= 11 for 10M vs 1M); the driver heap is 2 GB (local mode: the
+# executors live in the driver JVM, so this is the whole job's heap).
+#   bench/batch-bench.sh                 # 1M and 10M lines
+#   BENCH_SIZES="1000000" bench/batch-bench.sh
+# Output folders go to BENCH_DIR (default ./bench-out, git-ignored); pass BENCH_KEEP=1 to keep them.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+SIZES=(${BENCH_SIZES:-1000000 10000000})
+DIR="${BENCH_DIR:-$ROOT/bench-out}"
+HEAP="${BENCH_HEAP:-2g}"
+MASTER="${BENCH_MASTER:-local[*]}"
+JAR="$ROOT/audit-batch/target/audit-batch-0.1.0-SNAPSHOT.jar"
+[[ -f "$JAR" && -d "$ROOT/audit-batch/target/lib" ]] || ./mvnw -B -ntp -q -DskipTests package -pl audit-batch -am
+FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+export SPARK_LOCAL_IP=127.0.0.1
+batch() { java "${FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli "$@"; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+mkdir -p "$DIR"
+declare -A AUDIT BASE LINES
+for size in "${SIZES[@]}"; do
+  enc=$((size * 10 / 38))   # ~3.8 claim lines per generated encounter
+  data="$DIR/extract-$size"
+  if [[ ! -f "$data/truth.csv" ]]; then
+    echo "bench: generating ~$size lines ($enc encounters) into $data" >&2
+    t=$(now); batch generate --encounters "$enc" --out "$data" --seed 42 --error-rate 0.2 >"$DIR/generate-$size.json"
+    echo "bench: generated in $(secs "$t" "$(now)") s: $(cat "$DIR/generate-$size.json")" >&2
+  fi
+  lines=$(sed -E 's/.*"claimLines": ([0-9]+).*/\1/' "$DIR/generate-$size.json")
+  LINES[$size]=$lines
+  echo "bench: baseline (read, group by claim, write) on $lines lines" >&2
+  t=$(now); batch baseline --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/baseline-$size" --master "$MASTER" >/dev/null
+  BASE[$size]=$(secs "$t" "$(now)")
+  echo "bench: audit on $lines lines (driver heap $HEAP)" >&2
+  t=$(now); batch audit --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/run-$size" --master "$MASTER" >/dev/null
+  AUDIT[$size]=$(secs "$t" "$(now)")
+  [[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$DIR/baseline-$size"
+done
+
+echo
+printf "%-12s %10s %10s %12s %12s %10s\n" "lines" "audit s" "base s" "audit l/s" "base l/s" "ratio"
+for size in "${SIZES[@]}"; do
+  awk -v n="${LINES[$size]}" -v a="${AUDIT[$size]}" -v b="${BASE[$size]}" \
+    'BEGIN { printf "%-12d %10.1f %10.1f %12.0f %12.0f %10.2f\n", n, a, b, n / a, n / b, a / b }'
+done
+if [[ ${#SIZES[@]} -ge 2 ]]; then
+  first=${SIZES[0]}; last=${SIZES[${#SIZES[@]}-1]}
+  awk -v a="${AUDIT[$first]}" -v b="${AUDIT[$last]}" -v n1="${LINES[$first]}" -v n2="${LINES[$last]}" \
+    'BEGIN { printf "audit time ratio %d vs %d lines: %.2f (lines ratio %.2f)\n", n2, n1, b / a, n2 / n1 }'
+fi
+echo "driver heap: $HEAP, master: $MASTER, cores: $(nproc) — every run above completed (exit 0)"

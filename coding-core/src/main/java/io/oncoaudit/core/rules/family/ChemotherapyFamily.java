@@ -1,0 +1,33 @@
+package io.oncoaudit.core.rules.family;
+
+import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.tables.AdminFamily;
+import io.oncoaudit.core.tables.Drug;
+import io.oncoaudit.core.tables.PayerPolicy;
+import java.util.List;
+
+/**
+ * CMS Transmittal 129 / CR 3631; Noridian A52953: antineoplastics and MAbs/BRMs take chemotherapy administration codes.
+ */
+public final class ChemotherapyFamily {
+    public static final Rule RULE = new Rule("OA-FAM-001", "family",
+            "Which drugs take chemotherapy administration codes",
+            "Antineoplastic drugs (also when given for a non-cancer diagnosis) and monoclonal antibodies / biologic response modifiers take the chemotherapy family (96401-96549). A payer policy may require the therapeutic family for biologics given without a neoplasm diagnosis; never the Medicare default.",
+            List.of("CMS Transmittal 129 / CR 3631 (eff. 2005-01-01)", "Noridian JE Part B Coverage Article A52953 (CPT text as adopted by the MAC)",
+                    "NOTES 1.5; product decision 4"),
+            "SEED-004 says rituximab for RA / infliximab for Crohn's 'use 96365' and that the diagnosis drives the code: under the CMS text the chemotherapy family applies to MAbs/BRMs; the therapeutic family is a payer-specific override (payers.csv).",
+            "CMS Transmittal 129 and the MAC's chemotherapy administration article apply the chemotherapy administration codes to antineoplastic agents, including when given for non-cancer diagnoses, and to monoclonal antibodies and other biologic response modifiers.");
+
+    private ChemotherapyFamily() { }
+
+    /** The administration family of a drug, given the diagnoses and the payer's policy. */
+    public static AdminFamily of(Drug drug, boolean cancerDiagnosis, PayerPolicy payer) {
+        return switch (drug.drugClass()) {
+            case NON_HORMONAL_ANTINEOPLASTIC, HORMONAL_ANTINEOPLASTIC -> AdminFamily.CHEMOTHERAPY;
+            case BIOLOGIC_RESPONSE_MODIFIER -> (payer.biologicsNonCancerTherapeutic() && !cancerDiagnosis)
+                    ? AdminFamily.THERAPEUTIC : AdminFamily.CHEMOTHERAPY;
+            case HYDRATION_FLUID -> AdminFamily.HYDRATION;
+            case SUPPORTIVE, OTHER -> SupportiveAgents.FAMILY;
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package io.oncoaudit.core.rules.time;
+
+import io.oncoaudit.core.rules.Rule;
+import java.util.List;
+
+/**
+ * CPT 96415/96366/96361/96423: additional hour only for intervals of greater than 30 minutes beyond 1-hour increments.
+ */
+public final class AdditionalHours {
+    public static final Rule RULE = new Rule("OA-TIME-002", "time",
+            "Additional-hour units: more than 30 minutes beyond each hour",
+            "The initial code covers up to 90 minutes. Each additional-hour unit (96415, 96366, 96361, 96423) requires more than 30 minutes beyond the hour boundary: units = 0 when T-60 <= 30, else ceil((T-60-30)/60). 90 min = 0, 91 = 1, 150 = 1, 151 = 2.",
+            List.of("CPT 96415/96366/96361/96423 parentheticals: 'Report ... for infusion intervals of greater than 30 minutes beyond 1-hour increments'",
+                    "NOTES 1.2 [S-BMS], [S-IFRAME]; product decision 2"),
+            "SEED-004 codes a 90-minute infusion as 96413 + 96415 (wrong: 30 minutes is not more than 30). The [S-IFRAME] example of 150 minutes = two 96415 contradicts its own rule; 150 minutes = one unit. SEED-003's 'up to 8 hours' cap belongs to the deleted code 96412. SEED-004 carboplatin/paclitaxel FAQ omits the paclitaxel hours (96417 + 96415 x2).",
+            "CPT instructs that an additional hour is reported only for infusion intervals of greater than 30 minutes beyond 1-hour increments; the documented start and stop times support the units claimed.");
+
+    private AdditionalHours() { }
+
+    /** Additional-hour units beyond a first hour: 90 = 0, 91 = 1, 150 = 1, 151 = 2. */
+    public static int units(long minutes) {
+        long extra = minutes - 60;
+        if (extra <= 30) return 0;
+        return (int) ((extra - 30 + 59) / 60);
+    }
+}
