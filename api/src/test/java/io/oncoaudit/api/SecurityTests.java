@@ -52,6 +52,9 @@ class SecurityTests {
         Fixtures.as("nobody", "whatever-pw").get("/api/summary").then().statusCode(401);
         RestAssured.get("/q/health/ready").then().statusCode(200);
         RestAssured.get("/q/health/live").then().statusCode(200);
+        // the dashboard's static shell (login page, scripts) is public: it holds no data, every data call needs a login
+        RestAssured.get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(run.findings().get(0).claimId())));
     }
 
     @Test
