@@ -34,7 +34,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 mkdir -p "$DIR"
 declare -A AUDIT BASE LINES
 for size in "${SIZES[@]}"; do
-  enc=$((size * 10 / 47))   # ~4.7 claim lines per generated encounter
+  enc=$((size * 10 / 38))   # ~3.8 claim lines per generated encounter
   data="$DIR/extract-$size"
   if [[ ! -f "$data/truth.csv" ]]; then
     echo "bench: generating ~$size lines ($enc encounters) into $data" >&2

@@ -81,7 +81,9 @@ public final class AuditRun {
             long t = System.nanoTime();
             progress.step("reading, validating and re-coding claims", in.claims().totalBytes()
                     + (in.administrations() == null ? 0 : in.administrations().totalBytes()));
-            auditedStage(in, config, blocks).write().mode(SaveMode.ErrorIfExists).parquet(stage.toString());
+            // one folder per record type, so each publish step reads only its own rows (partition pruning)
+            auditedStage(in, config, blocks).write().mode(SaveMode.ErrorIfExists).partitionBy("rec_type")
+                    .parquet(stage.toString());
             lap("read, validate, group and recode", t);
 
             Map<String, Map<String, TreeMap<Long, Long>>> splits = splits(blocks.value());

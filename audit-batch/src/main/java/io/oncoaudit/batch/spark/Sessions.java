@@ -17,9 +17,16 @@ public final class Sessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.session.timeZone", "UTC")
+                // the audit's stage row is wide (42 columns): no "truncated plan" warning
+                .config("spark.sql.debug.maxToStringFields", "200")
                 // live progress (running tasks' record counts) arrives with executor heartbeats
                 .config("spark.executor.heartbeatInterval", "3s")
-                .config("spark.sql.adaptive.enabled", "true");
+                .config("spark.sql.adaptive.enabled", "true")
+                // Recoding after the shuffle is CPU-bound: AQE's default (merge to the core count) gave 3 uneven
+                // tasks on 2 cores; size-based merging keeps ~16 MB per task, so big shuffles stay spread out
+                // while small ones (findings, rejects) still merge.
+                .config("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false")
+                .config("spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
         if (!existing.contains("spark.sql.shuffle.partitions")) b.config("spark.sql.shuffle.partitions", "16");
         if (isLoopback(m) || "127.0.0.1".equals(System.getenv("SPARK_LOCAL_IP"))) {
             if (!existing.contains("spark.driver.host")) b.config("spark.driver.host", "127.0.0.1");
