@@ -48,15 +48,15 @@ CREATE TABLE appeal_claims (
 CREATE INDEX appeal_claims_payer_idx ON appeal_claims (payer_id);
 CREATE INDEX appeal_claims_run_idx ON appeal_claims (run_pk);
 
--- The findings each campaign claim was chosen for (its letter explains exactly these).
+-- The findings each campaign claim was chosen for (its letter explains exactly these). No foreign key to
+-- findings: that table is partitioned per run by the loader, and a key into it would pin its partitions.
 CREATE TABLE appeal_claim_findings (
     campaign_id   BIGINT NOT NULL,
     claim_id      TEXT   NOT NULL,
     run_pk        BIGINT NOT NULL,
     finding_index INT    NOT NULL,
     PRIMARY KEY (campaign_id, claim_id, finding_index),
-    FOREIGN KEY (campaign_id, claim_id) REFERENCES appeal_claims (campaign_id, claim_id) ON DELETE CASCADE,
-    FOREIGN KEY (claim_id, run_pk, finding_index) REFERENCES findings (claim_id, run_pk, finding_index) ON DELETE CASCADE
+    FOREIGN KEY (campaign_id, claim_id) REFERENCES appeal_claims (campaign_id, claim_id) ON DELETE CASCADE
 );
 
 -- Every state change, never updated or deleted: who, when, from, to (from is null for the claim's creation).

@@ -43,6 +43,11 @@ final class AppealsTestData {
                     runPk = rs.getLong(1);
                 }
             }
+            try (var s = c.createStatement()) {
+                // findings and encounters are partitioned per run (the loader attaches one partition per load)
+                s.execute("CREATE TABLE appeals_test_findings_" + runPk + " PARTITION OF findings FOR VALUES IN (" + runPk + ")");
+                s.execute("CREATE TABLE appeals_test_encounters_" + runPk + " PARTITION OF encounters FOR VALUES IN (" + runPk + ")");
+            }
             for (Claim cl : claims) {
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO findings (run_pk, claim_id, finding_index, line_number, patient_id, date_of_service, service_month,

@@ -162,6 +162,9 @@ class CampaignsTests {
         Map<String, byte[]> entries = unzip(zip);
         assertEquals(claims, entries.keySet().stream().filter(n -> n.endsWith(".pdf")).count());
         assertTrue(entries.containsKey("corrected-lines.csv"));
+        // one letter kept for people to look at (target/ is never committed)
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "sample-appeal-letter.pdf"),
+                entries.get("appeal-" + matching.get(0).claimId() + ".pdf"));
         for (RunFixture.Finding f : matching) {
             String text = pdfText(entries.get("appeal-" + f.claimId() + ".pdf"));
             assertTrue(text.contains(f.claimId()), "letter names its claim");

@@ -1,6 +1,7 @@
 package io.oncoaudit.api.appeals.letter;
 
 import com.openhtmltopdf.extend.FSSupplier;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,8 @@ public class PdfRenderer {
     static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     public static final String FONT_FAMILY = "LetterSans";
     private final byte[] font;
+    /** Font metrics shared by all letters (thread-safe): a packet parses the font's metrics once, not per letter. */
+    private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
     public PdfRenderer() {
         try (InputStream in = PdfRenderer.class.getResourceAsStream(FONT_RESOURCE)) {
@@ -45,6 +48,7 @@ public class PdfRenderer {
         try {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
+            b.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
             b.useFont(fontSupplier, FONT_FAMILY, 400, FontStyle.NORMAL, true);
             // one weight only: bold text is set in the same face (headings differ by size)
             b.useFont(fontSupplier, FONT_FAMILY, 700, FontStyle.NORMAL, true);
