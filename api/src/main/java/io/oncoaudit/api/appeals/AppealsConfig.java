@@ -48,6 +48,12 @@ public interface AppealsConfig {
         @WithDefault("0")
         int receiptDays();
 
+        /**
+         * The finding directions (UNDERPAYMENT, OVERPAYMENT, DENIAL) this route serves; absent = all. A claim's
+         * deadline is taken over the routes serving its findings.
+         */
+        Optional<java.util.Set<String>> directions();
+
         /** Where the limit comes from, shown to people beside the date. */
         @WithDefault("contract parameter")
         String authority();

@@ -286,10 +286,10 @@ class CampaignsTests {
         LocalDate today = LocalDate.now();
         BigDecimal ten = new BigDecimal("10.00");
         AppealsTestData.insertRun(ds, "appeals-deadlines",
-                new AppealsTestData.Claim("DL-A", "PT999101", today.minusDays(300), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "UNDERPAYMENT"),
+                new AppealsTestData.Claim("DL-A", "PT999101", today.minusDays(300), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "DENIAL"),
                 new AppealsTestData.Claim("DL-B", "PT999102", today.minusDays(300), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "DENIAL"),
                 new AppealsTestData.Claim("DL-LATE", "PT999103", today.minusYears(2), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "UNDERPAYMENT"),
-                new AppealsTestData.Claim("DL-NEW", "PT999104", today.minusDays(10), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "UNDERPAYMENT"));
+                new AppealsTestData.Claim("DL-NEW", "PT999104", today.minusDays(10), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "DENIAL"));
         JsonNode c = create("deadlines", Map.of("runId", "appeals-deadlines"));
         long id = c.get("id").asLong();
         assertEquals(4, c.get("claims").asInt());
@@ -297,7 +297,9 @@ class CampaignsTests {
         JsonNode estimated = JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + id + "/claims/DL-NEW").asString());
         assertTrue(estimated.get("deadline").get("estimated").asBoolean());
         assertEquals(today.minusDays(10).plusDays(30 + 5 + 120).toString(), estimated.get("deadline").get("due").asText());
-        assertTrue(JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + id + "/claims/DL-LATE").asString()).get("pastDeadline").asBoolean());
+        JsonNode lateEstimate = JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + id + "/claims/DL-LATE").asString());
+        assertTrue(lateEstimate.get("pastDeadline").asBoolean());
+        assertEquals("reopening", lateEstimate.get("deadline").get("route").asText(), "an underpayment is corrected by reopening only");
         String a = "DL-A";
         String b = "DL-B";
         String late = "DL-LATE";

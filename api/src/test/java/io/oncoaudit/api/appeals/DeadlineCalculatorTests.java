@@ -12,17 +12,18 @@ import io.oncoaudit.api.appeals.deadline.PayerDeadlines;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Deadline arithmetic at its boundaries, with the rules of application.properties (NOTES 5.2 / 5.4). */
 class DeadlineCalculatorTests {
     static final DeadlineCalculator CALC = new DeadlineCalculator(Map.of(
             "MEDICARE", new PayerDeadlines("MEDICARE", List.of(
-                    new DeadlineRule("redetermination", 120, null, 5, "Pub 100-04 Ch.29 310.2"),
+                    new DeadlineRule("redetermination", 120, null, 5, "Pub 100-04 Ch.29 310.2", Set.of("DENIAL")),
                     new DeadlineRule("reopening", null, 1, 0, "Pub 100-04 Ch.34 10.6.2")), 30),
             "default", new PayerDeadlines("default", List.of(
                     new DeadlineRule("corrected-claim", 90, null, 0, "contract"),
-                    new DeadlineRule("appeal", 180, null, 0, "contract")), 30)));
+                    new DeadlineRule("appeal", 180, null, 0, "contract", Set.of("UNDERPAYMENT", "DENIAL"))), 30)));
 
     @Test
     void medicareRedeterminationDay120IsInTimeAndDay121IsLate() {
@@ -89,6 +90,26 @@ class DeadlineCalculatorTests {
         Deadline day90 = CALC.compute("CIGNA", LocalDate.of(2025, 12, 1), determination, LocalDate.of(2026, 4, 1));
         assertEquals("corrected-claim", day90.route());
         assertEquals(0, day90.daysLeft());
+    }
+
+    @Test
+    void routesFollowTheFindingsDirections() {
+        LocalDate determination = LocalDate.of(2026, 1, 10);
+        LocalDate today = LocalDate.of(2026, 1, 20);
+        // Medicare: a coding correction in the practice's favour goes by reopening (1 year), a denial by redetermination first
+        Deadline underpaid = CALC.compute("MEDICARE", LocalDate.of(2026, 1, 2), determination, today, Set.of("UNDERPAYMENT"));
+        assertEquals("reopening", underpaid.route());
+        assertEquals(1, underpaid.routes().size());
+        assertEquals(LocalDate.of(2027, 1, 10), underpaid.due());
+        Deadline denied = CALC.compute("MEDICARE", LocalDate.of(2026, 1, 2), determination, today, Set.of("UNDERPAYMENT", "DENIAL"));
+        assertEquals("redetermination", denied.route());
+        assertEquals(2, denied.routes().size());
+        // commercial: a payer-favour correction has only the corrected-claim window
+        Deadline overpaid = CALC.compute("CIGNA", LocalDate.of(2026, 1, 2), determination, LocalDate.of(2026, 4, 11), Set.of("OVERPAYMENT"));
+        assertTrue(overpaid.expired(), "90 days from Jan 10 ended on Apr 10");
+        Deadline mixed = CALC.compute("CIGNA", LocalDate.of(2026, 1, 2), determination, LocalDate.of(2026, 4, 11), Set.of("OVERPAYMENT", "UNDERPAYMENT"));
+        assertFalse(mixed.expired());
+        assertEquals("appeal", mixed.route());
     }
 
     @Test

@@ -206,7 +206,7 @@ public class CampaignService {
     }
 
     ClaimView claimView(ClaimRow r, LocalDate today, List<StateChange> history) {
-        Deadline d = deadlines.compute(r.payerId(), r.dateOfService(), r.determinationDate(), today);
+        Deadline d = deadlines.compute(r.payerId(), r.dateOfService(), r.determinationDate(), today, r.directions());
         boolean past = r.state().beforeSubmission() && d.expired();
         boolean open = !r.state().isFinal();
         BigDecimal recoverable = open && !past ? r.claimed() : ZERO;

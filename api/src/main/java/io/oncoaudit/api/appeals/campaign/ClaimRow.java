@@ -17,4 +17,13 @@ public record ClaimRow(long campaignId, String claimId, long runPk, String runId
                        BigDecimal amountRecovered, String note) {
 
     public BigDecimal claimed() { return underpayment.add(denial); }
+
+    /** The directions of the claim's selected findings that move money (its deadline routes follow them). */
+    public java.util.Set<String> directions() {
+        java.util.Set<String> d = new java.util.TreeSet<>();
+        if (underpayment.signum() > 0) d.add("UNDERPAYMENT");
+        if (overpayment.signum() > 0) d.add("OVERPAYMENT");
+        if (denial.signum() > 0) d.add("DENIAL");
+        return d;
+    }
 }

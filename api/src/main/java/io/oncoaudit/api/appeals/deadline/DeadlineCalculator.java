@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,8 +37,20 @@ public final class DeadlineCalculator {
 
     public Map<String, PayerDeadlines> rules() { return byPayer; }
 
+    /** All of the payer's routes. */
     public Deadline compute(String payerId, LocalDate dateOfService, LocalDate determinationDate, LocalDate today) {
+        return compute(payerId, dateOfService, determinationDate, today, Set.of());
+    }
+
+    /**
+     * The routes that serve a claim whose findings have these directions (UNDERPAYMENT, OVERPAYMENT, DENIAL);
+     * all routes when none of them does.
+     */
+    public Deadline compute(String payerId, LocalDate dateOfService, LocalDate determinationDate, LocalDate today,
+                            Set<String> directions) {
         PayerDeadlines rules = rulesFor(payerId);
+        List<DeadlineRule> serving = rules.routes().stream().filter(r -> r.serves(directions)).toList();
+        if (serving.isEmpty()) serving = rules.routes();
         boolean estimated = determinationDate == null;
         LocalDate determination = estimated ? dateOfService.plusDays(rules.adjudicationLagDays()) : determinationDate;
         String basis = estimated
@@ -46,7 +59,7 @@ public final class DeadlineCalculator {
                   + "); enter the remittance date for an exact deadline"
                 : "from the initial determination (remittance) date " + determination + " entered for this claim";
         List<RouteDeadline> routes = new ArrayList<>();
-        for (DeadlineRule r : rules.routes()) {
+        for (DeadlineRule r : serving) {
             LocalDate due = r.due(determination);
             routes.add(new RouteDeadline(r.route(), due, !today.isAfter(due), r.describe(), r.authority()));
         }

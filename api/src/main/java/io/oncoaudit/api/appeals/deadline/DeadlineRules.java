@@ -24,7 +24,15 @@ public class DeadlineRules {
             List<DeadlineRule> rules = new ArrayList<>();
             routes.forEach((route, r) -> {
                 try {
-                    rules.add(new DeadlineRule(route, r.days().orElse(null), r.years().orElse(null), r.receiptDays(), r.authority()));
+                    java.util.Set<String> dirs = new java.util.TreeSet<>();
+                    for (String d : r.directions().orElse(java.util.Set.of())) {
+                        String u = d.trim().toUpperCase(java.util.Locale.ROOT);
+                        if (!java.util.Set.of("UNDERPAYMENT", "OVERPAYMENT", "DENIAL").contains(u)) {
+                            throw new IllegalArgumentException("directions: '" + d + "' is not UNDERPAYMENT, OVERPAYMENT or DENIAL");
+                        }
+                        dirs.add(u);
+                    }
+                    rules.add(new DeadlineRule(route, r.days().orElse(null), r.years().orElse(null), r.receiptDays(), r.authority(), dirs));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException("oncoaudit.appeals.deadlines." + payer + "." + route + ": " + e.getMessage(), e);
                 }

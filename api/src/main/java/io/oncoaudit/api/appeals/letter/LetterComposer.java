@@ -62,21 +62,48 @@ public class LetterComposer {
         m.put("campaignName", d.campaignName());
         m.put("signature", config.signature().filter(s -> !s.isBlank()).orElse(orDash(d.providerName()) + " billing office"));
         m.put("feeSchedule", pricer.description());
+        m.put("subject", asksForMoney(d) ? "Request for " + DeadlineCalculator.label(d.deadline().route()) + ": claim " + d.claimId()
+                : "Voluntary correction: claim " + d.claimId());
         return m;
     }
 
     Map<String, String> blocks(LetterData d) {
         Map<String, String> m = new LinkedHashMap<>();
+        m.put("introduction", introduction(d));
         m.put("billedLinesTable", billedTable(d));
         m.put("correctedLinesTable", correctedTable(d));
         m.put("findingsSection", findings(d));
-        m.put("overpaymentNote", d.overpaymentAmount().signum() == 0 ? ""
+        m.put("overpaymentNote", d.overpaymentAmount().signum() == 0 || !asksForMoney(d) ? ""
                 : "<p class=\"note\">The corrected claim also reduces billed services by " + e(money(d.overpaymentAmount()))
                   + " (findings marked \u201cin the payer\u2019s favour\u201d below); we report these corrections voluntarily.</p>");
         m.put("enclosures", "<ul><li>Corrected claim lines (replacement claim, frequency code 7, original claim "
                 + e(d.claimId()) + ")</li><li>Medication administration record for " + e(str(d.dateOfService()))
                 + " (drug, dose, route, start and stop times)</li><li>Remittance advice for the original claim</li></ul>");
         return m;
+    }
+
+    /** A letter asks for money unless every selected finding is in the payer's favour. */
+    static boolean asksForMoney(LetterData d) {
+        return d.amountRequested().signum() > 0 || d.overpaymentAmount().signum() == 0;
+    }
+
+    private String introduction(LetterData d) {
+        String claim = e(d.claimId());
+        String dos = e(str(d.dateOfService()));
+        int n = d.findings().size();
+        if (asksForMoney(d)) {
+            return "<p>We ask you to reprocess claim " + claim + " for the date of service " + dos + " by "
+                    + e(DeadlineCalculator.label(d.deadline().route())) + ". The services were coded in a way that does not match"
+                    + " the medication administration record; the " + n + (n == 1 ? " correction" : " corrections")
+                    + " below bring the claim in line with the coding rules cited for each. The corrected lines are enclosed as a"
+                    + " replacement of the original claim " + claim + ". The corrections are worth "
+                    + e(money(d.amountRequested())) + " on the fee schedule.</p>";
+        }
+        return "<p>We report a correction to claim " + claim + " for the date of service " + dos + ". A review of the"
+                + " medication administration record found services billed above what the documentation supports; the " + n
+                + (n == 1 ? " correction" : " corrections") + " below reduce the claim by " + e(money(d.overpaymentAmount()))
+                + ". Please reprocess the claim with the corrected lines enclosed (a replacement of the original claim " + claim
+                + ") and adjust the payment accordingly.</p>";
     }
 
     private String billedTable(LetterData d) {

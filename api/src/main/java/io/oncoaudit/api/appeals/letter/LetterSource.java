@@ -124,7 +124,7 @@ public class LetterSource {
                                 patientLevel ? patient : null, dos, pos, strings(parse(rs.getString(11)), scrub),
                                 rs.getString(6), rs.getString(5), rendering, payer, rs.getString(4), rs.getBoolean(15),
                                 billed, corrected, findings,
-                                deadlines.compute(payer, dos, rs.getObject(14, LocalDate.class), today)));
+                                deadlines.compute(payer, dos, rs.getObject(14, LocalDate.class), today, directions(findings))));
                     }
                 }
             }
@@ -132,6 +132,13 @@ public class LetterSource {
             throw new IllegalStateException("letter query failed: " + e.getMessage(), e);
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** Directions of findings that move money, as {@code ClaimRow.directions()} counts them. */
+    static java.util.Set<String> directions(List<LetterFinding> findings) {
+        java.util.Set<String> d = new java.util.TreeSet<>();
+        for (LetterFinding f : findings) if (f.amount() != null && f.amount().signum() > 0 && f.direction() != null) d.add(f.direction());
+        return d;
     }
 
     private LetterFinding finding(Object[] f, String scrub) {

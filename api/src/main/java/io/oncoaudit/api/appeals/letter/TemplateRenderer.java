@@ -17,8 +17,8 @@ public final class TemplateRenderer {
     public static final List<String> SCALARS = List.of("letterDate", "practiceName", "billingNpi", "renderingNpi",
             "payerName", "payerId", "claimId", "originalClaimReference", "patientId", "dateOfService", "placeOfService",
             "diagnosisCodes", "requestType", "amountRequested", "overpaymentAmount", "findingCount", "campaignName",
-            "signature", "feeSchedule");
-    public static final List<String> BLOCKS = List.of("billedLinesTable", "correctedLinesTable", "findingsSection",
+            "signature", "feeSchedule", "subject");
+    public static final List<String> BLOCKS = List.of("introduction", "billedLinesTable", "correctedLinesTable", "findingsSection",
             "overpaymentNote", "enclosures");
 
     private TemplateRenderer() { }
