@@ -93,9 +93,13 @@ public class CampaignsResource {
         return Response.created(URI.create("/api/campaigns/" + v.id())).entity(out).build();
     }
 
+    /** All campaigns, newest first; {@code owner=me} (or a user name) keeps one owner's. */
     @GET
-    public List<CampaignView> list() {
-        return campaigns.list();
+    public List<CampaignView> list(@QueryParam("owner") String owner) {
+        List<CampaignView> all = campaigns.list();
+        if (owner == null || owner.isBlank()) return all;
+        String who = owner.trim().equals("me") ? user() : owner.trim();
+        return all.stream().filter(c -> c.owner().equals(who)).toList();
     }
 
     /** The campaign with its claims, most urgent first; {@code state=} keeps one state. */
@@ -135,6 +139,51 @@ public class CampaignsResource {
     @RolesAllowed(Role.AUDITOR)
     public ClaimView updateByPost(@PathParam("id") long id, @PathParam("claimId") String claimId, JsonNode body) {
         return campaigns.update(id, claimId, body, user());
+    }
+
+    /**
+     * Moves many claims at once: {"state": "ready", "claimIds": [...]} or {"state": "submitted", "from": "ready"}
+     * (every claim now in that state), with the same optional fields as one claim's update except amountRecovered.
+     * Each claim is its own change; refused ones are listed with the reason and the others still move.
+     */
+    @POST
+    @Path("/{id: \\d+}/transitions")
+    @RolesAllowed(Role.AUDITOR)
+    public Map<String, Object> bulk(@PathParam("id") long id, JsonNode body) {
+        if (body == null || !body.isObject() || !body.hasNonNull("state")) {
+            throw ProblemException.badRequest("state", "state: send {\"state\": \"ready\", \"claimIds\": [...]} or {\"state\": \"submitted\", \"from\": \"ready\"}");
+        }
+        if (body.has("amountRecovered")) {
+            throw ProblemException.badRequest("amountRecovered", "amountRecovered: differs per claim; record outcomes one claim at a time");
+        }
+        List<String> targets = new ArrayList<>();
+        JsonNode ids = body.get("claimIds");
+        if (ids != null && !ids.isNull()) {
+            if (!ids.isArray() || ids.isEmpty()) throw ProblemException.badRequest("claimIds", "claimIds: a non-empty array of claim ids");
+            ids.forEach(n -> targets.add(n.asText()));
+        } else if (body.hasNonNull("from")) {
+            String from = io.oncoaudit.api.appeals.state.ClaimState.parse("from", body.get("from").asText()).wire();
+            campaigns.claims(id).stream().filter(c -> c.state().equals(from)).forEach(c -> targets.add(c.claimId()));
+        } else {
+            throw ProblemException.badRequest("claimIds", "claimIds: list the claims, or give from to move every claim in that state");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode one = body.deepCopy();
+        one.remove("claimIds");
+        List<Map<String, Object>> refused = new ArrayList<>();
+        int changed = 0;
+        for (String claimId : targets) {
+            try {
+                campaigns.update(id, claimId, one, user());
+                changed++;
+            } catch (io.oncoaudit.api.appeals.state.IllegalTransitionException | ProblemException | IllegalArgumentException e) {
+                refused.add(Map.of("claimId", claimId, "detail", e.getMessage()));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", io.oncoaudit.api.appeals.state.ClaimState.parse("state", body.get("state").asText()).wire());
+        out.put("changed", changed);
+        out.put("refused", refused);
+        return out;
     }
 
     /** Every state change of the campaign's claims, oldest first: who, when, from, to. */

@@ -364,7 +364,20 @@ class CampaignsTests {
         RestAssured.given().contentType("application/json").body(create).post("/api/campaigns").then().statusCode(401);
         RestAssured.given().contentType("application/json").body("{\"state\": \"ready\"}")
                 .patch("/api/campaigns/" + id + "/claims/" + claim).then().statusCode(401);
+        Fixtures.finance().contentType("application/json").body("{\"state\": \"ready\", \"from\": \"draft\"}")
+                .post("/api/campaigns/" + id + "/transitions").then().statusCode(403);
         Fixtures.auditor().get("/api/campaigns/" + id + "/claims/" + claim).then().statusCode(200).body("state", equalTo("draft"));
+
+        // many claims at once: every draft to ready; an illegal move is reported per claim
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"ready\", \"from\": \"draft\"}")
+                .post("/api/campaigns/" + id + "/transitions").then().statusCode(200)
+                .body("changed", equalTo(c.get("claims").asInt())).body("refused.size()", equalTo(0));
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"won\", \"claimIds\": [\"" + claim + "\"]}")
+                .post("/api/campaigns/" + id + "/transitions").then().statusCode(200)
+                .body("changed", equalTo(0)).body("refused[0].detail", containsString("ready -> won is not allowed"));
+        Fixtures.finance().get("/api/campaigns/" + id).then().statusCode(200).body("states.ready", equalTo(c.get("claims").asInt()));
+        Fixtures.auditor().queryParam("owner", "me").get("/api/campaigns").then().statusCode(200).body("id", hasItem((int) id));
+        Fixtures.finance().queryParam("owner", "me").get("/api/campaigns").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
