@@ -62,6 +62,8 @@ public class LetterComposer {
         m.put("campaignName", d.campaignName());
         m.put("signature", config.signature().filter(s -> !s.isBlank()).orElse(orDash(d.providerName()) + " billing office"));
         m.put("feeSchedule", pricer.description());
+        m.put("amountSummary", asksForMoney(d) ? money(d.amountRequested()) + " requested"
+                : money(d.overpaymentAmount()) + " reduction (correction in the payer\u2019s favour)");
         m.put("subject", asksForMoney(d) ? "Request for " + DeadlineCalculator.label(d.deadline().route()) + ": claim " + d.claimId()
                 : "Voluntary correction: claim " + d.claimId());
         return m;
@@ -94,14 +96,14 @@ public class LetterComposer {
         if (asksForMoney(d)) {
             return "<p>We ask you to reprocess claim " + claim + " for the date of service " + dos + " by "
                     + e(DeadlineCalculator.label(d.deadline().route())) + ". The services were coded in a way that does not match"
-                    + " the medication administration record; the " + n + (n == 1 ? " correction" : " corrections")
-                    + " below bring the claim in line with the coding rules cited for each. The corrected lines are enclosed as a"
+                    + " the medication administration record; the " + n + (n == 1 ? " correction below brings" : " corrections below bring")
+                    + " the claim in line with the coding rules cited for each. The corrected lines are enclosed as a"
                     + " replacement of the original claim " + claim + ". The corrections are worth "
                     + e(money(d.amountRequested())) + " on the fee schedule.</p>";
         }
         return "<p>We report a correction to claim " + claim + " for the date of service " + dos + ". A review of the"
                 + " medication administration record found services billed above what the documentation supports; the " + n
-                + (n == 1 ? " correction" : " corrections") + " below reduce the claim by " + e(money(d.overpaymentAmount()))
+                + (n == 1 ? " correction below reduces" : " corrections below reduce") + " the claim by " + e(money(d.overpaymentAmount()))
                 + ". Please reprocess the claim with the corrected lines enclosed (a replacement of the original claim " + claim
                 + ") and adjust the payment accordingly.</p>";
     }
