@@ -207,17 +207,27 @@ public class CampaignsResource {
         return recovery.report(null);
     }
 
-    /** The ZIP: one appeal letter PDF per claim and corrected-lines.csv (contract section 8). */
+    /**
+     * The ZIP: one appeal letter PDF per claim and corrected-lines.csv (contract section 8);
+     * {@code state=ready} keeps the claims in that state (the batch about to be sent).
+     */
     @GET
     @Path("/{id: \\d+}/packet")
     @Produces("application/zip")
-    public Response packet(@PathParam("id") long id) {
+    public Response packet(@PathParam("id") long id, @QueryParam("state") String state) {
         CampaignRow c = campaigns.campaign(id);
         List<String> claimIds = letters.claimIds(id, null);
+        if (state != null && !state.isBlank()) {
+            String wire = io.oncoaudit.api.appeals.state.ClaimState.parse("state", state).wire();
+            java.util.Set<String> keep = new java.util.HashSet<>();
+            campaigns.claims(id).stream().filter(v -> v.state().equals(wire)).forEach(v -> keep.add(v.claimId()));
+            claimIds = claimIds.stream().filter(keep::contains).toList();
+        }
+        List<String> chosen = claimIds;
         boolean patientLevel = patientLevel();
-        if (patientLevel) accessLog.claims(user(), "campaign.packet", claimIds, "campaignId=" + id);
+        if (patientLevel) accessLog.claims(user(), "campaign.packet", chosen, "campaignId=" + id);
         LocalDate today = campaigns.today();
-        StreamingOutput body = out -> packets.write(id, c.name(), claimIds, patientLevel, today, out);
+        StreamingOutput body = out -> packets.write(id, c.name(), chosen, patientLevel, today, out);
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-packet.zip\"").build();
     }

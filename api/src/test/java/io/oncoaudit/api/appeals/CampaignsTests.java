@@ -136,6 +136,29 @@ class CampaignsTests {
     }
 
     @Test
+    void aClaimAuditedInTwoRunsIsAppealedOnceFromItsNewestRun() throws Exception {
+        LocalDate dos = LocalDate.of(2026, 2, 2);
+        AppealsTestData.insertRun(ds, "appeals-dup-1", new AppealsTestData.Claim("DUP-1", "PT999201", dos, "DUPPAYER", "Dup",
+                "Clinic", "e", "a", new BigDecimal("10.00"), "UNDERPAYMENT"));
+        AppealsTestData.insertRun(ds, "appeals-dup-2", new AppealsTestData.Claim("DUP-1", "PT999201", dos, "DUPPAYER", "Dup",
+                "Clinic", "e", "a", new BigDecimal("25.00"), "UNDERPAYMENT"));
+        JsonNode newest = create("dup", Map.of("payerId", "DUPPAYER"));
+        assertEquals(1, newest.get("claims").asInt());
+        assertEquals(0, new BigDecimal("25.00").compareTo(newest.get("amount").decimalValue()));
+        JsonNode older = create("dup old", Map.of("payerId", "DUPPAYER", "runId", "appeals-dup-1"));
+        assertEquals(0, new BigDecimal("10.00").compareTo(older.get("amount").decimalValue()));
+        Fixtures.auditor().get("/api/campaigns/" + newest.get("id").asLong() + "/claims/DUP-1").then().statusCode(200)
+                .body("runId", equalTo("appeals-dup-2"));
+        // the packet of one state: nothing is ready yet, then the one claim
+        long id = newest.get("id").asLong();
+        assertEquals(List.of("corrected-lines.csv"), new ArrayList<>(unzip(Fixtures.auditor().queryParam("state", "ready")
+                .get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray()).keySet()));
+        patch(id, "DUP-1", "{\"state\": \"ready\"}").then().statusCode(200);
+        assertEquals(List.of("appeal-DUP-1.pdf", "corrected-lines.csv"), new ArrayList<>(unzip(Fixtures.auditor().queryParam("state", "ready")
+                .get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray()).keySet()));
+    }
+
+    @Test
     void badRequestsNameTheField() {
         for (String[] bad : new String[][] {
                 {"{\"filter\": {}}", "name"},
