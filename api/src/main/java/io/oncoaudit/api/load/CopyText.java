@@ -13,6 +13,10 @@ final class CopyText {
             out.write("\\N");
             return;
         }
+        if (plain(value)) {
+            out.write(value);
+            return;
+        }
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -23,5 +27,13 @@ final class CopyText {
                 default -> out.write(c);
             }
         }
+    }
+
+    private static boolean plain(String v) {
+        for (int i = 0, n = v.length(); i < n; i++) {
+            char c = v.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') return false;
+        }
+        return true;
     }
 }

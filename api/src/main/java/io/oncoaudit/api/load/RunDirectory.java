@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * One audit run's output folder (team brief, "Audit run output layout"): manifest.json, summary.json,
- * findings/ and encounters/ Parquet. The run is identified by its fingerprint from the manifest; a
- * manifest without one falls back to a hash of the output files, never the folder name.
+ * findings/ and encounters/ Parquet. The run is identified by its fingerprint from the manifest
+ * ({@code fingerprint}, else {@code runId}, which audit-batch computes as the fingerprint); a manifest
+ * with neither falls back to a hash of the output files, never the folder name.
  */
 public final class RunDirectory {
     private final Path dir;
@@ -69,7 +70,8 @@ public final class RunDirectory {
 
     public String fingerprint() {
         if (fingerprint == null) {
-            String f = text("fingerprint", "runFingerprint", "run_fingerprint");
+            // audit-batch's runId IS the run fingerprint (sha256 over input checksums, tables, fees, code version)
+            String f = text("fingerprint", "runFingerprint", "run_fingerprint", "runId", "run_id");
             fingerprint = f != null ? f : "sha256-of-output:" + hashOfOutput();
         }
         return fingerprint;

@@ -34,8 +34,11 @@ public class RunLoader {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final OncoauditConfig config;
+    private final io.oncoaudit.api.query.SummaryRepository summaries;
 
-    public RunLoader(AgroalDataSource dataSource, ObjectMapper json, OncoauditConfig config) {
+    public RunLoader(AgroalDataSource dataSource, ObjectMapper json, OncoauditConfig config,
+                     io.oncoaudit.api.query.SummaryRepository summaries) {
+        this.summaries = summaries;
         this.dataSource = dataSource;
         this.json = json;
         this.config = config;
@@ -65,6 +68,10 @@ public class RunLoader {
                     encounters = copy(c, parquet, run.encountersDir(), "encounters", ParquetColumns.ENCOUNTERS, runPk, progress);
                 }
                 refreshAggregates(c, runPk);
+                long attachStart = System.nanoTime();
+                attach(c, "findings", runPk);
+                attach(c, "encounters", runPk);
+                progress.printf("load: indexes built and partitions attached in %.1f s%n", (System.nanoTime() - attachStart) / 1e9);
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE runs SET findings_count = ?, encounters_count = ?, load_millis = ? WHERE id = ?")) {
                     ps.setLong(1, findings);
@@ -74,6 +81,7 @@ public class RunLoader {
                     ps.executeUpdate();
                 }
                 c.commit();
+                summaries.invalidate();
                 long ms = millisSince(t0);
                 progress.printf("load: run %s loaded: %d findings, %d encounters in %.1f s%n",
                         run.runId(), findings, encounters, ms / 1000.0);
@@ -119,6 +127,12 @@ public class RunLoader {
 
     private long copy(Connection c, ParquetReader parquet, Path folder, String table,
                       List<ParquetColumns.Column> columns, long runPk, PrintStream progress) throws Exception {
+        String partition = partition(table, runPk);
+        try (Statement s = c.createStatement()) {
+            // a fresh table without indexes: COPY appends only; the indexes are built by ATTACH in one sort
+            s.execute("CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS)");
+            s.execute("ALTER TABLE " + partition + " ADD CONSTRAINT " + partition + "_run CHECK (run_pk = " + runPk + ")");
+        }
         if (!RunDirectory.hasParquet(folder)) {
             progress.printf("load: %s: no Parquet files under %s, 0 rows%n", table, folder);
             return 0;
@@ -130,7 +144,7 @@ public class RunLoader {
         long started = System.nanoTime();
         long rows;
         try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                new PGCopyOutputStream(pg, "COPY " + table + " (" + cols + ") FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+                new PGCopyOutputStream(pg, "COPY " + partition + " (" + cols + ") FROM STDIN (FREEZE)", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             long[] n = {0};
             rows = parquet.stream(folder, columns, row -> {
                 CopyText.field(out, runKey, true);
@@ -155,17 +169,24 @@ public class RunLoader {
                        coalesce(sum(amount) FILTER (WHERE direction = 'OVERPAYMENT'), 0),
                        coalesce(sum(amount) FILTER (WHERE direction = 'DENIAL'), 0),
                        sum(amount)
-                FROM findings WHERE run_pk = ?
-                GROUP BY run_pk, payer_id, billing_npi, kind, service_month""")) {
-            ps.setLong(1, runPk);
+                FROM\s""" + partition("findings", runPk) + " GROUP BY run_pk, payer_id, billing_npi, kind, service_month")) {
             ps.executeUpdate();
         }
+    }
+
+    /** Builds the partition's primary key and indexes (ATTACH creates the parent's) and makes its rows visible in the parent. */
+    private static void attach(Connection c, String table, long runPk) throws SQLException {
+        String partition = partition(table, runPk);
         try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            s.execute("ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + runPk + ")");
             // fresh statistics, so the first queries after a big load pick the right indexes
-            s.execute("ANALYZE findings");
-            s.execute("ANALYZE summary_agg");
+            s.execute("ANALYZE " + partition);
         }
     }
+
+    /** The partition table of one loaded run; runPk is a number we generated, so the name is safe. */
+    static String partition(String table, long runPk) { return table + "_r" + runPk; }
 
     private static long millisSince(long t0) { return (System.nanoTime() - t0) / 1_000_000; }
 }

@@ -33,11 +33,57 @@ public class SummaryRepository {
 
     private final AgroalDataSource ds;
 
+    /**
+     * Answers without a date range, per (by, runId), valid while the set of loaded runs is unchanged.
+     */
+    private final Map<String, List<Map<String, Object>>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String cacheVersion = "";
+    /** The runs version is re-read at most this often: a load by another process shows within a second. */
+    private static final long VERSION_CHECK_MILLIS = 1000;
+    private volatile long versionCheckedAt;
+
+    /** A load in this process: the next answer reads the database. */
+    public void invalidate() {
+        versionCheckedAt = 0;
+        cache.clear();
+    }
+
     public SummaryRepository(AgroalDataSource ds) {
         this.ds = ds;
     }
 
     public List<Map<String, Object>> summary(By by, String runId, LocalDate from, LocalDate to) {
+        if (from != null || to != null) return query(by, runId, from, to);
+        long now = System.currentTimeMillis();
+        if (now - versionCheckedAt >= VERSION_CHECK_MILLIS) {
+            String version = runsVersion();
+            if (!version.equals(cacheVersion)) {
+                cache.clear();
+                cacheVersion = version;
+            }
+            versionCheckedAt = now;
+        }
+        String key = by + "|" + (runId == null ? "" : runId);
+        List<Map<String, Object>> rows = cache.get(key);
+        if (rows == null) {
+            rows = List.copyOf(query(by, runId, null, null));
+            if (cache.size() < 1000) cache.put(key, rows);
+        }
+        return rows;
+    }
+
+    private String runsVersion() {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(max(id), 0), coalesce(sum(findings_count), 0) FROM runs");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3);
+        } catch (SQLException e) {
+            throw new IllegalStateException("summary query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Map<String, Object>> query(By by, String runId, LocalDate from, LocalDate to) {
         boolean raw = from != null || to != null;
         String table = raw ? "findings" : "summary_agg";
         String count = raw ? "count(*)" : "sum(findings)";

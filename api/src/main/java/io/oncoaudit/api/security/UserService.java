@@ -12,6 +12,8 @@ import java.util.Set;
 /** Creates and changes users; passwords are stored as bcrypt hashes only. */
 @ApplicationScoped
 public class UserService {
+    @jakarta.inject.Inject
+    PasswordIdentityProvider logins;
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -38,11 +40,14 @@ public class UserService {
         AppUser u = AppUser.findByUsername(username);
         if (u == null) throw new IllegalArgumentException("username: no user '" + username + "'");
         u.passwordHash = BcryptUtil.bcryptHash(password);
+        logins.invalidate();
     }
 
     @Transactional
     public boolean remove(String username) {
-        return AppUser.delete("username", username) > 0;
+        boolean removed = AppUser.delete("username", username) > 0;
+        logins.invalidate();
+        return removed;
     }
 
     @Transactional

@@ -1,0 +1,446 @@
+package io.oncoaudit.api.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oncoaudit.api.load.RunLoader;
+import io.oncoaudit.api.security.UserService;
+import io.oncoaudit.api.support.Fixtures;
+import io.oncoaudit.api.support.ZonkyDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard (web module, served by this app at /) in Debian's Chromium against the real API on a
+ * real PostgreSQL with a loaded run (issue 6, section 6). Every number the page shows is compared with
+ * what the API answers for the same question; the console must stay free of errors in every test.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ZonkyDatabase.class, restrictToAnnotatedClass = false)
+class DashboardBrowserTests {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static DashboardRun.Run run;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    RunLoader loader;
+
+    @Inject
+    UserService users;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Fixtures.users(users);
+        synchronized (DashboardBrowserTests.class) {
+            if (run == null) {
+                String runId = "dash-web";
+                var dir = Files.createTempDirectory("oncoaudit-dashboard-run");
+                run = DashboardRun.write(dir, runId, "fp-" + runId + "-" + UUID.randomUUID(), 150, 20261125L);
+                loader.load(dir, "test", new PrintStream(System.err, true));
+            }
+            if (browser == null) browser = new Browser(root.toString());
+        }
+        browser.viewport(1280, 800);
+        browser.drainConsole();
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        List<String> errors = severe(browser.drainConsole());
+        assertEquals(List.of(), errors, "browser console errors");
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) browser.close();
+        browser = null;
+    }
+
+    @Test
+    void financeTilesAndTablesEqualTheApiSummary() throws Exception {
+        browser.login(Fixtures.FINANCE, Fixtures.FINANCE_PASSWORD);
+        browser.open("#/finance?runId=" + run.runId());
+        browser.waitFor(By.cssSelector("#tile-claims .tile-value"));
+
+        JsonNode summary = apiSummary(Map.of("runId", run.runId()));
+        assertEquals(usd(summary.get("underpayment")), tile("underpayment"));
+        assertEquals(usd(summary.get("overpayment")), tile("overpayment"));
+        assertEquals(usd(summary.get("denial")), tile("denial"));
+        assertEquals(whole(summary.get("findings").asLong()), tile("findings"));
+        JsonNode runJson = JSON.readTree(Fixtures.finance().get("/api/runs/" + run.runId()).then().statusCode(200).extract().asString());
+        assertEquals(whole(runJson.get("encounters").asLong()), tile("claims"));
+        assertEquals(whole(150), tile("claims"), "the run has 150 claims");
+
+        // the tables hold the API's rows, one for one
+        assertEquals(apiRows(summary.get("byPayer"), "payerId"), tableRows("table-payer"));
+        assertEquals(apiRows(summary.get("byProvider"), "billingNpi"), tableRows("table-provider"));
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        for (JsonNode r : summary.get("byKind")) kinds.put(r.get("kind").asText(), List.of(whole(r.get("findings").asLong()), usd(r.get("amount"))));
+        Map<String, List<String>> shownKinds = new LinkedHashMap<>();
+        for (WebElement tr : browser.driver.findElements(By.cssSelector("#table-kind tbody tr"))) {
+            String kind = tr.findElement(By.cssSelector("th span")).getAttribute("title");
+            List<String> cells = tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            shownKinds.put(kind, cells);
+        }
+        assertEquals(kinds.keySet().stream().sorted().toList(), shownKinds.keySet().stream().sorted().toList());
+        kinds.forEach((k, v) -> assertEquals(v, shownKinds.get(k), k));
+
+        browser.waitUntil("the month table", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() >= 6);
+        browser.waitUntil("the charts", d -> d.findElements(By.cssSelector(".chart[data-rendered='true'] canvas")).size() >= 4);
+        browser.screenshot("finance-1280x800");
+    }
+
+    @Test
+    void aDateRangeGivesTheApisFiguresForThatRangeAndEachMonth() throws Exception {
+        browser.login(Fixtures.FINANCE, Fixtures.FINANCE_PASSWORD);
+        browser.open("#/finance?runId=" + run.runId() + "&from=2026-02-01&to=2026-03-31");
+        browser.waitFor(By.cssSelector("#tile-claims .tile-value"));
+        JsonNode range = apiSummary(Map.of("runId", run.runId(), "from", "2026-02-01", "to", "2026-03-31"));
+        assertEquals(usd(range.get("underpayment")), tile("underpayment"));
+        assertEquals(usd(range.get("overpayment")), tile("overpayment"));
+        assertEquals(usd(range.get("denial")), tile("denial"));
+        assertEquals(whole(range.get("findings").asLong()), tile("findings"));
+        assertEquals("—", tile("claims"), "the API has no claim count for a date range: nothing is guessed");
+        assertTrue(range.get("findings").asLong() < run.findings().size());
+
+        browser.waitUntil("two months", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() == 2);
+        Map<String, List<String>> months = tableRows("table-month");
+        for (String[] m : new String[][] {{"2026-02", "2026-02-01", "2026-02-28"}, {"2026-03", "2026-03-01", "2026-03-31"}}) {
+            JsonNode month = apiSummary(Map.of("runId", run.runId(), "from", m[1], "to", m[2]));
+            assertEquals(List.of(whole(month.get("findings").asLong()), usd(month.get("underpayment")),
+                    usd(month.get("overpayment")), usd(month.get("denial"))), months.get(m[0]), m[0]);
+        }
+    }
+
+    @Test
+    void theCsvExportIsTheApisExport() {
+        browser.login(Fixtures.FINANCE, Fixtures.FINANCE_PASSWORD);
+        browser.open("#/finance?runId=" + run.runId());
+        browser.waitFor(By.cssSelector("#tile-claims .tile-value"));
+        browser.driver.findElement(By.id("export-csv")).click();
+        browser.waitUntil("the export", d -> browser.text(By.id("export-status")).startsWith("Downloaded"));
+        byte[] csv = Fixtures.finance().queryParam("runId", run.runId()).get("/api/findings/export.csv")
+                .then().statusCode(200).extract().asByteArray();
+        assertEquals("Downloaded findings.csv (" + whole(csv.length) + " bytes).", browser.text(By.id("export-status")));
+    }
+
+    @Test
+    void theFinanceRoleNeverSeesAPatientId() {
+        browser.login(Fixtures.FINANCE, Fixtures.FINANCE_PASSWORD);
+        assertTrue(browser.driver.findElements(By.cssSelector("#nav a[href='#/worklist']")).isEmpty(), "no worklist link for finance");
+        browser.open("#/finance?runId=" + run.runId());
+        browser.waitUntil("all of the finance view", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() >= 6
+                && d.findElements(By.cssSelector("#table-kind tbody tr")).size() > 0);
+        assertNoPatientId("finance view");
+
+        String claim = run.findings().get(0).claimId();
+        for (String hash : List.of("#/worklist?runId=" + run.runId(), "#/encounter/" + claim + "?runId=" + run.runId())) {
+            browser.open(hash);
+            browser.waitUntil("the refusal", d -> browser.text(By.tagName("h1")).equals("Not permitted"));
+            assertNoPatientId(hash);
+        }
+        browser.screenshot("finance-not-permitted");
+    }
+
+    @Test
+    void filteringByPayerPutsTheFilterInTheUrlAndPagesWithTheKeysetCursor() throws Exception {
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        browser.open("#/worklist?runId=" + run.runId());
+        browser.waitFor(By.id("findings-table"));
+        browser.waitUntil("payer options", d -> !d.findElements(By.cssSelector("#w-payer option[value='UHC']")).isEmpty());
+        new Select(browser.driver.findElement(By.id("w-payer"))).selectByValue("UHC");
+        browser.driver.findElement(By.id("apply-filters")).click();
+        browser.waitUntil("the URL carries the filter", d -> d.getCurrentUrl().contains("payerId=UHC"));
+        assertTrue(browser.driver.getCurrentUrl().contains("runId=" + run.runId()));
+
+        JsonNode first = apiFindings(Map.of("runId", run.runId(), "payerId", "UHC", "size", "50"), null);
+        assertTrue(first.get("nextCursor").isTextual(), "the fixture has more than one page of UHC findings");
+        waitForRows(keys(first));
+        for (WebElement payer : browser.driver.findElements(By.cssSelector("#findings-table td.payer"))) {
+            assertTrue(payer.getText().startsWith("UHC"), payer.getText());
+        }
+        browser.screenshot("worklist-payer-UHC-1280x800");
+
+        browser.driver.findElement(By.id("next-page")).click();
+        browser.waitUntil("cursor in the URL", d -> d.getCurrentUrl().contains("cursor="));
+        JsonNode second = apiFindings(Map.of("runId", run.runId(), "payerId", "UHC", "size", "50"), first.get("nextCursor").asText());
+        waitForRows(keys(second));
+        assertNotEquals(keys(first), keys(second));
+        browser.driver.findElement(By.id("prev-page")).click();
+        waitForRows(keys(first));
+        String shared = browser.driver.getCurrentUrl();
+        assertFalse(shared.contains("cursor="));
+
+        // the link works for someone else: new session, login, same filtered list
+        browser.fresh();
+        browser.driver.get(shared);
+        browser.waitFor(By.id("username")).sendKeys(Fixtures.AUDITOR);
+        browser.driver.findElement(By.id("password")).sendKeys(Fixtures.AUDITOR_PASSWORD, Keys.ENTER);
+        browser.waitFor(By.id("findings-table"));
+        assertTrue(browser.driver.getCurrentUrl().contains("payerId=UHC"));
+        waitForRows(keys(first));
+        assertEquals("UHC", new Select(browser.driver.findElement(By.id("w-payer"))).getFirstSelectedOption().getAttribute("value"));
+    }
+
+    @Test
+    void anEncounterShowsLinesSideBySideTheTimelineAndEachFinding() throws Exception {
+        DashboardRun.Finding f = run.scriptProviderFinding();
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        browser.open("#/worklist?runId=" + run.runId() + "&billingNpi=" + f.billingNpi());
+        browser.waitFor(By.id("findings-table"));
+        WebElement link = browser.driver.findElement(By.cssSelector("#findings-table a.claim-link"));
+        String claimId = link.findElement(By.xpath("ancestor::tr")).getAttribute("data-claim");
+        link.click();
+        browser.waitFor(By.id("encounter-facts"));
+        assertTrue(browser.driver.getCurrentUrl().contains("#/encounter/" + claimId), browser.driver.getCurrentUrl());
+
+        JsonNode e = JSON.readTree(Fixtures.auditor().queryParam("runId", run.runId()).get("/api/encounters/" + claimId)
+                .then().statusCode(200).extract().asString());
+        assertEquals(e.get("patientId").asText(), browser.text(By.id("patient-id")));
+        assertEquals(DashboardRun.SCRIPT_NAME, browser.text(By.id("provider-name")));
+
+        assertEquals("differs", row("96372").getAttribute("class"));
+        assertTrue(row("96372").getText().contains("Not expected"));
+        assertTrue(row("96402").getText().contains("Missing"));
+        assertEquals("matches", row("J9395").getAttribute("class"));
+        assertEquals(e.get("lineComparison").size(), browser.driver.findElements(By.cssSelector("#lines-table tbody tr")).size());
+
+        WebElement push = browser.driver.findElement(By.cssSelector(".tl-row.kind-push"));
+        assertTrue(push.getText().contains("IV push, 5 min (08:40–08:45)"), push.getText());
+        WebElement infusion = browser.driver.findElement(By.cssSelector(".tl-row.kind-infusion"));
+        assertTrue(infusion.getText().contains("IV infusion, 1 h 32 min (09:00–10:32)"), infusion.getText());
+        assertTrue(browser.driver.findElement(By.cssSelector(".tl-row.kind-none")).getText().contains("IM, no start/stop time"));
+        assertEquals(2, browser.driver.findElements(By.cssSelector(".tl-row .bar")).size(), "bars only for timed administrations");
+
+        List<WebElement> cards = browser.driver.findElements(By.cssSelector("#enc-findings li.finding"));
+        assertEquals(e.get("findings").size(), cards.size());
+        for (int i = 0; i < cards.size(); i++) {
+            JsonNode fj = e.get("findings").get(i);
+            WebElement card = cards.get(i);
+            assertEquals(fj.get("explanation").asText(), card.findElement(By.cssSelector(".explanation")).getText());
+            assertEquals(fj.get("appealText").asText(), card.findElement(By.cssSelector("pre.appeal")).getText());
+            assertEquals(fj.get("citations").size(), card.findElements(By.cssSelector(".citations li")).size());
+            assertTrue(card.findElement(By.cssSelector(".status-current")).getText().startsWith("Status: Open"));
+        }
+        cards.get(0).findElement(By.cssSelector("button.copy")).click();
+        browser.waitUntil("copy feedback", d -> !cards.get(0).findElement(By.cssSelector(".copy-status")).getText().isEmpty());
+        browser.screenshot("encounter-1280x800");
+    }
+
+    @Test
+    void hostileTextFromTheExtractIsShownAsText() throws Exception {
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        for (Map.Entry<String, String> p : List.of(Map.entry("4444444440", DashboardRun.SCRIPT_NAME),
+                Map.entry("5555555551", DashboardRun.FORMULA_NAME))) {
+            browser.open("#/worklist?runId=" + run.runId() + "&billingNpi=" + p.getKey());
+            browser.waitFor(By.id("findings-table"));
+            List<WebElement> names = browser.driver.findElements(By.cssSelector("#findings-table .provider-name"));
+            assertFalse(names.isEmpty());
+            for (WebElement n : names) assertEquals(p.getValue(), n.getText());
+            assertEquals(1L, browser.js("return document.querySelectorAll('script').length"), "only the page's own module script");
+            assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+        }
+        browser.screenshot("worklist-hostile-provider");
+        String claim = run.findings().stream().filter(f -> f.explanation().startsWith("<img")).findFirst().orElseThrow().claimId();
+        browser.open("#/encounter/" + claim + "?runId=" + run.runId());
+        browser.waitFor(By.id("enc-findings"));
+        assertTrue(browser.text(By.id("enc-findings")).contains(DashboardRun.MARKUP_EXPLANATION));
+        assertEquals(0L, browser.js("return document.querySelectorAll('main img').length"), "markup in an explanation is not parsed");
+        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        browser.open("#/worklist?runId=" + run.runId());
+        browser.waitFor(By.id("findings-table"));
+        browser.driver.findElement(By.id("logout")).click();
+        browser.waitFor(By.id("username"));
+        assertEquals(0L, browser.js("return sessionStorage.length"), "no credentials, nor anything else, left in the tab");
+        browser.open("#/worklist?runId=" + run.runId());
+        browser.waitFor(By.id("username"));
+        assertTrue(browser.driver.findElements(By.id("findings-table")).isEmpty());
+        assertEquals("Please log in to open this view.", browser.text(By.id("login-error")));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnTheLoginPage() {
+        browser.fresh();
+        browser.screenshot("login-1280x800");
+        browser.driver.findElement(By.id("username")).sendKeys(Fixtures.AUDITOR);
+        browser.driver.findElement(By.id("password")).sendKeys("not-the-password", Keys.ENTER);
+        browser.waitUntil("the refusal", d -> browser.text(By.id("login-error")).equals("Wrong user name or password."));
+        assertEquals(null, browser.js("return sessionStorage.getItem('oncoaudit.session')"), "nothing stored for a refused login");
+        // the only console line allowed here is Chromium's note of the refused GET /api/me
+        for (String line : severe(browser.drainConsole())) {
+            assertTrue(line.contains("/api/me") && line.contains("401"), line);
+        }
+    }
+
+    @Test
+    void everyControlIsReachableByKeyboardWithAVisibleFocus() {
+        browser.login(Fixtures.FINANCE, Fixtures.FINANCE_PASSWORD);
+        browser.open("#/finance?runId=" + run.runId());
+        browser.waitFor(By.cssSelector("#table-payer tbody tr"));
+        browser.js("document.getElementById('finance-title').focus()");
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        assertEquals("f-run", browser.js("return document.activeElement.id"));
+        assertEquals("solid", browser.js("return getComputedStyle(document.activeElement).outlineStyle"));
+        assertEquals("3px", browser.js("return getComputedStyle(document.activeElement).outlineWidth"));
+        // tab on until the first sortable column of the payer table, then sort it with Enter
+        for (int i = 0; i < 60 && !"payerId".equals(browser.js("return document.activeElement.closest('#table-payer') ? document.activeElement.dataset.key : null")); i++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals("payerId", browser.js("return document.activeElement.dataset.key"), "the payer column's sort button is a tab stop");
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        assertEquals("ascending", browser.driver.findElement(By.cssSelector("#table-payer th[aria-sort]")).getAttribute("aria-sort"));
+        List<String> payers = browser.driver.findElements(By.cssSelector("#table-payer tbody th")).stream().map(WebElement::getText).toList();
+        assertEquals(payers.stream().sorted().toList(), payers);
+        assertEquals("payerId", browser.js("return document.activeElement.dataset.key"), "focus stays on the sorted column");
+        browser.screenshot("finance-keyboard-focus");
+    }
+
+    @Test
+    void thePhoneLayoutFitsA390PixelScreen() {
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        browser.viewport(390, 844);
+        browser.open("#/finance?runId=" + run.runId());
+        browser.waitFor(By.cssSelector("#tile-claims .tile-value"));
+        browser.waitUntil("the month table", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() >= 6);
+        assertFitsWidth(390);
+        browser.screenshot("finance-390x844");
+        browser.open("#/worklist?runId=" + run.runId() + "&payerId=AETNA");
+        browser.waitFor(By.id("findings-table"));
+        assertFitsWidth(390);
+        browser.screenshot("worklist-390x844");
+        browser.driver.findElement(By.cssSelector("#findings-table a.claim-link")).click();
+        browser.waitFor(By.id("enc-findings"));
+        assertFitsWidth(390);
+        browser.screenshot("encounter-390x844");
+    }
+
+    // --- helpers
+
+    private void assertFitsWidth(int width) {
+        Number scroll = (Number) browser.js("return document.documentElement.scrollWidth");
+        assertTrue(scroll.intValue() <= width, "the page scrolls sideways: " + scroll + " px wide");
+    }
+
+    private void assertNoPatientId(String where) {
+        String dom = browser.driver.getPageSource();
+        String text = browser.text(By.tagName("body"));
+        for (String patient : run.patientIds()) {
+            assertFalse(dom.contains(patient), where + ": patient id " + patient + " in the DOM");
+            assertFalse(text.contains(patient), where + ": patient id " + patient + " on screen");
+        }
+    }
+
+    private WebElement row(String code) {
+        return browser.driver.findElement(By.cssSelector("#lines-table tbody tr[data-code='" + code + "']"));
+    }
+
+    private String tile(String id) {
+        return browser.text(By.cssSelector("#tile-" + id + " .tile-value"));
+    }
+
+    private static JsonNode apiSummary(Map<String, String> params) throws Exception {
+        RequestSpecification r = Fixtures.finance();
+        params.forEach(r::queryParam);
+        return JSON.readTree(r.get("/api/summary").then().statusCode(200).extract().asString());
+    }
+
+    private static JsonNode apiFindings(Map<String, String> params, String cursor) throws Exception {
+        RequestSpecification r = Fixtures.auditor();
+        params.forEach(r::queryParam);
+        if (cursor != null) r.queryParam("cursor", cursor);
+        return JSON.readTree(r.get("/api/findings").then().statusCode(200).extract().asString());
+    }
+
+    private static List<String> keys(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode i : page.get("items")) out.add(i.get("claimId").asText() + "#" + i.get("findingIndex").asInt());
+        return out;
+    }
+
+    private void waitForRows(List<String> expected) {
+        browser.waitUntil("worklist rows " + expected.subList(0, Math.min(3, expected.size())) + "...", d -> {
+            List<String> shown = new ArrayList<>();
+            for (WebElement tr : d.findElements(By.cssSelector("#findings-table tbody tr"))) {
+                shown.add(tr.getAttribute("data-claim") + "#" + tr.getAttribute("data-index"));
+            }
+            return shown.equals(expected);
+        });
+    }
+
+    /** key -> [findings, underpayment, overpayment, denial] as the page should print them. */
+    private static Map<String, List<String>> apiRows(JsonNode rows, String key) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            out.put(r.get(key).asText(), List.of(whole(r.get("findings").asLong()), usd(r.get("underpayment")),
+                    usd(r.get("overpayment")), usd(r.get("denial"))));
+        }
+        return sortedByKey(out);
+    }
+
+    private Map<String, List<String>> tableRows(String tableId) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (WebElement tr : browser.driver.findElements(By.cssSelector("#" + tableId + " tbody tr"))) {
+            out.put(tr.findElement(By.tagName("th")).getText(),
+                    tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+        }
+        return sortedByKey(out);
+    }
+
+    private static Map<String, List<String>> sortedByKey(Map<String, List<String>> m) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        m.keySet().stream().sorted().forEach(k -> out.put(k, m.get(k)));
+        return out;
+    }
+
+    private static String usd(JsonNode amount) {
+        return NumberFormat.getCurrencyInstance(Locale.US).format(new BigDecimal(amount.asText()));
+    }
+
+    private static String whole(long n) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+    }
+
+    private static List<String> severe(List<LogEntry> entries) {
+        return entries.stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+}

@@ -1,0 +1,92 @@
+// Number and date display. Money arrives from the API as JSON numbers with 2 decimals (numeric(12,2)
+// and numeric(16,2) in PostgreSQL); any client-side sum is done in whole cents, which is exact for
+// amounts below 90 trillion dollars (2^53 cents), never on fractional dollars.
+
+const usd = new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD'});
+const whole = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
+const units = new Intl.NumberFormat('en-US', {maximumFractionDigits: 3});
+
+export function cents(amount) {
+  if (amount === null || amount === undefined || amount === '') return 0;
+  return Math.round(Number(amount) * 100);
+}
+
+export function money(amount) {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  return usd.format(cents(amount) / 100);
+}
+
+export function moneyFromCents(c) {
+  return usd.format(c / 100);
+}
+
+export function count(n) {
+  if (n === null || n === undefined) return '—';
+  return whole.format(n);
+}
+
+export function unitCount(n) {
+  if (n === null || n === undefined) return '—';
+  return units.format(Number(n));
+}
+
+const DIRECTION_LABELS = {UNDERPAYMENT: 'Underpayment', OVERPAYMENT: 'Overpayment', DENIAL: 'Denial'};
+
+export function direction(d) {
+  return DIRECTION_LABELS[d] || d || '—';
+}
+
+/** DOWNCODED_TO_96372 -> "Downcoded to 96372" for labels; the exact kind stays in titles and filters. */
+export function kindLabel(kind) {
+  if (!kind) return '—';
+  const s = kind.toLowerCase().replaceAll('_', ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * "2026-03-02T09:30:00" (contract: local time, no zone) -> minutes since the epoch, read as UTC so the
+ * browser's time zone and daylight-saving changes never shift or stretch a bar.
+ */
+export function localMinutes(ts) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(ts || '');
+  if (!m) return null;
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0)) / 60000;
+}
+
+/** "2026-03-02T09:30:00" -> "09:30" */
+export function clock(ts) {
+  const m = /T(\d{2}:\d{2})/.exec(ts || '');
+  return m ? m[1] : '—';
+}
+
+export function duration(minutes) {
+  const m = Math.floor(minutes);
+  if (m < 60) return m + ' min';
+  return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
+}
+
+/** The months "YYYY-MM" from one date to another, both inclusive. */
+export function monthsBetween(from, to) {
+  const out = [];
+  let y = +from.slice(0, 4), mo = +from.slice(5, 7);
+  const ey = +to.slice(0, 4), em = +to.slice(5, 7);
+  while (y < ey || (y === ey && mo <= em)) {
+    out.push(String(y).padStart(4, '0') + '-' + String(mo).padStart(2, '0'));
+    mo++;
+    if (mo > 12) { mo = 1; y++; }
+  }
+  return out;
+}
+
+export function lastDayOfMonth(month) {
+  const y = +month.slice(0, 4), m = +month.slice(5, 7);
+  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return month + '-' + String(d).padStart(2, '0');
+}
+
+export function addMonths(month, n) {
+  let y = +month.slice(0, 4), m = +month.slice(5, 7) + n;
+  while (m < 1) { m += 12; y--; }
+  while (m > 12) { m -= 12; y++; }
+  return String(y).padStart(4, '0') + '-' + String(m).padStart(2, '0');
+}

@@ -1,0 +1,156 @@
+// The auditors' findings worklist: filters live in the URL (share the link, the colleague sees the same
+// list), pages follow the API's keyset cursor (GET /api/findings ... &cursor=nextCursor).
+import {h, replace, sr, scrollRegion} from './dom.js';
+import {get, query} from './api.js';
+import {money, kindLabel, direction, count} from './format.js';
+import {runSelect, fillRuns, selectField, fillOptions, dateField, amountField} from './filters.js';
+import {statusLabel} from './status.js';
+
+export const FILTER_KEYS = ['runId', 'payerId', 'billingNpi', 'kind', 'direction', 'from', 'to', 'minAmount', 'maxAmount'];
+const PAGE_SIZE = 50;
+// Contract section 4: the kinds that must exist; kinds present in the loaded findings are added.
+const CONTRACT_KINDS = ['DOWNCODED_TO_96372', 'HORMONAL_CLASS_MISMATCH', 'NON_CHEMO_BILLED_AS_CHEMO',
+  'CHEMO_BILLED_AS_THERAPEUTIC', 'DUPLICATE_INITIAL', 'ADDON_WITHOUT_PRIMARY', 'INFUSION_HOURS',
+  'COMBINATION_PRODUCT_SPLIT', 'DRUG_UNITS', 'WASTE_MODIFIER', 'MISSING_ADMINISTRATION', 'MISSING_DISTINCT_MODIFIER'];
+export const LAST_WORKLIST_KEY = 'oncoaudit.worklist';
+
+// The cursors of the pages before this one, for "Previous page" (keyset paging only goes forward).
+let trail = {filterKey: null, cursors: []};
+// The control to focus once the re-rendered view is in place (the old one was replaced).
+let pendingFocus = null;
+
+export function renderWorklist(ctx) {
+  const {main, params} = ctx;
+  const filter = {};
+  for (const k of FILTER_KEYS) filter[k] = params.get(k) || '';
+  const cursor = params.get('cursor') || '';
+  const filterKey = JSON.stringify(filter);
+  if (trail.filterKey !== filterKey) trail = {filterKey, cursors: []};
+  if (!cursor) trail.cursors = [];
+  sessionStorage.setItem(LAST_WORKLIST_KEY, location.hash);
+  ctx.title('Findings worklist');
+
+  const run = runSelect('w-run', filter.runId);
+  const payer = selectField('w-payer', 'Payer', filter.payerId, []);
+  const provider = selectField('w-provider', 'Billing provider (NPI)', filter.billingNpi, []);
+  const kind = selectField('w-kind', 'Finding kind', filter.kind, kindOptions([]));
+  const dir = selectField('w-direction', 'Direction', filter.direction,
+    ['UNDERPAYMENT', 'OVERPAYMENT', 'DENIAL'].map(d => ({value: d, label: direction(d)})));
+  const from = dateField('w-from', 'From (date of service)', filter.from);
+  const to = dateField('w-to', 'To (date of service)', filter.to);
+  const min = amountField('w-min', 'Amount at least ($)', filter.minAmount);
+  const max = amountField('w-max', 'Amount at most ($)', filter.maxAmount);
+  const form = h('form', {class: 'filters', id: 'worklist-filters', 'aria-label': 'Worklist filters'},
+    run.field, payer.field, provider.field, kind.field, dir.field, from.field, to.field, min.field, max.field,
+    h('div', {class: 'actions'},
+      h('button', {type: 'submit', class: 'primary', id: 'apply-filters'}, 'Apply filters'),
+      h('a', {href: '#/worklist', class: 'button-link'}, 'Clear')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    pendingFocus = 'worklist-status';
+    ctx.navigate('/worklist', {
+      runId: run.select.value, payerId: payer.select.value, billingNpi: provider.select.value,
+      kind: kind.select.value, direction: dir.select.value, from: from.input.value, to: to.input.value,
+      minAmount: min.input.value, maxAmount: max.input.value,
+    });
+  });
+
+  const alert = h('div', {role: 'alert', class: 'alert-slot'});
+  const status = h('p', {class: 'muted', role: 'status', id: 'worklist-status', tabindex: '-1'}, 'Loading findings…');
+  const results = h('div', {id: 'worklist-results'});
+  const pager = h('nav', {class: 'pager', 'aria-label': 'Pages'});
+  // On a phone the filters fold away behind their summary so the list comes first.
+  const active = FILTER_KEYS.filter(k => filter[k]).length;
+  const filterBox = h('details', {class: 'filter-box', open: !window.matchMedia('(max-width: 640px)').matches},
+    h('summary', null, 'Filters' + (active ? ' (' + active + ' active)' : '')), form);
+  replace(main, h('section', {class: 'worklist', 'aria-labelledby': 'worklist-title'},
+    h('h1', {id: 'worklist-title', tabindex: '-1'}, 'Findings worklist'),
+    filterBox, alert, status, results, pager));
+  ctx.focusHeading();
+
+  get('/api/runs').then(runs => { if (ctx.isCurrent()) fillRuns(run.select, runs, filter.runId); }).catch(() => {});
+  get('/api/summary', {runId: filter.runId}).then(s => {
+    if (!ctx.isCurrent()) return;
+    fillOptions(payer.select, (s.byPayer || []).map(r => ({value: r.payerId, label: r.payerId})), filter.payerId);
+    fillOptions(provider.select, (s.byProvider || []).map(r => ({value: r.billingNpi, label: r.billingNpi})), filter.billingNpi);
+    fillOptions(kind.select, kindOptions((s.byKind || []).map(r => r.kind)), filter.kind);
+  }).catch(() => {});
+
+  const size = Number(params.get('size')) || PAGE_SIZE;
+  get('/api/findings', {...filter, cursor, size}).then(page => {
+    if (!ctx.isCurrent()) return;
+    const first = trail.cursors.length * size + 1;
+    status.textContent = page.items.length
+      ? 'Findings ' + count(first) + '–' + count(first + page.items.length - 1) + (page.nextCursor ? '' : ' (last page)') + ', newest first.'
+      : (cursor ? 'No more findings.' : 'No findings match these filters.');
+    replace(results, page.items.length ? findingsTable(page.items) : null);
+    drawPager(ctx, pager, filter, cursor, page.nextCursor, size);
+    restoreFocus();
+  }).catch(e => {
+    if (!ctx.isCurrent()) return;
+    status.textContent = '';
+    replace(alert, h('p', {class: 'error'}, 'Could not load the findings: ' + e.message));
+    restoreFocus();
+  });
+}
+
+function restoreFocus() {
+  if (!pendingFocus) return;
+  const el = document.getElementById(pendingFocus);
+  pendingFocus = null;
+  if (el && !el.disabled) el.focus();
+  else document.getElementById('worklist-status')?.focus();
+}
+
+function kindOptions(present) {
+  const all = [...new Set([...CONTRACT_KINDS, ...present])].sort();
+  return all.map(k => ({value: k, label: kindLabel(k)}));
+}
+
+export function encounterHref(claimId, runId) {
+  return '#/encounter/' + encodeURIComponent(claimId) + query({runId});
+}
+
+function findingsTable(items) {
+  const table = h('table', {class: 'data worklist-table', id: 'findings-table'},
+    h('caption', {class: 'sr-only'}, 'Findings, newest date of service first'),
+    h('thead', null, h('tr', null,
+      ['Date of service', 'Claim', 'Patient', 'Payer', 'Provider', 'Kind', 'Billed → expected', 'Direction', 'Amount', 'Status']
+        .map(t => h('th', {scope: 'col', class: t === 'Amount' ? 'num' : null}, t)))),
+    h('tbody', null, items.map(r => h('tr', {dataset: {claim: r.claimId, index: String(r.findingIndex)}},
+      h('td', {class: 'nowrap', 'data-label': 'Date of service'}, r.dateOfService),
+      h('th', {scope: 'row', 'data-label': 'Claim'}, h('a', {href: encounterHref(r.claimId, r.runId), class: 'claim-link'},
+        r.claimId, sr(', finding ' + (r.findingIndex + 1)))),
+      h('td', {class: 'patient', 'data-label': 'Patient'}, r.patientId ?? '—'),
+      h('td', {class: 'payer', 'data-label': 'Payer'}, r.payerId, r.payerName ? h('span', {class: 'sub'}, r.payerName) : null),
+      h('td', {class: 'provider', 'data-label': 'Provider'}, h('span', {class: 'provider-name'}, r.providerName || '—'), h('span', {class: 'sub'}, 'NPI ' + r.billingNpi)),
+      h('td', {'data-label': 'Kind'}, h('span', {title: r.kind}, kindLabel(r.kind))),
+      h('td', {class: 'nowrap', 'data-label': 'Codes'}, codePair(r)),
+      h('td', {'data-label': 'Direction'}, h('span', {class: 'badge dir-' + String(r.direction).toLowerCase()}, direction(r.direction))),
+      h('td', {class: 'num', 'data-label': 'Amount'}, money(r.amount)),
+      h('td', {'data-label': 'Status'}, statusLabel(r.status))))));
+  return scrollRegion('Findings', table);
+}
+
+function codePair(r) {
+  const billed = r.billedCode ? r.billedCode + (r.billedUnits != null ? ' ×' + r.billedUnits : '') : 'not billed';
+  const expected = r.expectedCode ? r.expectedCode + (r.expectedUnits != null ? ' ×' + r.expectedUnits : '') : 'none';
+  return [billed, ' → ', expected];
+}
+
+function drawPager(ctx, pager, filter, cursor, nextCursor, size) {
+  const base = {...filter, size: size === PAGE_SIZE ? '' : size};
+  const prev = h('button', {type: 'button', class: 'secondary', id: 'prev-page', disabled: !cursor}, '← Previous page');
+  const next = h('button', {type: 'button', class: 'secondary', id: 'next-page', disabled: !nextCursor}, 'Next page →');
+  prev.addEventListener('click', () => {
+    const back = trail.cursors.pop() || '';
+    pendingFocus = 'prev-page';
+    ctx.navigate('/worklist', {...base, cursor: back});
+  });
+  next.addEventListener('click', () => {
+    trail.cursors.push(cursor);
+    pendingFocus = 'next-page';
+    ctx.navigate('/worklist', {...base, cursor: nextCursor});
+  });
+  replace(pager, prev, next);
+}
