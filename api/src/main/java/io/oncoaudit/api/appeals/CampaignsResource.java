@@ -1,0 +1,270 @@
+package io.oncoaudit.api.appeals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oncoaudit.api.appeals.campaign.CampaignFilter;
+import io.oncoaudit.api.appeals.campaign.CampaignRow;
+import io.oncoaudit.api.appeals.campaign.CampaignService;
+import io.oncoaudit.api.appeals.campaign.CampaignView;
+import io.oncoaudit.api.appeals.campaign.ClaimView;
+import io.oncoaudit.api.appeals.campaign.RecoveryReport;
+import io.oncoaudit.api.appeals.campaign.StateChange;
+import io.oncoaudit.api.appeals.letter.CorrectedLinesCsv;
+import io.oncoaudit.api.appeals.letter.LetterData;
+import io.oncoaudit.api.appeals.letter.LetterSource;
+import io.oncoaudit.api.appeals.letter.PacketWriter;
+import io.oncoaudit.api.rest.ProblemException;
+import io.oncoaudit.api.security.AccessLog;
+import io.oncoaudit.api.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appeals campaigns (issue 7; contract section 8). Auditors (and admins) build and change campaigns;
+ * finance reads them (403 on changes). Letters and corrected lines carry the patient id for auditors only
+ * (their reads are in the access log); finance gets them with the id withheld.
+ */
+@Path("/api/campaigns")
+@RolesAllowed({Role.AUDITOR, Role.FINANCE})
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignsResource {
+    private final CampaignService campaigns;
+    private final RecoveryReport recovery;
+    private final LetterSource letters;
+    private final PacketWriter packets;
+    private final AccessLog accessLog;
+    private final SecurityIdentity identity;
+
+    public CampaignsResource(CampaignService campaigns, RecoveryReport recovery, LetterSource letters, PacketWriter packets,
+                             AccessLog accessLog, SecurityIdentity identity) {
+        this.campaigns = campaigns;
+        this.recovery = recovery;
+        this.letters = letters;
+        this.packets = packets;
+        this.accessLog = accessLog;
+        this.identity = identity;
+    }
+
+    /** Body {"name": "...", "filter": {payerId, kind, billingNpi, from, to, minAmount, direction, runId}} -> 201 {id, claims, amount, ...}. */
+    @POST
+    @RolesAllowed(Role.AUDITOR)
+    public Response create(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("body", "send {\"name\": \"...\", \"filter\": {\"payerId\": \"MEDICARE\", \"kind\": \"...\"}}");
+        }
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("name") && !f.equals("filter")) throw ProblemException.badRequest(f, f + ": unknown field; send name and filter");
+        }
+        JsonNode name = body.get("name");
+        if (name != null && !name.isNull() && !name.isTextual()) throw ProblemException.badRequest("name", "name: must be a string");
+        CampaignFilter filter = CampaignFilter.parse(body.get("filter"));
+        CampaignView v = campaigns.create(name == null || name.isNull() ? null : name.asText(), user(), filter);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", v.id());
+        out.put("claims", v.claims());
+        out.put("amount", v.amount());
+        out.put("name", v.name());
+        out.put("owner", v.owner());
+        out.put("filter", v.filter());
+        out.put("claimed", v.claimed());
+        out.put("recoverable", v.recoverable());
+        out.put("pastDeadlineClaims", v.pastDeadlineClaims());
+        if (v.nextDeadline() != null) out.put("nextDeadline", v.nextDeadline());
+        return Response.created(URI.create("/api/campaigns/" + v.id())).entity(out).build();
+    }
+
+    /** All campaigns, newest first; {@code owner=me} (or a user name) keeps one owner's. */
+    @GET
+    public List<CampaignView> list(@QueryParam("owner") String owner) {
+        List<CampaignView> all = campaigns.list();
+        if (owner == null || owner.isBlank()) return all;
+        String who = owner.trim().equals("me") ? user() : owner.trim();
+        return all.stream().filter(c -> c.owner().equals(who)).toList();
+    }
+
+    /** The campaign with its claims, most urgent first; {@code state=} keeps one state. */
+    @GET
+    @Path("/{id: \\d+}")
+    public CampaignView detail(@PathParam("id") long id, @QueryParam("state") String state) {
+        CampaignView v = campaigns.view(id, true);
+        if (state == null || state.isBlank()) return v;
+        String wire = io.oncoaudit.api.appeals.state.ClaimState.parse("state", state).wire();
+        List<ClaimView> kept = v.claimList().stream().filter(c -> c.state().equals(wire)).toList();
+        return new CampaignView(v.id(), v.name(), v.owner(), v.createdAt(), v.filter(), v.filterDescription(), v.claims(),
+                v.amount(), v.claimed(), v.recoverable(), v.pastDeadlineClaims(), v.pastDeadlineAmount(), v.appealedClaims(),
+                v.appealed(), v.recovered(), v.states(), v.nextDeadline(), kept);
+    }
+
+    @GET
+    @Path("/{id: \\d+}/claims/{claimId}")
+    public ClaimView claim(@PathParam("id") long id, @PathParam("claimId") String claimId) {
+        return campaigns.claim(id, claimId, true);
+    }
+
+    /**
+     * Changes one claim: {"state": "submitted", "submittedOn": "2026-03-02"}, {"state": "won", "amountRecovered": 18.25},
+     * {"determinationDate": "2026-02-10"} (the remittance date: exact deadlines), {"note": "..."}; "from" guards
+     * against a stale screen. An illegal move answers 409 naming the transition.
+     */
+    @PATCH
+    @Path("/{id: \\d+}/claims/{claimId}")
+    @RolesAllowed(Role.AUDITOR)
+    public ClaimView update(@PathParam("id") long id, @PathParam("claimId") String claimId, JsonNode body) {
+        return campaigns.update(id, claimId, body, user());
+    }
+
+    /** The same as PATCH, for clients without PATCH. */
+    @POST
+    @Path("/{id: \\d+}/claims/{claimId}/state")
+    @RolesAllowed(Role.AUDITOR)
+    public ClaimView updateByPost(@PathParam("id") long id, @PathParam("claimId") String claimId, JsonNode body) {
+        return campaigns.update(id, claimId, body, user());
+    }
+
+    /**
+     * Moves many claims at once: {"state": "ready", "claimIds": [...]} or {"state": "submitted", "from": "ready"}
+     * (every claim now in that state), with the same optional fields as one claim's update except amountRecovered.
+     * Each claim is its own change; refused ones are listed with the reason and the others still move.
+     */
+    @POST
+    @Path("/{id: \\d+}/transitions")
+    @RolesAllowed(Role.AUDITOR)
+    public Map<String, Object> bulk(@PathParam("id") long id, JsonNode body) {
+        if (body == null || !body.isObject() || !body.hasNonNull("state")) {
+            throw ProblemException.badRequest("state", "state: send {\"state\": \"ready\", \"claimIds\": [...]} or {\"state\": \"submitted\", \"from\": \"ready\"}");
+        }
+        if (body.has("amountRecovered")) {
+            throw ProblemException.badRequest("amountRecovered", "amountRecovered: differs per claim; record outcomes one claim at a time");
+        }
+        List<String> targets = new ArrayList<>();
+        JsonNode ids = body.get("claimIds");
+        if (ids != null && !ids.isNull()) {
+            if (!ids.isArray() || ids.isEmpty()) throw ProblemException.badRequest("claimIds", "claimIds: a non-empty array of claim ids");
+            ids.forEach(n -> targets.add(n.asText()));
+        } else if (body.hasNonNull("from")) {
+            String from = io.oncoaudit.api.appeals.state.ClaimState.parse("from", body.get("from").asText()).wire();
+            campaigns.claims(id).stream().filter(c -> c.state().equals(from)).forEach(c -> targets.add(c.claimId()));
+        } else {
+            throw ProblemException.badRequest("claimIds", "claimIds: list the claims, or give from to move every claim in that state");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode one = body.deepCopy();
+        one.remove("claimIds");
+        List<Map<String, Object>> refused = new ArrayList<>();
+        int changed = 0;
+        for (String claimId : targets) {
+            try {
+                campaigns.update(id, claimId, one, user());
+                changed++;
+            } catch (io.oncoaudit.api.appeals.state.IllegalTransitionException | ProblemException | IllegalArgumentException e) {
+                refused.add(Map.of("claimId", claimId, "detail", e.getMessage()));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", io.oncoaudit.api.appeals.state.ClaimState.parse("state", body.get("state").asText()).wire());
+        out.put("changed", changed);
+        out.put("refused", refused);
+        return out;
+    }
+
+    /** Every state change of the campaign's claims, oldest first: who, when, from, to. */
+    @GET
+    @Path("/{id: \\d+}/history")
+    public List<StateChange> history(@PathParam("id") long id) {
+        return campaigns.history(id);
+    }
+
+    /** Identified -> appealed -> recovered for this campaign, by payer. */
+    @GET
+    @Path("/{id: \\d+}/recovery")
+    public RecoveryReport.Report campaignRecovery(@PathParam("id") long id) {
+        return recovery.report(id);
+    }
+
+    /** Identified (every loaded audit) -> in campaigns -> appealed -> recovered, by payer. */
+    @GET
+    @Path("/recovery")
+    public RecoveryReport.Report recovery() {
+        return recovery.report(null);
+    }
+
+    /** The ZIP: one appeal letter PDF per claim and corrected-lines.csv (contract section 8). */
+    @GET
+    @Path("/{id: \\d+}/packet")
+    @Produces("application/zip")
+    public Response packet(@PathParam("id") long id) {
+        CampaignRow c = campaigns.campaign(id);
+        List<String> claimIds = letters.claimIds(id, null);
+        boolean patientLevel = patientLevel();
+        if (patientLevel) accessLog.claims(user(), "campaign.packet", claimIds, "campaignId=" + id);
+        LocalDate today = campaigns.today();
+        StreamingOutput body = out -> packets.write(id, c.name(), claimIds, patientLevel, today, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-packet.zip\"").build();
+    }
+
+    /** One claim's letter. */
+    @GET
+    @Path("/{id: \\d+}/claims/{claimId}/letter.pdf")
+    @Produces("application/pdf")
+    public Response letter(@PathParam("id") long id, @PathParam("claimId") String claimId) {
+        CampaignRow c = campaigns.campaign(id);
+        List<String> ids = letters.claimIds(id, claimId);
+        if (ids.isEmpty()) throw ProblemException.notFound("claimId", "claim '" + claimId + "' is not in campaign " + id);
+        boolean patientLevel = patientLevel();
+        if (patientLevel) accessLog.claims(user(), "campaign.letter", ids, "campaignId=" + id);
+        List<LetterData> one = new ArrayList<>();
+        try {
+            letters.forEach(id, c.name(), ids, patientLevel, campaigns.today(), one::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] pdf = packets.letter(one.get(0));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"appeal-" + id + "-" + claimId.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"")
+                .build();
+    }
+
+    /** The packet's corrected-lines.csv alone. */
+    @GET
+    @Path("/{id: \\d+}/corrected-lines.csv")
+    @Produces("text/csv")
+    public Response correctedLines(@PathParam("id") long id) {
+        CampaignRow c = campaigns.campaign(id);
+        List<String> claimIds = letters.claimIds(id, null);
+        boolean patientLevel = patientLevel();
+        if (patientLevel) accessLog.claims(user(), "campaign.corrected-lines", claimIds, "campaignId=" + id);
+        LocalDate today = campaigns.today();
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CorrectedLinesCsv.header(w);
+            letters.forEach(id, c.name(), claimIds, patientLevel, today, d -> CorrectedLinesCsv.rows(w, d));
+            w.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-corrected-lines.csv\"").build();
+    }
+
+    private boolean patientLevel() { return identity.hasRole(Role.AUDITOR); }
+
+    private String user() { return identity.getPrincipal().getName(); }
+}

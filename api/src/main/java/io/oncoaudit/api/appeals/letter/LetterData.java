@@ -1,0 +1,48 @@
+package io.oncoaudit.api.appeals.letter;
+
+import io.oncoaudit.api.appeals.deadline.Deadline;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything one appeal letter and its replacement lines say about a claim. {@code patientId} is null
+ * for readers without patient-level access (finance); their texts are scrubbed of it as well.
+ * {@code lineDetail} is false when the run holds no encounter row for the claim (findings only).
+ */
+public record LetterData(long campaignId, String campaignName, LocalDate letterDate, String claimId, String runId,
+                         String patientId, LocalDate dateOfService, String placeOfService, List<String> diagnosisCodes,
+                         String providerName, String billingNpi, String renderingNpi, String payerId, String payerName,
+                         boolean lineDetail, List<BilledLine> billedLines, List<CorrectedLine> correctedLines,
+                         List<LetterFinding> findings, Deadline deadline) {
+
+    public record BilledLine(int lineNumber, String procedureCode, List<String> modifiers, BigDecimal units, String ndc,
+                             BigDecimal chargeAmount, BigDecimal allowedAmount, BigDecimal paidAmount,
+                             List<String> adjustmentReasonCodes) { }
+
+    /** A line of the replacement claim; {@code chargeFromBill} false when the charge is the fee-schedule amount. */
+    public record CorrectedLine(int lineNumber, String procedureCode, List<String> modifiers, int units, String ndc,
+                                BigDecimal feeScheduleAmount, BigDecimal chargeAmount, boolean chargeFromBill, boolean changed) { }
+
+    public record LetterFinding(int findingIndex, Integer lineNumber, String kind, String ruleId, String billedCode,
+                                Integer billedUnits, String expectedCode, Integer expectedUnits, String direction,
+                                BigDecimal amount, String explanation, List<String> citations, String appealText) { }
+
+    /** What the letter asks back: underpayments and denials. */
+    public BigDecimal amountRequested() {
+        return sum(false);
+    }
+
+    /** Corrections in the payer's favour that the replacement claim also carries. */
+    public BigDecimal overpaymentAmount() {
+        return sum(true);
+    }
+
+    private BigDecimal sum(boolean overpayment) {
+        BigDecimal s = BigDecimal.ZERO.setScale(2);
+        for (LetterFinding f : findings) {
+            if ("OVERPAYMENT".equals(f.direction()) == overpayment) s = s.add(f.amount());
+        }
+        return s;
+    }
+}

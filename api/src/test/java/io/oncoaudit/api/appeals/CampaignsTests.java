@@ -1,0 +1,417 @@
+package io.oncoaudit.api.appeals;
+
+import static io.oncoaudit.api.appeals.AppealsTestData.money;
+import static io.oncoaudit.api.appeals.AppealsTestData.pdfText;
+import static io.oncoaudit.api.appeals.AppealsTestData.unzip;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.oncoaudit.api.load.RunLoader;
+import io.oncoaudit.api.security.UserService;
+import io.oncoaudit.api.support.Fixtures;
+import io.oncoaudit.api.support.RunFixture;
+import io.oncoaudit.api.support.ZonkyDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Campaigns over a loaded run on the real (zonky) PostgreSQL: counts, packets, the state machine, roles. */
+@QuarkusTest
+@QuarkusTestResource(value = ZonkyDatabase.class, restrictToAnnotatedClass = false)
+class CampaignsTests {
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final Pattern PATIENT_ID = Pattern.compile("PT\\d{6}");
+
+    @Inject
+    RunLoader loader;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AgroalDataSource ds;
+
+    RunFixture.Run run;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Fixtures.users(users);
+        run = Fixtures.run(loader, "appeals", 160, 77);
+    }
+
+    /** count(distinct claim), sum(amount) of the loaded findings matching the filter, written here in SQL. */
+    long[] expected(String payer, String kind, String npi, LocalDate from, LocalDate to, BigDecimal min, BigDecimal[] amount) throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT count(DISTINCT claim_id), coalesce(sum(amount), 0) FROM findings WHERE TRUE");
+        List<Object> p = new ArrayList<>();
+        if (payer != null) { sql.append(" AND payer_id = ?"); p.add(payer); }
+        if (kind != null) { sql.append(" AND kind = ?"); p.add(kind); }
+        if (npi != null) { sql.append(" AND billing_npi = ?"); p.add(npi); }
+        if (from != null) { sql.append(" AND date_of_service >= ?"); p.add(Date.valueOf(from)); }
+        if (to != null) { sql.append(" AND date_of_service <= ?"); p.add(Date.valueOf(to)); }
+        if (min != null) { sql.append(" AND amount >= ?"); p.add(min); }
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < p.size(); i++) ps.setObject(i + 1, p.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                amount[0] = rs.getBigDecimal(2);
+                return new long[] {rs.getLong(1)};
+            }
+        }
+    }
+
+    static ObjectNode body(String name, Map<String, Object> filter) {
+        ObjectNode b = JSON.createObjectNode();
+        b.put("name", name);
+        b.set("filter", JSON.valueToTree(filter));
+        return b;
+    }
+
+    JsonNode create(String name, Map<String, Object> filter) throws Exception {
+        String resp = Fixtures.auditor().contentType("application/json").body(body(name, filter).toString())
+                .post("/api/campaigns").then().statusCode(201).extract().asString();
+        return JSON.readTree(resp);
+    }
+
+    @Test
+    void claimCountAndAmountEqualTheFindingsThatMatchTheFilter() throws Exception {
+        String payer = "MEDICARE";
+        String kind = "DOWNCODED_TO_96372";
+        LocalDate from = LocalDate.of(2026, 1, 20);
+        LocalDate to = LocalDate.of(2026, 5, 10);
+        BigDecimal min = new BigDecimal("25.00");
+        BigDecimal[] amount = new BigDecimal[1];
+        long claims = expected(payer, kind, null, from, to, min, amount)[0];
+        assertTrue(claims > 2, "the fixture must give the filter something to match");
+        JsonNode c = create("Medicare downcoded Q1", Map.of("payerId", payer, "kind", kind, "from", from.toString(),
+                "to", to.toString(), "minAmount", "25.00"));
+        assertEquals(claims, c.get("claims").asLong());
+        assertEquals(0, amount[0].compareTo(c.get("amount").decimalValue()), amount[0] + " vs " + c.get("amount"));
+        assertTrue(c.get("id").asLong() > 0);
+
+        // every contract filter field, provider included
+        String npi = RunFixture.NPIS.get(0);
+        long byNpi = expected("UHC", null, npi, null, null, null, amount)[0];
+        JsonNode c2 = create("UHC one provider", Map.of("payerId", "UHC", "billingNpi", npi));
+        assertEquals(byNpi, c2.get("claims").asLong());
+        assertEquals(0, amount[0].compareTo(c2.get("amount").decimalValue()));
+
+        // the detail lists the same claims and money
+        JsonNode detail = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + c.get("id").asLong()).then().statusCode(200).extract().asString());
+        assertEquals(claims, detail.get("claimList").size());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode cl : detail.get("claimList")) {
+            sum = sum.add(cl.get("amount").decimalValue());
+            assertEquals("draft", cl.get("state").asText());
+            assertEquals(payer, cl.get("payerId").asText());
+            assertTrue(cl.get("deadline").hasNonNull("due"));
+        }
+        assertEquals(0, sum.compareTo(c.get("amount").decimalValue()));
+
+        JsonNode none = create("nothing", Map.of("payerId", "NO-SUCH-PAYER"));
+        assertEquals(0, none.get("claims").asInt());
+        assertEquals(0, none.get("amount").decimalValue().signum());
+    }
+
+    @Test
+    void badRequestsNameTheField() {
+        for (String[] bad : new String[][] {
+                {"{\"filter\": {}}", "name"},
+                {"{\"name\": \"x\", \"filter\": {\"payer\": \"MEDICARE\"}}", "filter.payer"},
+                {"{\"name\": \"x\", \"filter\": {\"from\": \"yesterday\"}}", "filter.from"},
+                {"{\"name\": \"x\", \"filter\": {\"minAmount\": \"ten\"}}", "filter.minAmount"},
+                {"{\"name\": \"x\", \"filter\": {\"from\": \"2026-05-01\", \"to\": \"2026-01-01\"}}", "filter.from"}}) {
+            Fixtures.auditor().contentType("application/json").body(bad[0]).post("/api/campaigns").then()
+                    .statusCode(400).contentType("application/problem+json").body("field", equalTo(bad[1]));
+        }
+        Fixtures.finance().get("/api/campaigns/999999").then().statusCode(404).contentType("application/problem+json").body("field", equalTo("id"));
+    }
+
+    @Test
+    void packetHoldsOneLetterPerClaimWithClaimIdCorrectedCodesAndAmounts() throws Exception {
+        JsonNode c = create("packet", Map.of("payerId", "AETNA", "kind", "DRUG_UNITS", "runId", run.runId()));
+        List<RunFixture.Finding> matching = run.findings().stream()
+                .filter(f -> f.payerId().equals("AETNA") && f.kind().equals("DRUG_UNITS")).toList();
+        long claims = matching.stream().map(RunFixture.Finding::claimId).distinct().count();
+        assertTrue(claims > 1);
+        assertEquals(claims, c.get("claims").asLong());
+        byte[] zip = Fixtures.auditor().get("/api/campaigns/" + c.get("id").asLong() + "/packet").then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        Map<String, byte[]> entries = unzip(zip);
+        assertEquals(claims, entries.keySet().stream().filter(n -> n.endsWith(".pdf")).count());
+        assertTrue(entries.containsKey("corrected-lines.csv"));
+        // one letter kept for people to look at (target/ is never committed)
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "sample-appeal-letter.pdf"),
+                entries.get("appeal-" + matching.get(0).claimId() + ".pdf"));
+        for (RunFixture.Finding f : matching) {
+            String text = pdfText(entries.get("appeal-" + f.claimId() + ".pdf"));
+            assertTrue(text.contains(f.claimId()), "letter names its claim");
+            assertTrue(text.contains("96401"), "the finding's corrected code");
+            assertTrue(text.contains("96402") && text.contains("J9395"), "the corrected lines");
+            assertTrue(text.contains(money(f.amount())), "the finding's amount " + money(f.amount()) + " in\n" + text);
+            assertTrue(text.contains(f.patientId()), "auditors' letters identify the patient");
+            assertTrue(text.contains(f.dos().toString()), "date of service");
+            assertTrue(text.contains("Clinic " + f.billingNpi()), "the practice");
+            assertTrue(text.contains("AETNA Inc"), "the payer");
+            assertTrue(text.contains("CMS Transmittal 129"), "citations");
+            assertTrue(text.contains("Appeal for claim " + f.claimId()), "the finding's appeal text");
+        }
+        String csv = new String(entries.get("corrected-lines.csv"), StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n");
+        assertTrue(lines[0].startsWith("claim_frequency_code,original_claim_id,claim_id,line_number"));
+        assertEquals(1 + 2 * claims, lines.length, "two replacement lines (96402, J9395) per claim");
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].startsWith("7,"), lines[i]);
+            String claim = lines[i].split(",")[1];
+            assertEquals(claim, lines[i].split(",")[2]);
+            assertTrue(matching.stream().anyMatch(f -> f.claimId().equals(claim)));
+        }
+        // the packet read is patient-level: it is in the access log
+        Fixtures.admin().queryParam("claimId", matching.get(0).claimId()).get("/api/access-log").then().statusCode(200)
+                .body("action", hasItem("campaign.packet"));
+
+        // finance may read the packet, never with a patient id
+        byte[] financeZip = Fixtures.finance().get("/api/campaigns/" + c.get("id").asLong() + "/packet").then().statusCode(200)
+                .extract().asByteArray();
+        for (Map.Entry<String, byte[]> e : unzip(financeZip).entrySet()) {
+            String text = e.getKey().endsWith(".pdf") ? pdfText(e.getValue()) : new String(e.getValue(), StandardCharsets.UTF_8);
+            assertFalse(PATIENT_ID.matcher(text).find(), "finance packet entry " + e.getKey() + " holds a patient id");
+            if (e.getKey().endsWith(".pdf")) assertTrue(text.contains("withheld"));
+        }
+    }
+
+    @Test
+    void extractTextIsEscapedInLettersAndNeutralisedInTheCsv() throws Exception {
+        String hostileProvider = "Smith & Jones <b>Oncology</b> \"West\"";
+        String hostileExplanation = "</p><script>alert(1)</script> & <img src=\"file:///etc/passwd\"/> ends";
+        AppealsTestData.insertRun(ds, "appeals-escape", new AppealsTestData.Claim("ESC-<1>&\"x\"", "PT999001", LocalDate.of(2026, 2, 3),
+                "ESCAPEPAYER", "=cmd|' /C calc'!A0", hostileProvider, hostileExplanation, "@SUM(1+1) please reprocess",
+                new BigDecimal("1234.50"), "UNDERPAYMENT"));
+        JsonNode c = create("escape", Map.of("payerId", "ESCAPEPAYER"));
+        assertEquals(1, c.get("claims").asInt());
+        Map<String, byte[]> entries = unzip(Fixtures.auditor().get("/api/campaigns/" + c.get("id").asLong() + "/packet")
+                .then().statusCode(200).extract().asByteArray());
+        assertTrue(entries.containsKey("appeal-ESC-_1___x_.pdf"), entries.keySet().toString());
+        String text = pdfText(entries.get("appeal-ESC-_1___x_.pdf"));
+        assertTrue(text.contains("ESC-<1>&\"x\""), "the claim id prints as written");
+        assertTrue(text.contains(hostileProvider), text);
+        assertTrue(text.contains("<script>alert(1)</script>"), "markup in an explanation prints as text");
+        assertTrue(text.contains("CMS Transmittal 129 <b>&</b>"));
+        assertTrue(text.contains("$1,234.50"));
+        String csv = new String(entries.get("corrected-lines.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains(",'=cmd|' /C calc'!A0,"), csv);
+        assertFalse(csv.contains(",=cmd"), csv);
+    }
+
+    @Test
+    void theStateMachineRefusesIllegalMovesAndKeepsEveryChange() throws Exception {
+        JsonNode c = create("workflow", Map.of("payerId", "UHC", "runId", run.runId(), "kind", "WASTE_MODIFIER"));
+        long id = c.get("id").asLong();
+        JsonNode detail = JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + id).asString());
+        String claim = detail.get("claimList").get(0).get("claimId").asText();
+        BigDecimal claimed = detail.get("claimList").get(0).get("claimed").decimalValue();
+        String path = "/api/campaigns/" + id + "/claims/" + claim;
+
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"submitted\"}").patch(path).then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("transition", equalTo("draft -> submitted")).body("detail", containsString("draft -> submitted"))
+                .body("allowed", hasItem("ready"));
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"ready\"}").patch(path).then()
+                .statusCode(200).body("state", equalTo("ready")).body("stateChangedBy", equalTo(Fixtures.AUDITOR));
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"won\"}").patch(path).then()
+                .statusCode(409).body("transition", equalTo("ready -> won"));
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"submitted\", \"from\": \"draft\"}").patch(path).then()
+                .statusCode(409).body("field", equalTo("from"));
+        Fixtures.admin().contentType("application/json").body("{\"state\": \"submitted\", \"from\": \"ready\"}").patch(path).then()
+                .statusCode(200).body("state", equalTo("submitted")).body("submittedOn", equalTo(LocalDate.now().toString()));
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"partially_won\"}").patch(path).then()
+                .statusCode(400).body("field", equalTo("amountRecovered"));
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"lost\", \"amountRecovered\": 5}").patch(path).then()
+                .statusCode(400).body("field", equalTo("amountRecovered"));
+        String won = Fixtures.auditor().contentType("application/json").body("{\"state\": \"won\"}").patch(path).then()
+                .statusCode(200).body("state", equalTo("won")).body("decidedOn", equalTo(LocalDate.now().toString()))
+                .extract().asString();
+        assertEquals(0, claimed.compareTo(JSON.readTree(won).get("amountRecovered").decimalValue()), "a win recovers the claimed amount by default");
+        for (String to : List.of("draft", "ready", "submitted", "lost", "withdrawn")) {
+            Fixtures.auditor().contentType("application/json").body("{\"state\": \"" + to + "\"}").patch(path).then()
+                    .statusCode(409).body("transition", equalTo("won -> " + to));
+        }
+        JsonNode history = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + id + "/claims/" + claim).then().statusCode(200)
+                .extract().asString()).get("history");
+        List<String> moves = new ArrayList<>();
+        history.forEach(h -> moves.add(h.path("from").asText("-") + ">" + h.get("to").asText() + "@" + h.get("changedBy").asText()));
+        assertEquals(List.of("->draft@alice", "draft>ready@alice", "ready>submitted@admin", "submitted>won@alice"), moves);
+        history.forEach(h -> assertTrue(h.hasNonNull("changedAt")));
+
+        // a second claim: partial win and the recovery report
+        String claim2 = detail.get("claimList").get(1).get("claimId").asText();
+        String path2 = "/api/campaigns/" + id + "/claims/" + claim2;
+        for (String step : List.of("{\"state\": \"ready\"}", "{\"state\": \"submitted\"}", "{\"state\": \"partially_won\", \"amountRecovered\": 3.10}")) {
+            Fixtures.auditor().contentType("application/json").body(step).post(path2 + "/state").then().statusCode(200);
+        }
+        JsonNode report = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + id + "/recovery").then().statusCode(200).extract().asString());
+        JsonNode uhc = report.get("byPayer").get(0);
+        assertEquals("UHC", uhc.get("payerId").asText());
+        assertEquals(2, uhc.get("appealedClaims").asInt());
+        assertEquals(0, claimed.add(new BigDecimal("3.10")).compareTo(uhc.get("recovered").decimalValue()));
+        assertEquals(1, uhc.get("won").asInt());
+        assertEquals(1, uhc.get("partiallyWon").asInt());
+        Fixtures.finance().get("/api/campaigns/recovery").then().statusCode(200).body("byPayer.payerId", hasItem("UHC"));
+    }
+
+    @Test
+    void deadlinesAreShownSortedByUrgencyAndLateClaimsLeaveTheRecoverableTotal() throws Exception {
+        LocalDate today = LocalDate.now();
+        BigDecimal ten = new BigDecimal("10.00");
+        AppealsTestData.insertRun(ds, "appeals-deadlines",
+                new AppealsTestData.Claim("DL-A", "PT999101", today.minusDays(300), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "DENIAL"),
+                new AppealsTestData.Claim("DL-B", "PT999102", today.minusDays(300), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "DENIAL"),
+                new AppealsTestData.Claim("DL-LATE", "PT999103", today.minusYears(2), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "UNDERPAYMENT"),
+                new AppealsTestData.Claim("DL-NEW", "PT999104", today.minusDays(10), "MEDICARE", "Medicare", "Clinic DL", "e", "a", ten, "DENIAL"));
+        JsonNode c = create("deadlines", Map.of("runId", "appeals-deadlines"));
+        long id = c.get("id").asLong();
+        assertEquals(4, c.get("claims").asInt());
+        // without a remittance date: estimated from the date of service, and the 2-year-old claim is already late
+        JsonNode estimated = JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + id + "/claims/DL-NEW").asString());
+        assertTrue(estimated.get("deadline").get("estimated").asBoolean());
+        assertEquals(today.minusDays(10).plusDays(30 + 5 + 120).toString(), estimated.get("deadline").get("due").asText());
+        JsonNode lateEstimate = JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + id + "/claims/DL-LATE").asString());
+        assertTrue(lateEstimate.get("pastDeadline").asBoolean());
+        assertEquals("reopening", lateEstimate.get("deadline").get("route").asText(), "an underpayment is corrected by reopening only");
+        String a = "DL-A";
+        String b = "DL-B";
+        String late = "DL-LATE";
+        // day 120 after receipt (determination + 5 days) is still in time for a redetermination ...
+        patch(id, a, "{\"determinationDate\": \"" + today.minusDays(125) + "\"}").then().statusCode(200)
+                .body("deadline.route", equalTo("redetermination")).body("deadline.daysLeft", equalTo(0))
+                .body("deadline.estimated", equalTo(false)).body("pastDeadline", equalTo(false));
+        // ... day 121 is not: only the 1-year reopening is left
+        patch(id, b, "{\"determinationDate\": \"" + today.minusDays(126) + "\"}").then().statusCode(200)
+                .body("deadline.route", equalTo("reopening")).body("pastDeadline", equalTo(false));
+        // a year and a day: every route closed
+        JsonNode lateClaim = JSON.readTree(patch(id, late, "{\"determinationDate\": \"" + today.minusYears(1).minusDays(1) + "\"}")
+                .then().statusCode(200).body("pastDeadline", equalTo(true)).body("deadline.expired", equalTo(true)).extract().asString());
+        assertEquals(0, lateClaim.get("recoverable").decimalValue().signum());
+
+        JsonNode detail = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + id).asString());
+        assertEquals(a, detail.get("claimList").get(0).get("claimId").asText(), "the claim due today comes first");
+        assertEquals(a, detail.get("nextDeadline").get("claimId").asText());
+        JsonNode last = null;
+        BigDecimal recoverable = BigDecimal.ZERO;
+        LocalDate previous = LocalDate.MIN;
+        boolean seenPast = false;
+        for (JsonNode cl : detail.get("claimList")) {
+            if (cl.get("pastDeadline").asBoolean()) {
+                seenPast = true;
+            } else {
+                assertFalse(seenPast, "claims past their deadline come after the open ones");
+                LocalDate due = LocalDate.parse(cl.get("deadline").get("due").asText());
+                assertFalse(due.isBefore(previous), "open claims by deadline");
+                previous = due;
+                recoverable = recoverable.add(cl.get("claimed").decimalValue());
+            }
+            last = cl;
+        }
+        assertTrue(last.get("pastDeadline").asBoolean());
+        assertEquals(0, recoverable.compareTo(detail.get("recoverable").decimalValue()), "recoverable leaves the late claim out");
+        assertTrue(detail.get("pastDeadlineClaims").asInt() >= 1);
+        assertTrue(detail.get("claimed").decimalValue().compareTo(detail.get("recoverable").decimalValue()) > 0);
+        patch(id, a, "{\"determinationDate\": \"" + today.plusDays(1) + "\"}").then().statusCode(400).body("field", equalTo("determinationDate"));
+    }
+
+    @Test
+    void rolesFinanceReadsButCannotChangeAndEverythingNeedsALogin() throws Exception {
+        String create = body("roles", Map.of("payerId", "MEDICARE", "runId", run.runId())).toString();
+        Fixtures.finance().contentType("application/json").body(create).post("/api/campaigns").then().statusCode(403);
+        JsonNode c = create("roles", Map.of("payerId", "MEDICARE", "runId", run.runId()));
+        long id = c.get("id").asLong();
+        String claim = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + id).then().statusCode(200).extract().asString())
+                .get("claimList").get(0).get("claimId").asText();
+        Fixtures.finance().get("/api/campaigns").then().statusCode(200).body("id", hasItem((int) id));
+        Fixtures.finance().get("/api/campaigns/" + id + "/history").then().statusCode(200);
+        Fixtures.finance().get("/api/campaigns/recovery").then().statusCode(200);
+        Fixtures.finance().contentType("application/json").body("{\"state\": \"ready\"}")
+                .patch("/api/campaigns/" + id + "/claims/" + claim).then().statusCode(403);
+        Fixtures.finance().contentType("application/json").body("{\"state\": \"ready\"}")
+                .post("/api/campaigns/" + id + "/claims/" + claim + "/state").then().statusCode(403);
+        Fixtures.finance().contentType("text/html").body("<html/>").put("/api/appeal-templates/MEDICARE").then().statusCode(403);
+        for (String path : List.of("/api/campaigns", "/api/campaigns/" + id, "/api/campaigns/" + id + "/packet",
+                "/api/campaigns/recovery", "/api/appeal-templates")) {
+            RestAssured.get(path).then().statusCode(401);
+        }
+        RestAssured.given().contentType("application/json").body(create).post("/api/campaigns").then().statusCode(401);
+        RestAssured.given().contentType("application/json").body("{\"state\": \"ready\"}")
+                .patch("/api/campaigns/" + id + "/claims/" + claim).then().statusCode(401);
+        Fixtures.finance().contentType("application/json").body("{\"state\": \"ready\", \"from\": \"draft\"}")
+                .post("/api/campaigns/" + id + "/transitions").then().statusCode(403);
+        Fixtures.auditor().get("/api/campaigns/" + id + "/claims/" + claim).then().statusCode(200).body("state", equalTo("draft"));
+
+        // many claims at once: every draft to ready; an illegal move is reported per claim
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"ready\", \"from\": \"draft\"}")
+                .post("/api/campaigns/" + id + "/transitions").then().statusCode(200)
+                .body("changed", equalTo(c.get("claims").asInt())).body("refused.size()", equalTo(0));
+        Fixtures.auditor().contentType("application/json").body("{\"state\": \"won\", \"claimIds\": [\"" + claim + "\"]}")
+                .post("/api/campaigns/" + id + "/transitions").then().statusCode(200)
+                .body("changed", equalTo(0)).body("refused[0].detail", containsString("ready -> won is not allowed"));
+        Fixtures.finance().get("/api/campaigns/" + id).then().statusCode(200).body("states.ready", equalTo(c.get("claims").asInt()));
+        Fixtures.auditor().queryParam("owner", "me").get("/api/campaigns").then().statusCode(200).body("id", hasItem((int) id));
+        Fixtures.finance().queryParam("owner", "me").get("/api/campaigns").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aPayerTemplateEditedInTheProductWordsThatPayersLetters() throws Exception {
+        AppealsTestData.insertRun(ds, "appeals-template", new AppealsTestData.Claim("TPL-1", "PT999002", LocalDate.of(2026, 3, 3),
+                "TEMPLATEPAYER", "Template Payer", "Template Clinic", "explained", "appeal", new BigDecimal("10.00"), "DENIAL"));
+        String template = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Custom request for claim {{claimId}}</h1>"
+                + "<p>Requested {{amountRequested}} from {{payerName}}</p>{{correctedLinesTable}}</body></html>";
+        Fixtures.auditor().contentType("text/html").body(template.replace("{{claimId}}", "{{claimNumber}}"))
+                .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"))
+                .body("detail", containsString("claimNumber"));
+        Fixtures.auditor().contentType("text/html").body("<html><body><p>unclosed</body></html>")
+                .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"));
+        Fixtures.auditor().contentType("text/html")
+                .body("<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><html><body>&x;</body></html>")
+                .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"));
+        Fixtures.auditor().contentType("text/html").body(template).put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(200);
+        Fixtures.finance().get("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(200)
+                .header("X-Template-Source", "database").body(containsString("Custom request"));
+        Fixtures.finance().get("/api/appeal-templates/MEDICARE").then().statusCode(200).header("X-Template-Source", "built-in");
+
+        JsonNode c = create("template", Map.of("payerId", "TEMPLATEPAYER"));
+        byte[] pdf = Fixtures.auditor().get("/api/campaigns/" + c.get("id").asLong() + "/claims/TPL-1/letter.pdf").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        String text = pdfText(pdf);
+        assertTrue(text.contains("Custom request for claim TPL-1"), text);
+        assertTrue(text.contains("Requested $10.00 from Template Payer"), text);
+        assertTrue(text.contains("96401"), text);
+        Fixtures.auditor().delete("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(204);
+        String back = pdfText(Fixtures.auditor().get("/api/campaigns/" + c.get("id").asLong() + "/claims/TPL-1/letter.pdf").asByteArray());
+        assertTrue(back.contains("Request for"), "the built-in default is used again");
+    }
+
+    io.restassured.response.Response patch(long id, String claim, String json) {
+        return Fixtures.auditor().contentType("application/json").body(json).patch("/api/campaigns/" + id + "/claims/" + claim);
+    }
+}
