@@ -132,4 +132,27 @@ class FindingsTests {
                 .body("findings[0].citations[0]", equalTo("CMS Transmittal 129"))
                 .body("findings[0].appealText", startsWith("Appeal for claim"));
     }
+
+    @Test
+    void auditorsRecordAStatusThatFindingsPagesShow() throws Exception {
+        RunFixture.Finding f = run.findings().get(5);
+        String body = "{\"runId\":\"" + run.runId() + "\",\"claimId\":\"" + f.claimId() + "\",\"findingIndex\":"
+                + f.findingIndex() + ",\"status\":\"DISMISSED\",\"reason\":\"documented elsewhere\"}";
+        Fixtures.auditor().contentType("application/json").body(body).put("/api/findings/status").then().statusCode(200)
+                .body("status", equalTo("DISMISSED")).body("statusBy", equalTo(Fixtures.AUDITOR));
+        Fixtures.auditor().queryParam("runId", run.runId()).queryParam("claimId", f.claimId()).get("/api/findings").then()
+                .statusCode(200)
+                .body("items.find { it.findingIndex == " + f.findingIndex() + " }.status", equalTo("DISMISSED"))
+                .body("items.find { it.findingIndex == " + f.findingIndex() + " }.statusReason", equalTo("documented elsewhere"));
+        Fixtures.auditor().contentType("application/json").body(body.replace(",\"reason\":\"documented elsewhere\"", ""))
+                .put("/api/findings/status").then().statusCode(400).contentType("application/problem+json").body("field", equalTo("reason"));
+        Fixtures.auditor().contentType("application/json").body(body.replace("DISMISSED", "MAYBE"))
+                .put("/api/findings/status").then().statusCode(400).body("field", equalTo("status"));
+        Fixtures.auditor().contentType("application/json").body(body.replace("\"findingIndex\":" + f.findingIndex(), "\"findingIndex\":99"))
+                .put("/api/findings/status").then().statusCode(404).body("field", equalTo("findingIndex"));
+        Fixtures.finance().contentType("application/json").body(body).put("/api/findings/status").then().statusCode(403);
+        // the dashboard offers the change only when the OpenAPI document lists the operation
+        Fixtures.auditor().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/findings/status'.put", org.hamcrest.Matchers.notNullValue());
+    }
 }

@@ -34,8 +34,11 @@ public class RunLoader {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final OncoauditConfig config;
+    private final io.oncoaudit.api.query.SummaryRepository summaries;
 
-    public RunLoader(AgroalDataSource dataSource, ObjectMapper json, OncoauditConfig config) {
+    public RunLoader(AgroalDataSource dataSource, ObjectMapper json, OncoauditConfig config,
+                     io.oncoaudit.api.query.SummaryRepository summaries) {
+        this.summaries = summaries;
         this.dataSource = dataSource;
         this.json = json;
         this.config = config;
@@ -78,6 +81,7 @@ public class RunLoader {
                     ps.executeUpdate();
                 }
                 c.commit();
+                summaries.invalidate();
                 long ms = millisSince(t0);
                 progress.printf("load: run %s loaded: %d findings, %d encounters in %.1f s%n",
                         run.runId(), findings, encounters, ms / 1000.0);

@@ -13,12 +13,13 @@ import java.time.LocalDate;
 @JsonPropertyOrder({"runId", "claimId", "findingIndex", "lineNumber", "patientId", "dateOfService", "serviceMonth",
         "payerId", "payerName", "billingNpi", "renderingNpi", "providerName", "placeOfService", "kind", "ruleId",
         "billedCode", "expectedCode", "billedUnits", "expectedUnits", "direction", "amount", "explanation",
-        "citations", "appealText", "status"})
+        "citations", "appealText", "status", "statusReason", "statusBy", "statusAt"})
 public record FindingRow(String runId, String claimId, int findingIndex, Integer lineNumber,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String patientId,
                          LocalDate dateOfService, String serviceMonth, String payerId, String payerName,
                          String billingNpi, String renderingNpi, String providerName, String placeOfService,
                          String kind, String ruleId, String billedCode, String expectedCode,
                          Integer billedUnits, Integer expectedUnits, String direction, BigDecimal amount,
-                         String explanation, JsonNode citations, String appealText, String status) {
+                         String explanation, JsonNode citations, String appealText, String status,
+                         String statusReason, String statusBy, String statusAt) {
 }

@@ -22,7 +22,7 @@ public class FindingsRepository {
             SELECT r.run_id, f.claim_id, f.finding_index, f.line_number, f.patient_id, f.date_of_service, f.service_month,
                    f.payer_id, f.payer_name, f.billing_npi, f.rendering_npi, f.provider_name, f.place_of_service,
                    f.kind, f.rule_id, f.billed_code, f.expected_code, f.billed_units, f.expected_units, f.direction,
-                   f.amount, f.explanation, f.citations, f.appeal_text, s.status, f.run_pk
+                   f.amount, f.explanation, f.citations, f.appeal_text, s.status, f.run_pk, s.note, s.updated_by, s.updated_at
             FROM findings f JOIN runs r ON r.id = f.run_pk
             LEFT JOIN finding_status s ON s.run_pk = f.run_pk AND s.claim_id = f.claim_id AND s.finding_index = f.finding_index
             WHERE TRUE""";
@@ -141,7 +141,46 @@ public class FindingsRepository {
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                 rs.getString(16), rs.getString(17), (Integer) rs.getObject(18), (Integer) rs.getObject(19),
                 rs.getString(20), rs.getBigDecimal(21), explanation, jsonArray(rs.getString(23), patientLevel ? null : rs.getString(5)),
-                appeal, rs.getString(25));
+                appeal, rs.getString(25), patientLevel ? rs.getString(27) : Redaction.scrub(rs.getString(27), rs.getString(5)),
+                rs.getString(28), rs.getTimestamp(29) == null ? null : rs.getTimestamp(29).toLocalDateTime().toString());
+    }
+
+    /**
+     * Sets the auditor workflow status of one finding (table finding_status) in the newest load of the run.
+     * Returns the stored status fields, or empty when there is no such finding.
+     */
+    public java.util.Optional<java.util.Map<String, Object>> setStatus(String runId, String claimId, int findingIndex,
+                                                                       String status, String reason, String user) {
+        String sql = """
+                INSERT INTO finding_status (run_pk, claim_id, finding_index, status, note, updated_by, updated_at)
+                SELECT f.run_pk, f.claim_id, f.finding_index, ?, ?, ?, ?
+                FROM findings f
+                WHERE f.run_pk = (SELECT max(id) FROM runs WHERE run_id = ?) AND f.claim_id = ? AND f.finding_index = ?
+                ON CONFLICT (run_pk, claim_id, finding_index)
+                DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by,
+                              updated_at = EXCLUDED.updated_at""";
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, status);
+            ps.setString(2, reason);
+            ps.setString(3, user);
+            ps.setTimestamp(4, java.sql.Timestamp.valueOf(now));
+            ps.setString(5, runId);
+            ps.setString(6, claimId);
+            ps.setInt(7, findingIndex);
+            if (ps.executeUpdate() == 0) return java.util.Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("status update failed: " + e.getMessage(), e);
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("runId", runId);
+        out.put("claimId", claimId);
+        out.put("findingIndex", findingIndex);
+        out.put("status", status);
+        out.put("statusReason", reason);
+        out.put("statusBy", user);
+        out.put("statusAt", now.toString());
+        return java.util.Optional.of(out);
     }
 
     JsonNode jsonArray(String text, String scrubPatient) {

@@ -35,11 +35,18 @@ public class SummaryRepository {
 
     /**
      * Answers without a date range, per (by, runId), valid while the set of loaded runs is unchanged.
-     * The version is read from the runs table on every call, so a load by another process (the load
-     * CLI) is seen at once.
      */
     private final Map<String, List<Map<String, Object>>> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String cacheVersion = "";
+    /** The runs version is re-read at most this often: a load by another process shows within a second. */
+    private static final long VERSION_CHECK_MILLIS = 1000;
+    private volatile long versionCheckedAt;
+
+    /** A load in this process: the next answer reads the database. */
+    public void invalidate() {
+        versionCheckedAt = 0;
+        cache.clear();
+    }
 
     public SummaryRepository(AgroalDataSource ds) {
         this.ds = ds;
@@ -47,10 +54,14 @@ public class SummaryRepository {
 
     public List<Map<String, Object>> summary(By by, String runId, LocalDate from, LocalDate to) {
         if (from != null || to != null) return query(by, runId, from, to);
-        String version = runsVersion();
-        if (!version.equals(cacheVersion)) {
-            cache.clear();
-            cacheVersion = version;
+        long now = System.currentTimeMillis();
+        if (now - versionCheckedAt >= VERSION_CHECK_MILLIS) {
+            String version = runsVersion();
+            if (!version.equals(cacheVersion)) {
+                cache.clear();
+                cacheVersion = version;
+            }
+            versionCheckedAt = now;
         }
         String key = by + "|" + (runId == null ? "" : runId);
         List<Map<String, Object>> rows = cache.get(key);

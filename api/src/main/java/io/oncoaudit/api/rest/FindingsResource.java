@@ -90,6 +90,39 @@ public class FindingsResource {
         return result;
     }
 
+    /** Auditor workflow states of a finding; DISMISSED needs a reason. */
+    static final Set<String> STATUSES = Set.of("OPEN", "ACCEPTED", "DISMISSED");
+
+    public record StatusChange(String runId, String claimId, Integer findingIndex, String status, String reason) { }
+
+    /** PUT /api/findings/status: records an auditor's decision on one finding (table finding_status). */
+    @jakarta.ws.rs.PUT
+    @Path("/status")
+    @RolesAllowed({"auditor"})
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.Map<String, Object> status(StatusChange change) {
+        if (change == null) throw ProblemException.badRequest("body", "send {\"runId\", \"claimId\", \"findingIndex\", \"status\", \"reason\"}");
+        if (Params.text(change.runId()) == null) throw ProblemException.badRequest("runId", "runId is required");
+        if (Params.text(change.claimId()) == null) throw ProblemException.badRequest("claimId", "claimId is required");
+        if (change.findingIndex() == null) throw ProblemException.badRequest("findingIndex", "findingIndex is required");
+        String status = Params.text(change.status()) == null ? null : change.status().trim().toUpperCase(java.util.Locale.ROOT);
+        if (status == null || !STATUSES.contains(status)) {
+            throw ProblemException.badRequest("status", "status must be OPEN, ACCEPTED or DISMISSED");
+        }
+        String reason = Params.text(change.reason());
+        if (status.equals("DISMISSED") && reason == null) {
+            throw ProblemException.badRequest("reason", "give a reason to dismiss a finding");
+        }
+        if (reason != null && reason.length() > 2000) throw ProblemException.badRequest("reason", "reason must be at most 2000 characters");
+        String user = identity.getPrincipal().getName();
+        var stored = findings.setStatus(change.runId().trim(), change.claimId().trim(), change.findingIndex(), status, reason, user)
+                .orElseThrow(() -> ProblemException.notFound("findingIndex", "no finding " + change.findingIndex()
+                        + " of claim '" + change.claimId() + "' in run '" + change.runId() + "'"));
+        accessLog.claims(user, "finding.status", java.util.List.of(change.claimId().trim()), status);
+        return stored;
+    }
+
     /** Streams every matching finding as CSV; cells that a spreadsheet would run as a formula are neutralised. */
     @GET
     @Path("/export.csv")

@@ -96,10 +96,18 @@ public final class AuditRun {
 
             t = System.nanoTime();
             progress.step("writing findings", 0);
-            publishable(st, Stage.FINDING, Stage.FINDING_COLUMNS, runId)
-                    .repartition(col("payer_id"), col("service_month"))
-                    .sortWithinPartitions("payer_id", "service_month", "claim_id", "finding_index")
-                    .write().partitionBy("payer_id", "service_month").parquet(folder.tmp().resolve("findings").toString());
+            // One file per (payer, month) folder, written by all cores: AQE would merge this small shuffle into
+            // one task that opens every folder's Parquet writer in turn (measured: the slowest publish step).
+            String coalesce = spark.conf().get("spark.sql.adaptive.coalescePartitions.enabled", "true");
+            spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+            try {
+                publishable(st, Stage.FINDING, Stage.FINDING_COLUMNS, runId)
+                        .repartition(col("payer_id"), col("service_month"))
+                        .sortWithinPartitions("payer_id", "service_month", "claim_id", "finding_index")
+                        .write().partitionBy("payer_id", "service_month").parquet(folder.tmp().resolve("findings").toString());
+            } finally {
+                spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
+            }
             lap("write findings", t);
 
             t = System.nanoTime();

@@ -49,7 +49,7 @@ public final class GenerateCommand {
         if (errorRate < 0 || errorRate > 1) throw new UsageException("generate: --error-rate must be between 0 and 1");
         String format = a.get("format") == null ? "csv" : a.get("format").toLowerCase(Locale.ROOT);
         if (!format.equals("csv") && !format.equals("parquet")) throw new UsageException("generate: --format is csv or parquet");
-        long partSize = a.longValue("part-size", 200_000);
+        long partSize = a.longValue("part-size", 50_000);
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir);

@@ -74,16 +74,19 @@ public final class ExtractReader {
     }
 
     private static Dataset<Row> readCsv(SparkSession spark, Table table, String what, InputFiles in) {
-        // Files are grouped by header so each group is read with its own positional schema.
+        // Files are grouped by header (each group is read with its own positional schema) and by whether a
+        // quoted cell spans lines (multi-line mode reads a file in one task; the others split across tasks).
         Map<List<String>, List<String>> byHeader = new LinkedHashMap<>();
         for (Path f : in.files()) {
-            List<String> header = InputFiles.csvHeader(what, f);
+            List<String> header = new ArrayList<>(InputFiles.csvHeader(what, f));
             checkHeader(table, what, f, header);
+            header.add(InputFiles.hasMultiLineCells(f) ? "multiline" : "lines");
             byHeader.computeIfAbsent(header, k -> new ArrayList<>()).add(f.toAbsolutePath().toString());
         }
         Dataset<Row> all = null;
         for (Map.Entry<List<String>, List<String>> e : byHeader.entrySet()) {
-            List<String> header = e.getKey();
+            List<String> header = e.getKey().subList(0, e.getKey().size() - 1);
+            boolean multiLine = e.getKey().get(e.getKey().size() - 1).equals("multiline");
             List<StructField> fields = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
             fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
@@ -91,7 +94,7 @@ public final class ExtractReader {
                     .schema(DataTypes.createStructType(fields))
                     .option("header", "true")
                     .option("enforceSchema", "true")
-                    .option("multiLine", "true")
+                    .option("multiLine", Boolean.toString(multiLine))
                     .option("quote", "\"")
                     .option("escape", "\"")
                     .option("encoding", "UTF-8")

@@ -40,4 +40,25 @@ class AuditEndToEndTests {
         assertTrue(Extracts.read(out.resolve("summary.json")).contains("\"kind\":\"DOWNCODED_TO_96372\",\"findings\":2"));
         assertEquals(s.total().findings(), findings.size());
     }
+
+    @Test
+    void payerPoliciesOverrideTheBuiltInPayerTable() {
+        // fulvestrant billed correctly as 96402 but without JZ: Medicare requires JW/JZ (payers.csv)
+        List<String> lines = List.of(
+                "W-1,1,P-1,2026-03-02,1234567893,,Oak Oncology,MEDICARE,Medicare Part B,11,96402,,1,,C50.911,60.00,,,,",
+                "W-1,2,P-1,2026-03-02,1234567893,,Oak Oncology,MEDICARE,Medicare Part B,11,J9395,,20,,C50.911,2400.00,,,,");
+        Path claims = Extracts.write(tmp.resolve("w/claim_lines.csv"), Extracts.LINES_HEADER, lines);
+        Path admins = Extracts.write(tmp.resolve("w/administrations.csv"), Extracts.ADMIN_HEADER,
+                List.of(Extracts.fulvestrantAdmin("W-1")));
+        Summary builtIn = Extracts.audit(claims, admins, tmp.resolve("run-builtin"));
+        assertTrue(Extracts.read(tmp.resolve("run-builtin/summary.json")).contains("\"kind\":\"WASTE_MODIFIER\""));
+        assertEquals(1, builtIn.total().findings());
+
+        Path policies = Extracts.writeRaw(tmp.resolve("payers.csv"),
+                "payer_id,name,type,biologics_noncancer_therapeutic,jwjz_required_from,owner,reason\n"
+                        + "MEDICARE,Medicare Part B,MEDICARE,false,,test,no JW/JZ requirement in this test\n");
+        Summary overridden = Extracts.audit(new AuditOptions(claims, admins, tmp.resolve("run-policies"), null, policies, null));
+        assertEquals(0, overridden.total().findings());
+        assertTrue(Extracts.read(tmp.resolve("run-policies/manifest.json")).contains("\"payerPolicies\""));
+    }
 }
