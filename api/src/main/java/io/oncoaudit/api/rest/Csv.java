@@ -8,7 +8,7 @@ import java.io.Writer;
  * RFC 4180 CSV of findings. A cell beginning with = + - @ (or tab / carriage return) gets a leading
  * apostrophe so a spreadsheet shows it as text instead of running it (OWASP "CSV Injection").
  */
-final class Csv {
+public final class Csv {
     private Csv() { }
 
     static void header(Writer w, boolean patientLevel) throws IOException {
@@ -47,13 +47,14 @@ final class Csv {
 
     private static String str(Object o) { return o == null ? null : o.toString(); }
 
-    static String neutralise(String v) {
+    /** Cells a spreadsheet would run as a formula get a leading quote (shared by the CSV export and the appeal packets). */
+    public static String neutralise(String v) {
         if (v == null || v.isEmpty()) return v;
         char c = v.charAt(0);
         return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') ? "'" + v : v;
     }
 
-    static void cell(Writer w, String value, boolean first) throws IOException {
+    public static void cell(Writer w, String value, boolean first) throws IOException {
         if (!first) w.write(',');
         String v = neutralise(value);
         if (v == null) return;

@@ -1,6 +1,7 @@
 package io.oncoaudit.api.appeals.letter;
 
 import io.oncoaudit.api.appeals.letter.LetterData.CorrectedLine;
+import io.oncoaudit.api.rest.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -63,24 +64,9 @@ public final class CorrectedLinesCsv {
         return n;
     }
 
-    public static String neutralise(String v) {
-        if (v == null || v.isEmpty()) return v;
-        char c = v.charAt(0);
-        return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') ? "'" + v : v;
-    }
+    public static String neutralise(String v) { return Csv.neutralise(v); }
 
-    static void cell(Writer w, String value, boolean first) throws IOException {
-        if (!first) w.write(',');
-        String v = neutralise(value);
-        if (v == null) return;
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-            w.write(v);
-            return;
-        }
-        w.write('"');
-        w.write(v.replace("\"", "\"\""));
-        w.write('"');
-    }
+    static void cell(Writer w, String value, boolean first) throws IOException { Csv.cell(w, value, first); }
 
     private static String plain(BigDecimal b) { return b == null ? null : b.toPlainString(); }
 
