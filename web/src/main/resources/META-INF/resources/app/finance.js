@@ -1,13 +1,17 @@
 // Finance overview: what miscoding costs, for a run and a date-of-service range. Every figure shown is
-// a figure the API returned (GET /api/summary, GET /api/runs); nothing is recomputed from findings.
+// a figure the API returned (GET /api/summary with by= month, code, drug; GET /api/runs for the run
+// list); nothing is recomputed from findings.
 import {h, replace, append} from './dom.js';
 import {get, download, ApiError} from './api.js';
-import {money, count, cents, kindLabel, monthsBetween, lastDayOfMonth, addMonths, moneyFromCents} from './format.js';
+import {money, count, cents, kindLabel} from './format.js';
 import {sortableTable} from './table.js';
 import {directionBars, amountBars} from './charts.js';
 import {runSelect, fillRuns, dateField} from './filters.js';
 
-const MAX_MONTHS = 36;
+/** Months in the chart (the newest); the table holds every month the API returned. */
+const CHART_MONTHS = 36;
+/** Rows of the top codes and top drugs tables (the API's limit). */
+const TOP = 10;
 
 export function renderFinance(ctx) {
   const {main, params} = ctx;
@@ -51,14 +55,14 @@ export function renderFinance(ctx) {
     form, alert, tiles, sections));
   ctx.focusHeading();
 
-  const runsRequest = get('/api/runs');
-  runsRequest.then(runs => { if (ctx.isCurrent()) fillRuns(run.select, runs, filter.runId); }).catch(() => {});
-  Promise.all([runsRequest, get('/api/summary', filter)])
-    .then(([runs, summary]) => {
+  get('/api/runs').then(runs => { if (ctx.isCurrent()) fillRuns(run.select, runs, filter.runId); }).catch(() => {});
+  get('/api/summary', filter)
+    .then(summary => {
       if (!ctx.isCurrent()) return;
-      drawTiles(tiles, summary, claimsAudited(runs, filter));
+      drawTiles(tiles, summary, filter);
       drawBreakdowns(sections, summary);
       drawMonths(ctx, sections, filter);
+      drawTop(ctx, sections, filter);
     })
     .catch(e => {
       if (!ctx.isCurrent()) return;
@@ -77,18 +81,6 @@ function scopeText(f) {
   return run + range + '.';
 }
 
-/**
- * Claims audited = encounters of the run (GET /api/runs). The API counts them per run only: with a
- * date range there is no figure to show, and the tile says so instead of guessing.
- */
-function claimsAudited(runs, f) {
-  if (f.from || f.to) return {value: null, note: 'Not available for a date range (the API counts claims per run).'};
-  const chosen = f.runId ? runs.filter(r => r.runId === f.runId) : runs;
-  if (chosen.length === 0) return {value: null, note: 'No loaded run.'};
-  const n = chosen.reduce((a, r) => a + Number(r.encounters || 0), 0);
-  return {value: n, note: chosen.length === 1 ? 'in run ' + chosen[0].runId : 'in ' + chosen.length + ' runs'};
-}
-
 function tile(id, label, value, note, tone) {
   return h('li', {class: 'tile' + (tone ? ' tone-' + tone : ''), id: 'tile-' + id},
     h('span', {class: 'tile-label'}, label),
@@ -96,14 +88,16 @@ function tile(id, label, value, note, tone) {
     note ? h('span', {class: 'tile-note'}, note) : null);
 }
 
-function drawTiles(tiles, s, claims) {
+/** Claims audited = the API's count of encounter results in the run(s), by date of service in the range. */
+function drawTiles(tiles, s, f) {
   tiles.removeAttribute('aria-busy');
+  const scope = (f.runId ? 'in run ' + f.runId : 'in all loaded runs') + (f.from || f.to ? ', in the date range' : '');
   replace(tiles,
     tile('underpayment', 'Underpayment', money(s.underpayment), 'paid less than correct coding earns', 'under'),
     tile('overpayment', 'Overpayment exposure', money(s.overpayment), 'recoupment risk on audit', 'over'),
     tile('denial', 'Recoverable denials', money(s.denial), 'recovered by the correction', 'denial'),
     tile('findings', 'Findings', count(s.findings), null, null),
-    tile('claims', 'Claims audited', claims.value === null ? '—' : count(claims.value), claims.note, null));
+    tile('claims', 'Claims audited', s.claims === undefined ? '—' : count(s.claims), scope, null));
 }
 
 const MONEY_COLUMNS = [
@@ -122,6 +116,11 @@ function section(id, title, ...content) {
     h('h2', {id: id + '-title'}, title), h('div', {class: 'split'}, ...content));
 }
 
+/** "Riverside Oncology (1234567893)", or the NPI alone when the extract named no provider. Painted or set as text only. */
+function providerLabel(r) {
+  return r.providerName ? r.providerName + ' (' + r.billingNpi + ')' : r.billingNpi;
+}
+
 function drawBreakdowns(sections, s) {
   const payers = s.byPayer || [];
   const providers = s.byProvider || [];
@@ -135,10 +134,13 @@ function drawBreakdowns(sections, s) {
       sortableTable({id: 'table-payer', caption: 'Findings and amounts by payer', sortKey: 'underpayment',
         columns: [{key: 'payerId', label: 'Payer'}, ...MONEY_COLUMNS], rows: payers})),
     section('by-provider', 'By billing provider',
-      topProviders.length ? directionBars('Amounts by billing provider NPI (the ' + topProviders.length + ' largest)',
-        topProviders.map(r => r.billingNpi), topProviders, {horizontal: true}) : null,
-      sortableTable({id: 'table-provider', caption: 'Findings and amounts by billing provider NPI', sortKey: 'underpayment',
-        columns: [{key: 'billingNpi', label: 'Billing NPI'}, ...MONEY_COLUMNS], rows: providers})),
+      topProviders.length ? directionBars('Amounts by billing provider (the ' + topProviders.length + ' largest)',
+        topProviders.map(providerLabel), topProviders, {horizontal: true}) : null,
+      sortableTable({id: 'table-provider', caption: 'Findings and amounts by billing provider', sortKey: 'underpayment',
+        columns: [
+          {key: 'billingNpi', label: 'Billing NPI'},
+          {key: 'providerName', label: 'Provider name', render: r => h('span', {class: 'provider-name'}, r.providerName || '—')},
+          ...MONEY_COLUMNS], rows: providers})),
     section('by-kind', 'By finding kind',
       kinds.length ? amountBars('Amount by finding kind', kindsByAmount.map(r => kindLabel(r.kind)),
         kindsByAmount.map(r => r.amount)) : null,
@@ -150,68 +152,21 @@ function drawBreakdowns(sections, s) {
         ], rows: kinds})));
 }
 
-/**
- * By month of service. The API has no monthly breakdown, so each month is asked for as a date range
- * (GET /api/summary?by=payer&from=&to=) and the payer rows of that answer are added up in cents.
- */
+/** By month of service: the API's rows (GET /api/summary?by=month), one per month with findings. */
 async function drawMonths(ctx, sections, f) {
   const box = section('by-month', 'By month of service', h('p', {class: 'muted', role: 'status'}, 'Loading the months…'));
   const body = box.querySelector('.split');
   sections.prepend(box);
   try {
-    let months;
-    if (f.from && f.to) {
-      months = monthsBetween(f.from, f.to);
-    } else {
-      let end = f.to ? f.to.slice(0, 7) : null;
-      if (!end) {
-        const newest = await get('/api/findings', {runId: f.runId, from: f.from, size: 1});
-        end = newest.items.length ? String(newest.items[0].dateOfService).slice(0, 7) : null;
-      }
-      if (!end) {
-        replace(body, h('p', {class: 'muted'}, 'No findings in this selection.'));
-        return;
-      }
-      const start = f.from ? f.from.slice(0, 7) : addMonths(end, -11);
-      months = monthsBetween(start, end);
-    }
-    if (months.length > MAX_MONTHS) months = months.slice(months.length - MAX_MONTHS);
-    const rows = await mapLimited(months, 3, async m => {
-      const lo = f.from && f.from > m + '-01' ? f.from : m + '-01';
-      const last = lastDayOfMonth(m);
-      const hi = f.to && f.to < last ? f.to : last;
-      const payers = await get('/api/summary', {by: 'payer', runId: f.runId, from: lo, to: hi});
-      const sum = {month: m, findings: 0, under: 0, over: 0, denial: 0};
-      for (const p of payers) {
-        sum.findings += Number(p.findings);
-        sum.under += cents(p.underpayment);
-        sum.over += cents(p.overpayment);
-        sum.denial += cents(p.denial);
-      }
-      return sum;
-    });
+    const rows = await get('/api/summary', {by: 'month', runId: f.runId, from: f.from, to: f.to});
     if (!ctx.isCurrent()) return;
-    let shown = rows;
-    if (!f.from) {
-      const first = rows.findIndex(r => r.findings > 0);
-      shown = first < 0 ? [] : rows.slice(first);
-    }
-    const tableRows = shown.map(r => ({
-      month: r.month, findings: r.findings,
-      underpayment: r.under / 100, overpayment: r.over / 100, denial: r.denial / 100,
-      _c: r,
-    }));
+    const charted = rows.slice(Math.max(0, rows.length - CHART_MONTHS));
     replace(body,
-      shown.length ? directionBars('Underpayment, overpayment and denial amounts by month of service',
-        tableRows.map(r => r.month), tableRows) : h('p', {class: 'muted'}, 'No findings in this selection.'),
+      rows.length ? directionBars('Underpayment, overpayment and denial amounts by month of service'
+          + (charted.length < rows.length ? ' (the newest ' + charted.length + ' months)' : ''),
+        charted.map(r => r.month), charted) : h('p', {class: 'muted'}, 'No findings in this selection.'),
       sortableTable({id: 'table-month', caption: 'Findings and amounts by month of service', sortKey: 'month', descending: false,
-        columns: [
-          {key: 'month', label: 'Month'},
-          {key: 'findings', label: 'Findings', type: 'number', render: r => count(r.findings)},
-          {key: 'underpayment', label: 'Underpayment', type: 'number', render: r => moneyFromCents(r._c.under)},
-          {key: 'overpayment', label: 'Overpayment', type: 'number', render: r => moneyFromCents(r._c.over)},
-          {key: 'denial', label: 'Denial', type: 'number', render: r => moneyFromCents(r._c.denial)},
-        ], rows: tableRows}));
+        columns: [{key: 'month', label: 'Month'}, ...MONEY_COLUMNS], rows}));
   } catch (e) {
     if (!ctx.isCurrent()) return;
     replace(body, h('p', {class: 'error', role: 'alert'},
@@ -219,15 +174,47 @@ async function drawMonths(ctx, sections, f) {
   }
 }
 
-async function mapLimited(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  async function worker() {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
+/** "96372 → 96401"; a side without a line (a missing or an unsupported line) reads "none". */
+function codePair(r) {
+  return (r.billedCode || 'none') + ' → ' + (r.expectedCode || 'none');
+}
+
+const TOP_COLUMNS = [
+  ...MONEY_COLUMNS,
+  {key: 'amount', label: 'Total', type: 'number', render: r => money(r.amount)},
+];
+
+/** Top codes and drugs by money moved: GET /api/summary?by=code|drug&limit=, largest first. */
+async function drawTop(ctx, sections, f) {
+  const box = section('top-codes', 'Top codes and drugs', h('p', {class: 'muted', role: 'status'}, 'Loading the codes and drugs…'));
+  const body = box.querySelector('.split');
+  append(sections, box);
+  try {
+    const scope = {runId: f.runId, from: f.from, to: f.to, limit: TOP};
+    const [codes, drugs] = await Promise.all([
+      get('/api/summary', {by: 'code', ...scope}),
+      get('/api/summary', {by: 'drug', ...scope}),
+    ]);
+    if (!ctx.isCurrent()) return;
+    const codeRows = codes.map(r => ({...r, pair: codePair(r)}));
+    const drugRows = drugs.map(r => ({...r, label: r.drugName ? r.drugCode + ' ' + r.drugName : r.drugCode}));
+    replace(body,
+      codeRows.length ? directionBars('Amounts by billed and expected code (the ' + codeRows.length + ' largest)',
+        codeRows.map(r => r.pair), codeRows, {horizontal: true}) : null,
+      sortableTable({id: 'table-code', caption: 'The ' + TOP + ' code pairs (billed → expected) that move the most money',
+        sortKey: 'amount', columns: [
+          {key: 'pair', label: 'Billed → expected code', render: r => h('span', {class: 'code-pair'}, r.pair)},
+          ...TOP_COLUMNS], rows: codeRows}),
+      drugRows.length ? directionBars('Amounts by drug (the ' + drugRows.length + ' largest)',
+        drugRows.map(r => r.label), drugRows, {horizontal: true}) : null,
+      sortableTable({id: 'table-drug', caption: 'The ' + TOP + ' drugs whose lines move the most money (drug-line findings: units, waste modifiers, combination products)',
+        sortKey: 'amount', columns: [
+          {key: 'drugCode', label: 'Drug code'},
+          {key: 'drugName', label: 'Drug', render: r => r.drugName || '—'},
+          ...TOP_COLUMNS], rows: drugRows}));
+  } catch (e) {
+    if (!ctx.isCurrent()) return;
+    replace(body, h('p', {class: 'error', role: 'alert'},
+      'Could not load the codes and drugs: ' + (e instanceof ApiError ? e.message : String(e))));
   }
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-  return out;
 }

@@ -35,10 +35,12 @@ public class RunLoader {
     private final ObjectMapper json;
     private final OncoauditConfig config;
     private final io.oncoaudit.api.query.SummaryRepository summaries;
+    private final io.oncoaudit.api.query.DashboardRepository dashboard;
 
     public RunLoader(AgroalDataSource dataSource, ObjectMapper json, OncoauditConfig config,
-                     io.oncoaudit.api.query.SummaryRepository summaries) {
+                     io.oncoaudit.api.query.SummaryRepository summaries, io.oncoaudit.api.query.DashboardRepository dashboard) {
         this.summaries = summaries;
+        this.dashboard = dashboard;
         this.dataSource = dataSource;
         this.json = json;
         this.config = config;
@@ -68,6 +70,7 @@ public class RunLoader {
                     encounters = copy(c, parquet, run.encountersDir(), "encounters", ParquetColumns.ENCOUNTERS, runPk, progress);
                 }
                 refreshAggregates(c, runPk);
+                DashboardAggregates.refresh(c, runPk, encounters);
                 long attachStart = System.nanoTime();
                 attach(c, "findings", runPk);
                 attach(c, "encounters", runPk);
@@ -82,6 +85,7 @@ public class RunLoader {
                 }
                 c.commit();
                 summaries.invalidate();
+                dashboard.invalidate();
                 long ms = millisSince(t0);
                 progress.printf("load: run %s loaded: %d findings, %d encounters in %.1f s%n",
                         run.runId(), findings, encounters, ms / 1000.0);

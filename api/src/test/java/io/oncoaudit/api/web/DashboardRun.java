@@ -46,6 +46,14 @@ public final class DashboardRun {
     public static final List<String> PAYERS = List.of("MEDICARE", "UHC", "AETNA");
     public static final List<String> KINDS = List.of("DOWNCODED_TO_96372", "DRUG_UNITS", "WASTE_MODIFIER",
             "INFUSION_HOURS", "MISSING_ADMINISTRATION", "HORMONAL_CLASS_MISMATCH");
+    /** Finding kind -> billed and expected code of its findings (null: no line on that side); two drug-line kinds. */
+    public static final Map<String, String[]> CODES = Map.of(
+            "DOWNCODED_TO_96372", new String[] {"96372", "96401"},
+            "DRUG_UNITS", new String[] {"J9395", "J9395"},
+            "WASTE_MODIFIER", new String[] {"J9045", "J9045"},
+            "INFUSION_HOURS", new String[] {"96415", "96415"},
+            "MISSING_ADMINISTRATION", new String[] {null, "96413"},
+            "HORMONAL_CLASS_MISMATCH", new String[] {"96401", "96402"});
     public static final List<String> DIRECTIONS = List.of("UNDERPAYMENT", "OVERPAYMENT", "DENIAL");
 
     public record Finding(String claimId, int findingIndex, String patientId, LocalDate dos, String payerId,
@@ -128,8 +136,9 @@ public final class DashboardRun {
                     ps.setString(i++, "11");
                     ps.setString(i++, f.kind());
                     ps.setString(i++, "OA-" + f.kind());
-                    ps.setString(i++, "96372");
-                    ps.setString(i++, "96401");
+                    String[] codes = CODES.get(f.kind());
+                    ps.setString(i++, codes[0]);
+                    ps.setString(i++, codes[1]);
                     ps.setInt(i++, 1);
                     ps.setInt(i++, 1);
                     ps.setString(i++, f.direction());
