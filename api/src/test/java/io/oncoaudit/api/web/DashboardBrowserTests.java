@@ -102,13 +102,14 @@ class DashboardBrowserTests {
         assertEquals(usd(summary.get("overpayment")), tile("overpayment"));
         assertEquals(usd(summary.get("denial")), tile("denial"));
         assertEquals(whole(summary.get("findings").asLong()), tile("findings"));
+        assertEquals(whole(summary.get("claims").asLong()), tile("claims"));
         JsonNode runJson = JSON.readTree(Fixtures.finance().get("/api/runs/" + run.runId()).then().statusCode(200).extract().asString());
         assertEquals(whole(runJson.get("encounters").asLong()), tile("claims"));
         assertEquals(whole(150), tile("claims"), "the run has 150 claims");
 
         // the tables hold the API's rows, one for one
         assertEquals(apiRows(summary.get("byPayer"), "payerId"), tableRows("table-payer"));
-        assertEquals(apiRows(summary.get("byProvider"), "billingNpi"), tableRows("table-provider"));
+        assertEquals(apiRows(summary.get("byProvider"), "billingNpi", "providerName"), tableRows("table-provider"));
         Map<String, List<String>> kinds = new LinkedHashMap<>();
         for (JsonNode r : summary.get("byKind")) kinds.put(r.get("kind").asText(), List.of(whole(r.get("findings").asLong()), usd(r.get("amount"))));
         Map<String, List<String>> shownKinds = new LinkedHashMap<>();
@@ -135,16 +136,127 @@ class DashboardBrowserTests {
         assertEquals(usd(range.get("overpayment")), tile("overpayment"));
         assertEquals(usd(range.get("denial")), tile("denial"));
         assertEquals(whole(range.get("findings").asLong()), tile("findings"));
-        assertEquals("—", tile("claims"), "the API has no claim count for a date range: nothing is guessed");
+        assertEquals(whole(range.get("claims").asLong()), tile("claims"), "the claims audited in the date range");
+        long claimsInRange = run.findings().stream().filter(f -> f.dos().getMonthValue() == 2 || f.dos().getMonthValue() == 3)
+                .map(DashboardRun.Finding::claimId).distinct().count();
+        assertEquals(whole(claimsInRange), tile("claims"));
         assertTrue(range.get("findings").asLong() < run.findings().size());
 
         browser.waitUntil("two months", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() == 2);
         Map<String, List<String>> months = tableRows("table-month");
+        assertEquals(apiRows(apiSummary(Map.of("by", "month", "runId", run.runId(), "from", "2026-02-01", "to", "2026-03-31")), "month"), months);
         for (String[] m : new String[][] {{"2026-02", "2026-02-01", "2026-02-28"}, {"2026-03", "2026-03-01", "2026-03-31"}}) {
             JsonNode month = apiSummary(Map.of("runId", run.runId(), "from", m[1], "to", m[2]));
             assertEquals(List.of(whole(month.get("findings").asLong()), usd(month.get("underpayment")),
                     usd(month.get("overpayment")), usd(month.get("denial"))), months.get(m[0]), m[0]);
         }
+        // the top tables answer for the same range
+        browser.waitFor(By.cssSelector("#table-code tbody tr"));
+        assertEquals(topRows(apiSummary(Map.of("by", "code", "limit", "10", "runId", run.runId(), "from", "2026-02-01", "to", "2026-03-31")),
+                r -> text(r.get("billedCode")) + " → " + text(r.get("expectedCode"))), tableRows("table-code"));
+    }
+
+    @Test
+    void theMonthsAndTopCodesAndDrugsEqualTheApisRows() throws Exception {
+        browser.login(Fixtures.FINANCE, Fixtures.FINANCE_PASSWORD);
+        browser.open("#/finance?runId=" + run.runId());
+        browser.waitFor(By.cssSelector("#table-drug tbody tr"));
+        browser.waitUntil("the month table", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() >= 6);
+
+        JsonNode months = apiSummary(Map.of("by", "month", "runId", run.runId()));
+        assertEquals(apiRows(months, "month"), tableRows("table-month"));
+        assertEquals(6, months.size(), "January to June 2026");
+
+        JsonNode codes = apiSummary(Map.of("by", "code", "limit", "10", "runId", run.runId()));
+        Map<String, List<String>> shownCodes = tableRows("table-code");
+        assertEquals(topRows(codes, r -> text(r.get("billedCode")) + " → " + text(r.get("expectedCode"))), shownCodes);
+        assertTrue(shownCodes.containsKey("none → 96413"), "a missing line reads 'none': " + shownCodes.keySet());
+        assertEquals(DashboardRun.CODES.size(), shownCodes.size());
+
+        JsonNode drugs = apiSummary(Map.of("by", "drug", "limit", "10", "runId", run.runId()));
+        Map<String, List<String>> shownDrugs = tableRows("table-drug");
+        assertEquals(topRows(drugs, r -> r.get("drugCode").asText(), "drugName"), shownDrugs);
+        assertEquals(List.of("J9045", "J9395"), List.copyOf(shownDrugs.keySet()));
+        assertEquals("fulvestrant", shownDrugs.get("J9395").get(0));
+
+        // the rows come largest first, as the API sends them (the default sort is the total, descending)
+        List<String> order = browser.driver.findElements(By.cssSelector("#table-code tbody th")).stream().map(WebElement::getText).toList();
+        List<String> apiOrder = new ArrayList<>();
+        for (JsonNode r : codes) apiOrder.add(text(r.get("billedCode")) + " → " + text(r.get("expectedCode")));
+        assertEquals(apiOrder, order);
+        browser.waitUntil("the charts", d -> d.findElements(By.cssSelector("#top-codes .chart[data-rendered='true'] canvas")).size() == 2);
+        browser.js("document.getElementById('top-codes').scrollIntoView()");
+        browser.screenshot("finance-top-codes-drugs-1280x800");
+    }
+
+    @Test
+    void providerNamesFromTheExtractAreShownAsTextInTheFinanceView() {
+        browser.login(Fixtures.FINANCE, Fixtures.FINANCE_PASSWORD);
+        browser.open("#/finance?runId=" + run.runId());
+        browser.waitFor(By.cssSelector("#table-provider tbody tr"));
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (WebElement tr : browser.driver.findElements(By.cssSelector("#table-provider tbody tr"))) {
+            shown.put(tr.findElement(By.tagName("th")).getText(), tr.findElement(By.cssSelector(".provider-name")).getText());
+        }
+        assertEquals(new java.util.TreeMap<>(DashboardRun.PROVIDERS), new java.util.TreeMap<>(shown));
+        assertEquals(1L, browser.js("return document.querySelectorAll('script').length"), "only the page's own module script");
+        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+        browser.js("document.getElementById('by-provider').scrollIntoView()");
+        browser.screenshot("finance-provider-names");
+    }
+
+    @Test
+    void anAuditorsFindingStatusIsSavedThroughTheApiAndShownAfterAReload() throws Exception {
+        // a Riverside Oncology claim: the encounter test looks at the <script> provider's, still open
+        DashboardRun.Finding f = run.findings().stream().filter(x -> x.billingNpi().equals("1234567893") && x.findingIndex() == 0)
+                .findFirst().orElseThrow();
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        browser.open("#/encounter/" + f.claimId() + "?runId=" + run.runId());
+        WebElement form = browser.waitFor(By.cssSelector("#finding-0 form.status-form"));
+        assertTrue(browser.text(By.id("finding-0-status")).startsWith("Status: Open"));
+
+        // dismissing needs a reason: the page says so and sends nothing
+        form.findElement(By.id("finding-0-dismissed")).click();
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        assertEquals("Give a reason to dismiss this finding.", form.findElement(By.cssSelector("[role='status']")).getText());
+        JsonNode before = apiFinding(f).path("status");
+        assertTrue(before.isNull() || "OPEN".equals(before.asText()), "nothing stored: " + before);
+
+        String reason = "Documented as IM; <b>payer</b> =SUM(1) policy";
+        form.findElement(By.id("finding-0-reason")).sendKeys(reason);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waitUntil("saved", d -> "Saved.".equals(form.findElement(By.cssSelector("[role='status']")).getText()));
+        assertTrue(browser.text(By.id("finding-0-status")).startsWith("Status: Dismissed · reason: " + reason + " · by " + Fixtures.AUDITOR),
+                browser.text(By.id("finding-0-status")));
+        JsonNode stored = apiFinding(f);
+        assertEquals("DISMISSED", stored.get("status").asText());
+        assertEquals(reason, stored.get("statusReason").asText());
+        assertEquals(Fixtures.AUDITOR, stored.get("statusBy").asText());
+
+        // shown to everyone who opens it later: a reload reads it back from the API
+        browser.driver.navigate().refresh();
+        browser.waitFor(By.cssSelector("#finding-0 form.status-form"));
+        assertTrue(browser.text(By.id("finding-0-status")).startsWith("Status: Dismissed · reason: " + reason),
+                browser.text(By.id("finding-0-status")));
+        assertTrue(browser.driver.findElement(By.id("finding-0-dismissed")).isSelected());
+        assertEquals(0L, browser.js("return document.querySelectorAll('main b').length"), "the reason is text, not markup");
+        browser.screenshot("encounter-status-dismissed");
+
+        WebElement again = browser.driver.findElement(By.cssSelector("#finding-0 form.status-form"));
+        again.findElement(By.id("finding-0-accepted")).click();
+        again.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waitUntil("saved", d -> "Saved.".equals(again.findElement(By.cssSelector("[role='status']")).getText()));
+        assertEquals("ACCEPTED", apiFinding(f).get("status").asText());
+        assertTrue(browser.text(By.id("finding-0-status")).startsWith("Status: Accepted"), browser.text(By.id("finding-0-status")));
+
+        again.findElement(By.id("finding-0-open")).click();
+        again.findElement(By.id("finding-0-reason")).clear();
+        again.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waitUntil("saved", d -> "Saved.".equals(again.findElement(By.cssSelector("[role='status']")).getText()));
+        assertEquals("OPEN", apiFinding(f).get("status").asText());
+        browser.driver.navigate().refresh();
+        browser.waitFor(By.cssSelector("#finding-0 form.status-form"));
+        assertTrue(browser.text(By.id("finding-0-status")).startsWith("Status: Open"), browser.text(By.id("finding-0-status")));
     }
 
     @Test
@@ -165,7 +277,9 @@ class DashboardBrowserTests {
         assertTrue(browser.driver.findElements(By.cssSelector("#nav a[href='#/worklist']")).isEmpty(), "no worklist link for finance");
         browser.open("#/finance?runId=" + run.runId());
         browser.waitUntil("all of the finance view", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() >= 6
-                && d.findElements(By.cssSelector("#table-kind tbody tr")).size() > 0);
+                && d.findElements(By.cssSelector("#table-kind tbody tr")).size() > 0
+                && d.findElements(By.cssSelector("#table-code tbody tr")).size() > 0
+                && d.findElements(By.cssSelector("#table-drug tbody tr")).size() > 0);
         assertNoPatientId("finance view");
 
         String claim = run.findings().get(0).claimId();
@@ -407,14 +521,41 @@ class DashboardBrowserTests {
         });
     }
 
-    /** key -> [findings, underpayment, overpayment, denial] as the page should print them. */
-    private static Map<String, List<String>> apiRows(JsonNode rows, String key) {
+    /** key -> [texts..., findings, underpayment, overpayment, denial] as the page should print them. */
+    private static Map<String, List<String>> apiRows(JsonNode rows, String key, String... texts) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (JsonNode r : rows) {
-            out.put(r.get(key).asText(), List.of(whole(r.get("findings").asLong()), usd(r.get("underpayment")),
+            List<String> cells = new ArrayList<>();
+            for (String t : texts) cells.add(r.hasNonNull(t) ? r.get(t).asText() : "—");
+            cells.addAll(List.of(whole(r.get("findings").asLong()), usd(r.get("underpayment")),
                     usd(r.get("overpayment")), usd(r.get("denial"))));
+            out.put(r.get(key).asText(), cells);
         }
         return sortedByKey(out);
+    }
+
+    /** The top tables: label -> [texts..., findings, underpayment, overpayment, denial, total]. */
+    private static Map<String, List<String>> topRows(JsonNode rows, java.util.function.Function<JsonNode, String> label, String... texts) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String t : texts) cells.add(r.hasNonNull(t) ? r.get(t).asText() : "—");
+            cells.addAll(List.of(whole(r.get("findings").asLong()), usd(r.get("underpayment")),
+                    usd(r.get("overpayment")), usd(r.get("denial")), usd(r.get("amount"))));
+            out.put(label.apply(r), cells);
+        }
+        return sortedByKey(out);
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? "none" : n.asText();
+    }
+
+    /** The finding as GET /api/findings returns it to an auditor. */
+    private static JsonNode apiFinding(DashboardRun.Finding f) throws Exception {
+        JsonNode page = apiFindings(Map.of("runId", run.runId(), "claimId", f.claimId()), null);
+        for (JsonNode i : page.get("items")) if (i.get("findingIndex").asInt() == f.findingIndex()) return i;
+        throw new AssertionError("no finding " + f.claimId() + "#" + f.findingIndex());
     }
 
     private Map<String, List<String>> tableRows(String tableId) {
