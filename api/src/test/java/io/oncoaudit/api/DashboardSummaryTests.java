@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.oncoaudit.api.load.RunLoader;
 import io.oncoaudit.api.security.UserService;
 import io.oncoaudit.api.support.Fixtures;
@@ -23,6 +24,9 @@ import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +56,9 @@ class DashboardSummaryTests {
 
     @Inject
     UserService users;
+
+    @Inject
+    AgroalDataSource ds;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -188,7 +195,39 @@ class DashboardSummaryTests {
                 .get("/api/summary").then().statusCode(400).body("field", equalTo("from"));
     }
 
+    @Test
+    void theMigrationFillsTheAggregatesOfEarlierRunsExactlyAsTheLoadDoes() throws Exception {
+        String v3 = new String(getClass().getResourceAsStream("/db/migration/V3__dashboard_aggregates.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String backfill = v3.substring(v3.indexOf("-- runs loaded before this migration"));
+        List<String> tables = List.of("code_day_agg", "encounter_day_agg", "provider_names");
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                List<List<String>> loaded = new ArrayList<>();
+                for (String t : tables) loaded.add(rows(s, t));
+                assertTrue(loaded.get(0).size() > 0 && loaded.get(1).size() > 0 && loaded.get(2).size() > 0);
+                for (String t : tables) s.execute("DELETE FROM " + t);
+                for (String sql : backfill.split(";")) {
+                    if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) s.execute(sql);
+                }
+                for (int i = 0; i < tables.size(); i++) assertEquals(loaded.get(i), rows(s, tables.get(i)), tables.get(i));
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
     // --- helpers
+
+    /** Every row of a table as text, in a stable order. */
+    private static List<String> rows(Statement s, String table) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT t::text FROM " + table + " t ORDER BY 1")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
 
     private record Money(long findings, BigDecimal under, BigDecimal over, BigDecimal denial) {
         BigDecimal total() { return under.add(over).add(denial); }

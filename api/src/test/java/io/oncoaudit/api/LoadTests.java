@@ -153,7 +153,7 @@ class LoadTests {
 
     private List<Long> counts() throws Exception {
         List<Long> out = new ArrayList<>();
-        for (String t : List.of("runs", "findings", "encounters", "summary_agg")) out.add(single("SELECT count(*) FROM " + t));
+        for (String t : List.of("runs", "findings", "encounters", "summary_agg", "code_day_agg", "encounter_day_agg", "provider_names")) out.add(single("SELECT count(*) FROM " + t));
         return out;
     }
 

@@ -118,7 +118,20 @@ function section(id, title, ...content) {
 
 /** "Riverside Oncology (1234567893)", or the NPI alone when the extract named no provider. Painted or set as text only. */
 function providerLabel(r) {
-  return r.providerName ? r.providerName + ' (' + r.billingNpi + ')' : r.billingNpi;
+  return r.providerName ? shorten(r.providerName, 24) + ' (' + r.billingNpi + ')' : r.billingNpi;
+}
+
+/** A chart axis label of at most n characters (the table next to the chart holds the whole text). */
+function shorten(text, n) {
+  const s = String(text);
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+/** A panel whose charts and tables take the whole width, one under the other (tables with many columns). */
+function wideSection(id, title, ...content) {
+  const box = section(id, title, ...content);
+  box.querySelector('.split').classList.add('stacked');
+  return box;
 }
 
 function drawBreakdowns(sections, s) {
@@ -133,7 +146,7 @@ function drawBreakdowns(sections, s) {
         payers.map(r => r.payerId), payers) : null,
       sortableTable({id: 'table-payer', caption: 'Findings and amounts by payer', sortKey: 'underpayment',
         columns: [{key: 'payerId', label: 'Payer'}, ...MONEY_COLUMNS], rows: payers})),
-    section('by-provider', 'By billing provider',
+    wideSection('by-provider', 'By billing provider',
       topProviders.length ? directionBars('Amounts by billing provider (the ' + topProviders.length + ' largest)',
         topProviders.map(providerLabel), topProviders, {horizontal: true}) : null,
       sortableTable({id: 'table-provider', caption: 'Findings and amounts by billing provider', sortKey: 'underpayment',
@@ -186,7 +199,7 @@ const TOP_COLUMNS = [
 
 /** Top codes and drugs by money moved: GET /api/summary?by=code|drug&limit=, largest first. */
 async function drawTop(ctx, sections, f) {
-  const box = section('top-codes', 'Top codes and drugs', h('p', {class: 'muted', role: 'status'}, 'Loading the codes and drugs…'));
+  const box = wideSection('top-codes', 'Top codes and drugs', h('p', {class: 'muted', role: 'status'}, 'Loading the codes and drugs…'));
   const body = box.querySelector('.split');
   append(sections, box);
   try {
@@ -197,7 +210,7 @@ async function drawTop(ctx, sections, f) {
     ]);
     if (!ctx.isCurrent()) return;
     const codeRows = codes.map(r => ({...r, pair: codePair(r)}));
-    const drugRows = drugs.map(r => ({...r, label: r.drugName ? r.drugCode + ' ' + r.drugName : r.drugCode}));
+    const drugRows = drugs.map(r => ({...r, label: r.drugName ? r.drugCode + ' ' + shorten(r.drugName, 24) : r.drugCode}));
     replace(body,
       codeRows.length ? directionBars('Amounts by billed and expected code (the ' + codeRows.length + ' largest)',
         codeRows.map(r => r.pair), codeRows, {horizontal: true}) : null,

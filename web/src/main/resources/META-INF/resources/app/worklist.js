@@ -72,7 +72,8 @@ export function renderWorklist(ctx) {
   get('/api/summary', {runId: filter.runId}).then(s => {
     if (!ctx.isCurrent()) return;
     fillOptions(payer.select, (s.byPayer || []).map(r => ({value: r.payerId, label: r.payerId})), filter.payerId);
-    fillOptions(provider.select, (s.byProvider || []).map(r => ({value: r.billingNpi, label: r.billingNpi})), filter.billingNpi);
+    fillOptions(provider.select, (s.byProvider || []).map(r => ({value: r.billingNpi,
+      label: r.providerName ? r.billingNpi + ' · ' + r.providerName : r.billingNpi})), filter.billingNpi);
     fillOptions(kind.select, kindOptions((s.byKind || []).map(r => r.kind)), filter.kind);
   }).catch(() => {});
 
