@@ -5,6 +5,7 @@ import io.oncoaudit.batch.cli.Args;
 import io.oncoaudit.batch.input.ExtractReader;
 import io.oncoaudit.batch.input.InputFiles;
 import io.oncoaudit.batch.input.Table;
+import io.oncoaudit.batch.spark.Progress;
 import io.oncoaudit.batch.spark.Sessions;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ public final class BaselineCommand {
     public static void run(Args a, PrintStream out, PrintStream err) {
         SparkSession spark = Sessions.create("oncoaudit-baseline", a.get("master"));
         long t0 = System.nanoTime();
-        try {
+        try (Progress progress = new Progress(spark, "baseline", err, 3000)) {
+            progress.step("reading, grouping and writing", 0);
             Dataset<Row> lines = ExtractReader.read(spark, Table.CLAIM_LINES, "claims", InputFiles.of("claims", a.requiredPath("claims")));
             Dataset<Row> admins = ExtractReader.read(spark, Table.ADMINISTRATIONS, "administrations",
                     InputFiles.of("administrations", a.requiredPath("administrations")));
@@ -44,7 +46,8 @@ public final class BaselineCommand {
                     .cogroup(admins.groupByKey(RowIndexer.claimKey(), Encoders.STRING()), new PassThrough(), Encoders.row(SCHEMA));
             Path dir = a.requiredPath("out");
             grouped.write().mode("overwrite").parquet(dir.toAbsolutePath().toString());
-            out.printf(Locale.ROOT, "{\"seconds\": %.1f}%n", (System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "{\"seconds\": %.1f, \"taskCpuSeconds\": %.1f}%n", (System.nanoTime() - t0) / 1e9,
+                    progress.taskCpuNanos() / 1e9);
         } finally {
             spark.stop();
         }

@@ -30,6 +30,7 @@ public final class Progress extends SparkListener implements AutoCloseable {
     private final String command;
     private final AtomicLong doneRecords = new AtomicLong();
     private final AtomicLong doneBytes = new AtomicLong();
+    private final AtomicLong taskCpuNanos = new AtomicLong();
     private final Map<Long, long[]> running = new ConcurrentHashMap<>();
     private final Map<Integer, int[]> stages = new ConcurrentHashMap<>();
     private final java.util.Set<Long> ended = ConcurrentHashMap.newKeySet();
@@ -69,6 +70,9 @@ public final class Progress extends SparkListener implements AutoCloseable {
         out.println("[" + command + "] " + name + " ...");
         out.flush();
     }
+
+    /** CPU time of all finished Spark tasks so far (nanoseconds; the driver's own work is not included). */
+    public long taskCpuNanos() { return taskCpuNanos.get(); }
 
     public void message(String text) {
         out.println("[" + command + "] " + text);
@@ -121,6 +125,11 @@ public final class Progress extends SparkListener implements AutoCloseable {
         running.remove(e.taskInfo().taskId());
         int[] s = stages.get(e.stageId());
         if (s != null) s[1]++;
+        if (e.taskMetrics() != null) {
+            // CPU of every task, failed ones too: it was spent. With other work on the machine, CPU time
+            // compares steps and runs where wall time cannot.
+            taskCpuNanos.addAndGet(e.taskMetrics().executorCpuTime() + e.taskMetrics().executorDeserializeCpuTime());
+        }
         if (e.taskMetrics() != null && e.taskInfo().successful()) {
             doneRecords.addAndGet(e.taskMetrics().inputMetrics().recordsRead());
             doneBytes.addAndGet(e.taskMetrics().inputMetrics().bytesRead());

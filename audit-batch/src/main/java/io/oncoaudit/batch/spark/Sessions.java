@@ -22,6 +22,9 @@ public final class Sessions {
                 // live progress (running tasks' record counts) arrives with executor heartbeats
                 .config("spark.executor.heartbeatInterval", "3s")
                 .config("spark.sql.adaptive.enabled", "true")
+                // file: paths without a chmod process per directory and without .crc side files
+                .config("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName())
+                .config("spark.hadoop.fs.file.impl.disable.cache", "false")
                 // Recoding after the shuffle is CPU-bound: AQE's default (merge to the core count) gave 3 uneven
                 // tasks on 2 cores; size-based merging keeps ~16 MB per task, so big shuffles stay spread out
                 // while small ones (findings, rejects) still merge.
