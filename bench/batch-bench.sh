@@ -27,12 +27,20 @@ FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
 export SPARK_LOCAL_IP=127.0.0.1
-batch() { java "${FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli "$@"; }
+BATCH=(java "${FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli)
+batch() { "${BATCH[@]}" "$@"; }
 now() { date +%s.%N; }
+# CPU seconds (user + sys) of one command, from /usr/bin/time when present ("-" otherwise). With other work
+# on the machine, CPU time compares the two jobs where wall time cannot.
+timed() { # file cmd...
+  local f="$1"; shift
+  if [[ -x /usr/bin/time ]]; then /usr/bin/time -f "%U %S" -o "$f" "$@"; else echo "- -" >"$f"; "$@"; fi
+}
+cpu() { awk '{ if ($1 == "-") print "-"; else printf "%.1f", $1 + $2 }' "$1"; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 mkdir -p "$DIR"
-declare -A AUDIT BASE LINES
+declare -A AUDIT BASE LINES AUDIT_CPU BASE_CPU LOAD
 for size in "${SIZES[@]}"; do
   enc=$((size * 10 / 38))   # ~3.8 claim lines per generated encounter
   data="$DIR/extract-$size"
@@ -44,23 +52,31 @@ for size in "${SIZES[@]}"; do
   lines=$(sed -E 's/.*"claimLines": ([0-9]+).*/\1/' "$DIR/generate-$size.json")
   LINES[$size]=$lines
   echo "bench: baseline (read, group by claim, write) on $lines lines" >&2
-  t=$(now); batch baseline --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/baseline-$size" --master "$MASTER" >/dev/null
-  BASE[$size]=$(secs "$t" "$(now)")
+  LOAD[$size]=$(cut -d' ' -f1 /proc/loadavg)
+  t=$(now); timed "$DIR/cpu-base-$size" "${BATCH[@]}" baseline --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/baseline-$size" --master "$MASTER" >/dev/null
+  BASE[$size]=$(secs "$t" "$(now)"); BASE_CPU[$size]=$(cpu "$DIR/cpu-base-$size")
   echo "bench: audit on $lines lines (driver heap $HEAP)" >&2
-  t=$(now); batch audit --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/run-$size" --master "$MASTER" >/dev/null
-  AUDIT[$size]=$(secs "$t" "$(now)")
+  t=$(now); timed "$DIR/cpu-audit-$size" "${BATCH[@]}" audit --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/run-$size" --master "$MASTER" >/dev/null
+  AUDIT[$size]=$(secs "$t" "$(now)"); AUDIT_CPU[$size]=$(cpu "$DIR/cpu-audit-$size")
+  LOAD[$size]="${LOAD[$size]}-$(cut -d' ' -f1 /proc/loadavg)"
+  echo "bench: audit steps (wall ms / Spark tasks' CPU ms): $(grep -E '"stage(Millis|TaskCpuMillis)"' "$DIR/run-$size/manifest.json" | tr -s ' ' | tr '\n' ' ')" >&2
   [[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$DIR/baseline-$size"
 done
 
 echo
-printf "%-12s %10s %10s %12s %12s %10s\n" "lines" "audit s" "base s" "audit l/s" "base l/s" "ratio"
+printf "%-10s %8s %8s %10s %10s %7s %9s %9s %9s %11s\n" "lines" "audit s" "base s" "audit l/s" "base l/s" "ratio" \
+  "audit cpu" "base cpu" "cpu ratio" "load 1m"
 for size in "${SIZES[@]}"; do
-  awk -v n="${LINES[$size]}" -v a="${AUDIT[$size]}" -v b="${BASE[$size]}" \
-    'BEGIN { printf "%-12d %10.1f %10.1f %12.0f %12.0f %10.2f\n", n, a, b, n / a, n / b, a / b }'
+  awk -v n="${LINES[$size]}" -v a="${AUDIT[$size]}" -v b="${BASE[$size]}" -v ac="${AUDIT_CPU[$size]}" \
+    -v bc="${BASE_CPU[$size]}" -v l="${LOAD[$size]}" \
+    'BEGIN { r = (ac == "-" || bc == "-") ? "-" : sprintf("%.2f", ac / bc);
+             printf "%-10d %8.1f %8.1f %10.0f %10.0f %7.2f %9s %9s %9s %11s\n", n, a, b, n / a, n / b, a / b, ac, bc, r, l }'
 done
 if [[ ${#SIZES[@]} -ge 2 ]]; then
   first=${SIZES[0]}; last=${SIZES[${#SIZES[@]}-1]}
   awk -v a="${AUDIT[$first]}" -v b="${AUDIT[$last]}" -v n1="${LINES[$first]}" -v n2="${LINES[$last]}" \
     'BEGIN { printf "audit time ratio %d vs %d lines: %.2f (lines ratio %.2f)\n", n2, n1, b / a, n2 / n1 }'
+  awk -v a="${AUDIT_CPU[$first]}" -v b="${AUDIT_CPU[$last]}" \
+    'BEGIN { if (a != "-" && b != "-") printf "audit CPU ratio: %.2f\n", b / a }'
 fi
 echo "driver heap: $HEAP, master: $MASTER, cores: $(nproc) — every run above completed (exit 0)"
