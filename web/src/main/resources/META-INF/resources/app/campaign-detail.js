@@ -149,7 +149,7 @@ function claimsTable(c, claims, state, reload, readOnly) {
         h('td', {class: 'deadline', 'data-label': 'Deadline'},
           past ? h('span', {class: 'badge past-badge'}, 'Past deadline') : null,
           h('span', {class: 'nowrap due'}, d.due || '—'),
-          h('span', {class: 'sub'}, past ? 'last route closed ' + (d.finalDue || '') : daysText(d.daysLeft)),
+          h('span', {class: 'sub'}, past ? 'every route closed' : daysText(d.daysLeft)),
           h('span', {class: 'sub'}, routeLabel(d.route) + (d.estimated ? ' · estimated' : ''))),
         h('th', {scope: 'row', 'data-label': 'Claim', class: 'claim-id'}, h('span', {class: 'nowrap'}, v.claimId),
           h('span', {class: 'sub'}, v.payerId + ' · ' + count(v.findings) + (v.findings === 1 ? ' finding' : ' findings'))),
