@@ -108,8 +108,8 @@ export async function send(method, path, body) {
 }
 
 /** Fetches a file with the stored credentials and hands it to the browser as a download. */
-export async function download(path, params, filename) {
-  const res = await request(path + query(params), {headers: {Accept: 'text/csv'}});
+export async function download(path, params, filename, accept = 'text/csv') {
+  const res = await request(path + query(params), {headers: {Accept: accept}});
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

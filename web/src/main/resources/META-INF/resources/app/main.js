@@ -8,6 +8,9 @@ import {renderFinance} from './finance.js';
 import {renderWorklist} from './worklist.js';
 import {renderEncounter} from './encounter.js';
 import {disposeCharts} from './charts.js';
+import {renderCampaigns, addBuildCampaign, canReadCampaigns} from './campaigns.js';
+import {renderCampaignDetail} from './campaign-detail.js';
+import {renderRecovery} from './recovery.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -51,7 +54,9 @@ function renderShell(view) {
   }
   replace(nav,
     navLink('#/finance', 'Finance', view === 'finance'),
-    hasRole('auditor') ? navLink('#/worklist', 'Findings worklist', view === 'worklist' || view === 'encounter') : null);
+    hasRole('auditor') ? navLink('#/worklist', 'Findings worklist', view === 'worklist' || view === 'encounter') : null,
+    canReadCampaigns() ? navLink('#/campaigns', 'Campaigns', view === 'campaigns' || view === 'campaign') : null,
+    canReadCampaigns() ? navLink('#/recovery', 'Recovery', view === 'recovery') : null);
   replace(userBox,
     h('span', {class: 'who', id: 'who'}, s.username, h('span', {class: 'roles'}, ' (' + s.roles.join(', ') + ')')),
     h('button', {type: 'button', class: 'link-button', id: 'logout', onclick: doLogout}, 'Log out'));
@@ -93,7 +98,7 @@ function render() {
     showLogin(view === 'login' ? null : (params.size || segments.length ? 'Please log in to open this view.' : null));
     return;
   }
-  if (!['finance', 'worklist', 'encounter'].includes(view)) {
+  if (!['finance', 'worklist', 'encounter', 'campaigns', 'campaign', 'recovery'].includes(view)) {
     location.replace('#' + defaultView());
     return;
   }
@@ -117,8 +122,18 @@ function render() {
     ctx.focusHeading();
     return;
   }
+  if (['campaigns', 'campaign', 'recovery'].includes(view) && !canReadCampaigns()) {
+    ctx.title('Not permitted');
+    replace(main, h('section', null, h('h1', {tabindex: '-1'}, 'Not permitted'),
+      h('p', null, 'Appeal campaigns are for the auditor and finance roles.')));
+    ctx.focusHeading();
+    return;
+  }
   if (view === 'finance') renderFinance(ctx);
-  else if (view === 'worklist') renderWorklist(ctx);
+  else if (view === 'worklist') { renderWorklist(ctx); addBuildCampaign(ctx); }
+  else if (view === 'campaigns') renderCampaigns(ctx);
+  else if (view === 'campaign') renderCampaignDetail(ctx);
+  else if (view === 'recovery') renderRecovery(ctx);
   else renderEncounter(ctx);
 }
 

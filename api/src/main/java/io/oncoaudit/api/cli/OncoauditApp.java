@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The api's commands (contract section 3): {@code serve} runs until stopped; {@code load} and
- * {@code users} do their work and exit. Exit codes: 0 done, 1 failed, 2 usage error.
+ * The api's commands (contract section 3): {@code serve} runs until stopped; {@code load},
+ * {@code users} and {@code campaign} do their work and exit. Exit codes: 0 done, 1 failed, 2 usage error.
  */
 public class OncoauditApp implements QuarkusApplication {
-    public static final Set<String> COMMANDS = Set.of("serve", "load", "users");
+    public static final Set<String> COMMANDS = Set.of("serve", "load", "users", "campaign");
     public static final String USAGE = """
             usage: oncoaudit serve [--port N]
                    oncoaudit load --run DIR
@@ -25,6 +25,7 @@ public class OncoauditApp implements QuarkusApplication {
                    oncoaudit users passwd NAME                                   (same password rule)
                    oncoaudit users remove NAME
                    oncoaudit users list
+            """ + CampaignCommand.USAGE + """
             environment: ONCOAUDIT_HOME (embedded database folder, default ~/.oncoaudit),
                          ONCOAUDIT_ADMIN_PASSWORD (initial admin password on first serve),
                          QUARKUS_HTTP_PORT, QUARKUS_DATASOURCE_JDBC_URL / _USERNAME / _PASSWORD (external PostgreSQL)""";
@@ -35,12 +36,16 @@ public class OncoauditApp implements QuarkusApplication {
     @Inject
     UserService users;
 
+    @Inject
+    CampaignCommand campaigns;
+
     @Override
     public int run(String... args) {
         return switch (args[0]) {
             case "serve" -> serve();
             case "load" -> load(args);
             case "users" -> users(args);
+            case "campaign" -> campaigns.run(args, System.getProperty("user.name"), System.out, System.err);
             default -> usage("unknown command " + args[0]);
         };
     }

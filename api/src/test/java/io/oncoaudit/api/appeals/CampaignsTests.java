@@ -136,6 +136,36 @@ class CampaignsTests {
     }
 
     @Test
+    void aMaximumAmountKeepsTheFindingsTheWorklistShowsUnderIt() throws Exception {
+        // the worklist filters by minAmount and maxAmount: a campaign built from it keeps both bounds
+        BigDecimal min = new BigDecimal("10.00");
+        BigDecimal max = new BigDecimal("300.00");
+        String sql = "SELECT count(DISTINCT claim_id), coalesce(sum(amount), 0) FROM findings f JOIN runs r ON r.id = f.run_pk"
+                + " WHERE r.run_id = ? AND payer_id = 'UHC' AND amount >= ? AND amount <= ?";
+        long claims;
+        BigDecimal amount;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, run.runId());
+            ps.setBigDecimal(2, min);
+            ps.setBigDecimal(3, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                claims = rs.getLong(1);
+                amount = rs.getBigDecimal(2);
+            }
+        }
+        assertTrue(claims > 0, "the fixture has UHC findings between the bounds");
+        JsonNode c = create("UHC 10 to 300", Map.of("runId", run.runId(), "payerId", "UHC", "minAmount", "10.00", "maxAmount", "300.00"));
+        assertEquals(claims, c.get("claims").asLong());
+        assertEquals(0, amount.compareTo(c.get("amount").decimalValue()), amount + " vs " + c.get("amount"));
+        JsonNode detail = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + c.get("id").asLong()).then().statusCode(200).extract().asString());
+        assertEquals(0, max.compareTo(detail.get("filter").get("maxAmount").decimalValue()));
+        assertTrue(detail.get("filterDescription").asText().contains("finding amount <= 300.00"), detail.get("filterDescription").asText());
+        JsonNode unbounded = create("UHC from 10", Map.of("runId", run.runId(), "payerId", "UHC", "minAmount", "10.00"));
+        assertTrue(unbounded.get("amount").decimalValue().compareTo(c.get("amount").decimalValue()) > 0, "the bound left findings out");
+    }
+
+    @Test
     void aClaimAuditedInTwoRunsIsAppealedOnceFromItsNewestRun() throws Exception {
         LocalDate dos = LocalDate.of(2026, 2, 2);
         AppealsTestData.insertRun(ds, "appeals-dup-1", new AppealsTestData.Claim("DUP-1", "PT999201", dos, "DUPPAYER", "Dup",
@@ -165,6 +195,8 @@ class CampaignsTests {
                 {"{\"name\": \"x\", \"filter\": {\"payer\": \"MEDICARE\"}}", "filter.payer"},
                 {"{\"name\": \"x\", \"filter\": {\"from\": \"yesterday\"}}", "filter.from"},
                 {"{\"name\": \"x\", \"filter\": {\"minAmount\": \"ten\"}}", "filter.minAmount"},
+                {"{\"name\": \"x\", \"filter\": {\"maxAmount\": \"-1\"}}", "filter.maxAmount"},
+                {"{\"name\": \"x\", \"filter\": {\"minAmount\": 50, \"maxAmount\": 10}}", "filter.minAmount"},
                 {"{\"name\": \"x\", \"filter\": {\"from\": \"2026-05-01\", \"to\": \"2026-01-01\"}}", "filter.from"}}) {
             Fixtures.auditor().contentType("application/json").body(bad[0]).post("/api/campaigns").then()
                     .statusCode(400).contentType("application/problem+json").body("field", equalTo(bad[1]));

@@ -12,18 +12,19 @@ import java.util.Set;
 
 /**
  * Which findings a campaign is built from (contract section 8: payerId, kind, billingNpi, from, to; plus
- * minAmount, direction and runId). Null = not filtered. {@code from}/{@code to} bound the date of service,
- * inclusive; {@code minAmount} applies to each finding, as on GET /api/findings. An unknown field is refused
+ * minAmount, maxAmount, direction and runId, the findings worklist's filters). Null = not filtered. {@code from}/{@code to} bound the date of service,
+ * inclusive; {@code minAmount}/{@code maxAmount} apply to each finding, as on GET /api/findings. An unknown field is refused
  * rather than ignored: a misspelt filter would otherwise select every claim.
  */
 public record CampaignFilter(String runId, String payerId, String kind, String billingNpi, String direction,
-                             LocalDate from, LocalDate to, BigDecimal minAmount) {
+                             LocalDate from, LocalDate to, BigDecimal minAmount,
+                             BigDecimal maxAmount) {
 
-    static final Set<String> FIELDS = Set.of("runId", "payerId", "kind", "billingNpi", "direction", "from", "to", "minAmount");
+    static final Set<String> FIELDS = Set.of("runId", "payerId", "kind", "billingNpi", "direction", "from", "to", "minAmount", "maxAmount");
     static final Set<String> DIRECTIONS = Set.of("UNDERPAYMENT", "OVERPAYMENT", "DENIAL");
 
     public static CampaignFilter none() {
-        return new CampaignFilter(null, null, null, null, null, null, null, null);
+        return new CampaignFilter(null, null, null, null, null, null, null, null, null);
     }
 
     /** Parses the request's {@code filter} object; messages start with the field path ("filter.from: ..."). */
@@ -33,7 +34,7 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw new IllegalArgumentException("filter." + f + ": unknown filter field; use payerId, kind, billingNpi, from, to, minAmount, direction or runId");
+                throw new IllegalArgumentException("filter." + f + ": unknown filter field; use payerId, kind, billingNpi, from, to, minAmount, maxAmount, direction or runId");
             }
         }
         String kind = text(n, "kind");
@@ -50,8 +51,10 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         LocalDate to = date(n, "to");
         if (from != null && to != null && from.isAfter(to)) throw new IllegalArgumentException("filter.from: must not be after filter.to");
         BigDecimal min = amount(n, "minAmount");
+        BigDecimal max = amount(n, "maxAmount");
+        if (min != null && max != null && min.compareTo(max) > 0) throw new IllegalArgumentException("filter.minAmount: must not be more than filter.maxAmount");
         String payer = text(n, "payerId");
-        return new CampaignFilter(text(n, "runId"), payer, kind, text(n, "billingNpi"), direction, from, to, min);
+        return new CampaignFilter(text(n, "runId"), payer, kind, text(n, "billingNpi"), direction, from, to, min, max);
     }
 
     /** Appends "AND ..." conditions on the findings alias {@code f}. */
@@ -63,6 +66,7 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         add(sql, params, "f.date_of_service >= ?", from);
         add(sql, params, "f.date_of_service <= ?", to);
         add(sql, params, "f.amount >= ?", minAmount);
+        add(sql, params, "f.amount <= ?", maxAmount);
         if (runId != null) {
             // the newest load of that run id (a run id loaded twice with different output is two runs)
             add(sql, params, "f.run_pk = (SELECT max(id) FROM runs WHERE run_id = ?)", runId);
@@ -89,6 +93,7 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         if (from != null) parts.add("from " + from);
         if (to != null) parts.add("to " + to);
         if (minAmount != null) parts.add("finding amount >= " + minAmount.toPlainString());
+        if (maxAmount != null) parts.add("finding amount <= " + maxAmount.toPlainString());
         return parts.isEmpty() ? "all findings" : String.join(", ", parts);
     }
 

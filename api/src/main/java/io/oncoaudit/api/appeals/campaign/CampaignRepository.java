@@ -66,9 +66,9 @@ public class CampaignRepository {
             long id;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO appeal_campaigns (name, owner, filter_run_id, filter_payer_id, filter_kind, filter_billing_npi,
-                      filter_direction, filter_from, filter_to, filter_min_amount) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id""")) {
+                      filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id""")) {
                 bind(ps, List.of(name, owner), filter.runId(), filter.payerId(), filter.kind(), filter.billingNpi(),
-                        filter.direction(), filter.from(), filter.to(), filter.minAmount());
+                        filter.direction(), filter.from(), filter.to(), filter.minAmount(), filter.maxAmount());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -193,12 +193,13 @@ public class CampaignRepository {
     }
 
     private static final String CAMPAIGN_COLUMNS = "id, name, owner, created_at, filter_run_id, filter_payer_id, filter_kind,"
-            + " filter_billing_npi, filter_direction, filter_from, filter_to, filter_min_amount";
+            + " filter_billing_npi, filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount";
 
     private CampaignRow campaign(ResultSet rs) throws SQLException {
         return new CampaignRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
                 new CampaignFilter(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getBigDecimal(12)));
+                        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getBigDecimal(12),
+                        rs.getBigDecimal(13)));
     }
 
     static ClaimRow claim(ResultSet rs) throws SQLException {

@@ -263,6 +263,7 @@ public class CampaignService {
         Optional.ofNullable(f.from()).ifPresent(v -> m.put("from", v.toString()));
         Optional.ofNullable(f.to()).ifPresent(v -> m.put("to", v.toString()));
         Optional.ofNullable(f.minAmount()).ifPresent(v -> m.put("minAmount", v));
+        Optional.ofNullable(f.maxAmount()).ifPresent(v -> m.put("maxAmount", v));
         return m;
     }
 
