@@ -80,6 +80,24 @@ class FindingsTests {
     }
 
     @Test
+    void totalsSummedFromTheAggregatesEqualTheFindings() throws Exception {
+        // run + payer + kind only: total=true is answered from summary_agg, the page from the covering index
+        RunFixture.Finding probe = run.findings().get(3);
+        JsonNode page = JSON.readTree(Fixtures.finance().queryParam("runId", run.runId())
+                .queryParam("payerId", probe.payerId()).queryParam("kind", probe.kind())
+                .queryParam("size", 5).queryParam("total", "true")
+                .get("/api/findings").then().statusCode(200).extract().asString());
+        long expected = run.findings().stream().filter(f -> f.payerId().equals(probe.payerId()) && f.kind().equals(probe.kind())).count();
+        assertTrue(expected > 5);
+        assertEquals(expected, page.get("total").asLong());
+        assertEquals(5, page.get("items").size());
+        JsonNode none = JSON.readTree(Fixtures.finance().queryParam("runId", "no-such-run").queryParam("total", "true")
+                .get("/api/findings").then().statusCode(200).extract().asString());
+        assertEquals(0, none.get("items").size());
+        assertEquals(0, none.get("total").asLong());
+    }
+
+    @Test
     void everyFilterIsApplied() throws Exception {
         RunFixture.Finding probe = run.findings().get(10);
         JsonNode page = JSON.readTree(Fixtures.auditor().queryParam("runId", run.runId())

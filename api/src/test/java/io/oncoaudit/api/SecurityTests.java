@@ -57,6 +57,17 @@ class SecurityTests {
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(run.findings().get(0).claimId())));
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.tenant-enabled")
+    boolean oidcEnabled;
+
+    @Test
+    void withoutAProviderOidcIsOffAndBearerTokensAreRefused() {
+        assertFalse(oidcEnabled, "no oncoaudit.oidc.auth-server-url: quarkus.oidc.tenant-enabled=false");
+        RestAssured.given().header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+                .get("/api/summary?by=payer").then().statusCode(401);
+        Fixtures.finance().get("/api/summary?by=payer").then().statusCode(200);
+    }
+
     @Test
     void wrongRolesGet403() {
         Fixtures.finance().get("/api/encounters/" + run.findings().get(0).claimId()).then().statusCode(403);

@@ -23,6 +23,9 @@ public interface OncoauditConfig {
 
     Load load();
 
+    /** Bearer tokens from an OpenID Connect provider; off unless {@code authServerUrl} (or quarkus.oidc.auth-server-url) is set. */
+    Oidc oidc();
+
     interface Findings {
         @WithDefault("50")
         int defaultPageSize();
@@ -35,5 +38,37 @@ public interface OncoauditConfig {
         /** A progress line on stderr every this many rows. */
         @WithDefault("200000")
         int progressEvery();
+    }
+
+    /**
+     * OpenID Connect (issue 5, section 4). Read by {@link OidcConfigSourceFactory} (URL, client id, claim,
+     * audience become quarkus.oidc.*) and by the role mapping (io.oncoaudit.api.security.OidcRoleMapping).
+     */
+    interface Oidc {
+        /** The provider's issuer URL (its /.well-known/openid-configuration is read); unset: OIDC off. */
+        Optional<String> authServerUrl();
+
+        /** This service's client id at the provider. */
+        Optional<String> clientId();
+
+        /** Where the token keeps its roles, e.g. {@code groups} or {@code realm_access/roles}; unset: quarkus-oidc's default (groups, then realm_access/roles). */
+        Optional<String> roleClaim();
+
+        /** Required {@code aud} of the tokens; unset: not checked. */
+        Optional<String> audience();
+
+        Roles roles();
+
+        /** Provider role names (case-insensitive) that grant each of our roles; a token's other roles are ignored. */
+        interface Roles {
+            @WithDefault("auditor,oncoaudit-auditor")
+            java.util.List<String> auditor();
+
+            @WithDefault("finance,oncoaudit-finance")
+            java.util.List<String> finance();
+
+            @WithDefault("admin,oncoaudit-admin")
+            java.util.List<String> admin();
+        }
     }
 }

@@ -182,7 +182,7 @@ public class RunLoader {
     private static void attach(Connection c, String table, long runPk) throws SQLException {
         String partition = partition(table, runPk);
         try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            s.execute("SET LOCAL maintenance_work_mem = '512MB'");
             s.execute("ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + runPk + ")");
             // fresh statistics, so the first queries after a big load pick the right indexes
             s.execute("ANALYZE " + partition);

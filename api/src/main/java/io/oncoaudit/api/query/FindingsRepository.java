@@ -26,6 +26,20 @@ public class FindingsRepository {
             FROM findings f JOIN runs r ON r.id = f.run_pk
             LEFT JOIN finding_status s ON s.run_pk = f.run_pk AND s.claim_id = f.claim_id AND s.finding_index = f.finding_index
             WHERE TRUE""";
+    /**
+     * A page is read in two steps: the keys of the page come from an index-only scan of the covering
+     * index that matches ORDER BY (filters on payer, provider, kind, direction, amount and dates are
+     * checked inside the index, V5__findings_page_indexes.sql), then only those rows are fetched.
+     */
+    private static final String PAGE_ROWS = """
+            SELECT r.run_id, f.claim_id, f.finding_index, f.line_number, f.patient_id, f.date_of_service, f.service_month,
+                   f.payer_id, f.payer_name, f.billing_npi, f.rendering_npi, f.provider_name, f.place_of_service,
+                   f.kind, f.rule_id, f.billed_code, f.expected_code, f.billed_units, f.expected_units, f.direction,
+                   f.amount, f.explanation, f.citations, f.appeal_text, s.status, f.run_pk, s.note, s.updated_by, s.updated_at
+            FROM k JOIN findings f ON f.claim_id = k.claim_id AND f.run_pk = k.run_pk AND f.finding_index = k.finding_index
+            JOIN runs r ON r.id = f.run_pk
+            LEFT JOIN finding_status s ON s.run_pk = f.run_pk AND s.claim_id = f.claim_id AND s.finding_index = f.finding_index
+            ORDER BY k.date_of_service DESC, k.claim_id, k.finding_index, k.run_pk""";
 
     private final AgroalDataSource ds;
     private final ObjectMapper json;
@@ -40,40 +54,58 @@ public class FindingsRepository {
     }
 
     public FindingsPage page(FindingFilter filter, int page, int size, Cursor cursor, boolean patientLevel, boolean withTotal) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        List<Object> params = new ArrayList<>();
-        filter.where(sql, params);
-        if (cursor != null) {
-            sql.append(" AND (f.date_of_service < ? OR (f.date_of_service = ? AND (f.claim_id, f.finding_index, f.run_pk) > (?, ?, ?)))");
-            params.add(cursor.dateOfService());
-            params.add(cursor.dateOfService());
-            params.add(cursor.claimId());
-            params.add(cursor.findingIndex());
-            params.add(cursor.runPk());
-        }
-        sql.append(ORDER).append(" LIMIT ").append(size + 1);
-        if (cursor == null && page > 0) sql.append(" OFFSET ").append((long) page * size);
         List<FindingRow> items = new ArrayList<>(size);
         Cursor next = null;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bind(ps, params);
+        try (Connection c = ds.getConnection()) {
+            List<Long> runPks = filter.runId() == null ? List.of() : runPks(c, filter.runId());
+            StringBuilder keys = new StringBuilder("SELECT f.run_pk, f.claim_id, f.finding_index, f.date_of_service FROM findings f WHERE TRUE");
+            List<Object> params = new ArrayList<>();
+            filter.where(keys, params, runPks);
+            if (cursor != null) {
+                // the first condition is implied by the second; it gives the index scan its starting point
+                keys.append(" AND f.date_of_service <= ? AND (f.date_of_service < ? OR (f.date_of_service = ?"
+                        + " AND (f.claim_id, f.finding_index, f.run_pk) > (?, ?, ?)))");
+                params.add(cursor.dateOfService());
+                params.add(cursor.dateOfService());
+                params.add(cursor.dateOfService());
+                params.add(cursor.claimId());
+                params.add(cursor.findingIndex());
+                params.add(cursor.runPk());
+            }
+            keys.append(ORDER).append(" LIMIT ").append(size + 1);
+            if (cursor == null && page > 0) keys.append(" OFFSET ").append((long) page * size);
             long lastRunPk = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (items.size() == size) {
-                        FindingRow last = items.get(size - 1);
-                        next = new Cursor(last.dateOfService(), last.claimId(), last.findingIndex(), lastRunPk);
-                        break;
+            try (PreparedStatement ps = c.prepareStatement("WITH k AS (" + keys + ") " + PAGE_ROWS)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (items.size() == size) {
+                            FindingRow last = items.get(size - 1);
+                            next = new Cursor(last.dateOfService(), last.claimId(), last.findingIndex(), lastRunPk);
+                            break;
+                        }
+                        items.add(row(rs, patientLevel));
+                        lastRunPk = rs.getLong(26);
                     }
-                    items.add(row(rs, patientLevel));
-                    lastRunPk = rs.getLong(26);
                 }
             }
-            Long total = withTotal ? count(c, filter) : null;
+            Long total = withTotal ? count(c, filter, runPks) : null;
             return new FindingsPage(items, cursor == null ? page : 0, size, next == null ? null : next.encode(), total);
         } catch (SQLException e) {
             throw new IllegalStateException("findings query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The loads (runs.id) of a run id; usually one. */
+    private static List<Long> runPks(Connection c, String runId) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM runs WHERE run_id = ? ORDER BY id")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        }
+        return out;
     }
 
     /** Streams every matching finding in page order, for the CSV export (server-side cursor, bounded memory). */
@@ -105,10 +137,13 @@ public class FindingsRepository {
         return n;
     }
 
-    private long count(Connection c, FindingFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM findings f WHERE TRUE");
+    /** total=true: summed from summary_agg when the filter is one it holds (run, payer, provider, kind), else counted. */
+    private long count(Connection c, FindingFilter filter, List<Long> runPks) throws SQLException {
+        boolean agg = filter.aggregateOnly();
+        StringBuilder sql = new StringBuilder(agg ? "SELECT coalesce(sum(findings), 0) FROM summary_agg f WHERE TRUE"
+                : "SELECT count(*) FROM findings f WHERE TRUE");
         List<Object> params = new ArrayList<>();
-        filter.where(sql, params);
+        filter.where(sql, params, runPks);
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
@@ -36,12 +37,16 @@ import org.wildfly.security.password.util.ModularCrypt;
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
     static final long TTL_MILLIS = 60_000;
+    /** A remembered login this close to its expiry is re-checked in the background. */
+    static final long REFRESH_MILLIS = 15_000;
     private static final int MAX_ENTRIES = 10_000;
     private static final WildFlyElytronPasswordProvider ELYTRON = new WildFlyElytronPasswordProvider();
 
     private record Verified(Set<String> roles, long expiresAt) { }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Set<String>>> inFlight = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final AgroalDataSource ds;
 
     public PasswordIdentityProvider(AgroalDataSource ds) {
@@ -59,19 +64,44 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         char[] password = request.getPassword().getPassword();
         String key = key(username, password);
         Verified hit = verified.get(key);
-        if (hit != null && hit.expiresAt() > System.currentTimeMillis()) {
+        long now = System.currentTimeMillis();
+        if (hit != null && hit.expiresAt() > now) {
+            // refresh ahead: the check near the end of the TTL runs in the background, nobody waits for it
+            if (hit.expiresAt() - now < REFRESH_MILLIS) verify(key, username, password, context);
             return Uni.createFrom().item(identity(username, hit.roles()));
         }
-        return context.runBlocking(() -> {
-            Set<String> roles = check(username, password);
+        return Uni.createFrom().completionStage(verify(key, username, password, context).copy())
+                .map(roles -> identity(username, roles));
+    }
+
+    /**
+     * One bcrypt check per user and password at a time: concurrent requests with the same credentials
+     * (a dashboard opening, 16 bench clients) wait for the running check instead of each spending their
+     * own ~50-100 ms of CPU. A success is remembered; a failure forgets any remembered success.
+     */
+    private CompletableFuture<Set<String>> verify(String key, String username, char[] password, AuthenticationRequestContext context) {
+        CompletableFuture<Set<String>> mine = new CompletableFuture<>();
+        CompletableFuture<Set<String>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) return running;
+        long generation = this.generation.get();
+        context.runBlocking(() -> identity(username, check(username, password))).subscribe().with(checked -> {
+            Set<String> roles = checked.getRoles();
             if (verified.size() >= MAX_ENTRIES) verified.clear();
-            verified.put(key, new Verified(roles, System.currentTimeMillis() + TTL_MILLIS));
-            return identity(username, roles);
+            // a user changed or removed while this check ran: answer this request, remember nothing
+            if (generation == this.generation.get()) verified.put(key, new Verified(roles, System.currentTimeMillis() + TTL_MILLIS));
+            inFlight.remove(key, mine);
+            mine.complete(roles);
+        }, failure -> {
+            verified.remove(key);
+            inFlight.remove(key, mine);
+            mine.completeExceptionally(failure);
         });
+        return mine;
     }
 
     /** Forget every remembered login (a user was changed or removed). */
     public void invalidate() {
+        generation.incrementAndGet();
         verified.clear();
     }
 
