@@ -315,6 +315,23 @@ class FullModeRecoderTests extends RecoderTestSupport {
             assertEquals(new BigDecimal("520.00"), f.amount());
         }
 
+        @Test
+        void doseInAUnitThatDoesNotConvertLeavesTheDrugLineAsBilled() {
+            // contract section 1 allows mL; J9045 is billed per 50 mg: units cannot be checked, so the line is not judged
+            RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("J9045", 13).iv("J9045", "65", "mL", "09:00", 30));
+            assertEquals("96413x1 J9045x13", lines(r));
+            noFindings(r);
+            assertEquals(r.billedAmount(), r.expectedAmount());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("units not checked")), r.warnings().toString());
+        }
+
+        @Test
+        void doseInAUnitThatDoesNotConvertKeepsTheBilledModifiers() {
+            RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("J9271:JZ", 200).iv("J9271", "8", "mL", "09:00", 30));
+            assertEquals("96413x1 J9271x200[JZ]", lines(r));
+            noFindings(r);
+        }
+
         @ParameterizedTest(name = "{0} {1} {2} -> {3} units")
         @CsvSource({"J9060,135,mg,14", "J9305,900,mg,90", "J9000,60,mg,6", "J9312,675,mg,68", "J9370,1.4,mg,2", "J9263,153,mg,306",
                 "J9041,2.34,mg,24", "J2506,6,mg,12", "J9395,500,mg,20", "J9045,0.5,g,10", "J9370,500,mcg,1"})
