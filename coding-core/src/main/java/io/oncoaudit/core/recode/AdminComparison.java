@@ -257,7 +257,7 @@ final class AdminComparison {
                 Bucket b = billed.get(bi);
                 if (b.code.isAddOn() && b.code.primaries().contains(ec) && !primaryBilled(b.code, billed)) {
                     BigDecimal recovered = ev.add(ctx.pricer.amount(b.code.code(), unitsBilled(billed, b.code.code())));
-                    return Findings.make(ctx, FindingKind.ADDON_WITHOUT_PRIMARY, RuleCatalog.ADDON_PRIMARY.id(), b.code.code(), ec, 0, n,
+                    return Findings.make(ctx, FindingKind.ADDON_WITHOUT_PRIMARY, RuleCatalog.ADDON_PRIMARY.id(), b.code.code(), ec, unitsBilled(billed, b.code.code()), n,
                             BigDecimal.ZERO, recovered, Direction.DENIAL, Direction.DENIAL,
                             "add-on " + b.code.code() + " billed without its primary " + ec + " (denied as CARC 107 / RARC N122); adding the documented primary "
                                     + ec + " recovers both. " + e.why(), b.firstLine());

@@ -83,6 +83,12 @@ class ClaimsOnlyRecoderTests extends RecoderTestSupport {
         Finding f = only(r, FindingKind.ADDON_WITHOUT_PRIMARY);
         assertEquals(Direction.DENIAL, f.direction());
         assertEquals(new BigDecimal("144.91"), f.amount()); // the primary 119.36 + the add-on it rescues 25.55
+        // the finding names the add-on as billed (x1) and its missing primary as expected (x1)
+        assertEquals("96415", f.billedCode());
+        assertEquals(1, f.billedUnits());
+        assertEquals("96413", f.expectedCode());
+        assertEquals(1, f.expectedUnits());
+        assertEquals(1, f.lineNumber());
     }
 
     @Test
