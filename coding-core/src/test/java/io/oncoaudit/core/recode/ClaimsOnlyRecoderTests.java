@@ -62,6 +62,31 @@ class ClaimsOnlyRecoderTests extends RecoderTestSupport {
     }
 
     @Test
+    void secondInitialWithOnlyOneDrugBilledIsNotASequentialInfusion() {
+        // 96417 is a sequential infusion of a different drug (NOTES decision 7): one chemo drug billed supports none
+        RecodeResult r = recode(Enc.medicare().bill("96413", 2).bill("J9045", 13));
+        assertEquals("96413x1 J9045x13", lines(r));
+        Finding f = only(r, FindingKind.DUPLICATE_INITIAL);
+        assertEquals("96413", f.billedCode());
+        assertEquals(Direction.OVERPAYMENT, f.direction());
+        assertEquals(new BigDecimal("119.36"), f.amount());
+    }
+
+    @Test
+    void secondPushWithOnlyOneDrugBilledIsNotAnAdditionalDrug() {
+        RecodeResult r = recode(Enc.medicare().bill("96409", 1).bill("96409", 1).bill("J9000", 5));
+        assertEquals("96409x1 J9000x5", lines(r));
+        assertEquals(new BigDecimal("92.51"), only(r, FindingKind.DUPLICATE_INITIAL).amount());
+    }
+
+    @Test
+    void secondInitialWithNoDrugLinesKeepsTheAddOn() {
+        // a facility physician claim bills no drug (the hospital does): the number of drugs is unknown
+        RecodeResult r = recode(Enc.medicare().pos("22").bill("96413", 2));
+        assertEquals("96413x1 96417x1", adminCodes(r));
+    }
+
+    @Test
     void secondInitialWithDistinctModifierIsAccepted() {
         RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("96413:XU", 1).bill("J9267", 175).bill("J9045", 13));
         noFindings(r);
