@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Claims-only mode (OA-CLAIMS-001): administration codes re-coded from billed drugs and diagnoses; drug lines as billed. */
@@ -84,6 +85,14 @@ class ClaimsOnlyRecoderTests extends RecoderTestSupport {
         // a facility physician claim bills no drug (the hospital does): the number of drugs is unknown
         RecodeResult r = recode(Enc.medicare().pos("22").bill("96413", 2));
         assertEquals("96413x1 96417x1", adminCodes(r));
+    }
+
+    @Test
+    void appealTextDoesNotCiteAnAdministrationRecordThatWasNotGiven() {
+        RecodeResult r = recode(Enc.medicare().bill("96372", 1).bill("J9395:JZ", 20));
+        Finding f = only(r, FindingKind.DOWNCODED_TO_96372);
+        assertFalse(f.appealText().contains("medication administration record"), f.appealText());
+        assertTrue(f.appealText().contains("we request reopening to correct 96372 x1 to 96402 x1"), f.appealText());
     }
 
     @Test
