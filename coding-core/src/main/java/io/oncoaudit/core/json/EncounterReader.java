@@ -27,7 +27,8 @@ import java.util.Map;
  * strings are trimmed; a number where a code is expected is taken as its plain text ({@code 11} for
  * place of service); a numeric string where a number is expected is accepted ({@code "20"});
  * list fields also accept one {@code |}-separated string as in the CSV extract; {@code pump} also accepts
- * "true"/"false"; timestamps may use a space instead of 'T'. Unknown fields are ignored.
+ * "true"/"false"; timestamps may use a space instead of 'T' and carry a fraction of a second (as in the batch).
+ * Unknown fields are ignored.
  */
 final class EncounterReader {
     private EncounterReader() { }
@@ -310,9 +311,22 @@ final class EncounterReader {
         }
     }
 
-    /** YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS ('T' or a space); null when invalid. */
+    /**
+     * YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS ('T' or a space), the seconds optionally with a fraction of 1-9
+     * digits as the batch reads CSV and Parquet cells (audit-batch Cells); null when invalid. No zone or offset:
+     * the contract's timestamps are local.
+     */
     static LocalDateTime parseTimestamp(String s) {
         int len = s.length();
+        int nanos = 0;
+        if (len > 20 && len <= 29 && s.charAt(19) == '.') {
+            int frac = digits(s, 20, len);
+            if (frac < 0) return null;
+            for (int i = len; i < 29; i++) frac *= 10;
+            nanos = frac;
+            s = s.substring(0, 19);
+            len = 19;
+        }
         if (len != 16 && len != 19) return null;
         LocalDate date = parseDate(s.substring(0, 10));
         char sep = s.charAt(10);
@@ -326,7 +340,7 @@ final class EncounterReader {
         }
         if (h < 0 || min < 0 || sec < 0) return null;
         try {
-            return date.atTime(h, min, sec);
+            return date.atTime(h, min, sec, nanos);
         } catch (DateTimeException e) {
             return null;
         }

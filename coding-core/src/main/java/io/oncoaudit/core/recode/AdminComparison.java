@@ -112,7 +112,7 @@ final class AdminComparison {
         for (int bi = 0; bi < billed.size(); bi++) {
             Bucket b = billed.get(bi);
             if (b.remaining == 0) continue;
-            findings.add(billedOnly(ctx, b, billedInitials, hasComboSplit));
+            findings.add(billedOnly(ctx, b, exp, billedInitials, hasComboSplit));
         }
         for (int ei = 0; ei < exp.size(); ei++) {
             Bucket e = exp.get(ei);
@@ -211,7 +211,7 @@ final class AdminComparison {
         return false;
     }
 
-    private static Finding billedOnly(Context ctx, Bucket b, int billedInitials, boolean hasComboSplit) {
+    private static Finding billedOnly(Context ctx, Bucket b, List<Bucket> exp, int billedInitials, boolean hasComboSplit) {
         String bc = b.code.code();
         int n = b.remaining;
         BigDecimal bv = ctx.pricer.amount(bc, n);
@@ -219,10 +219,13 @@ final class AdminComparison {
         String rule;
         String lead;
         if (group(b.code.slot()) == Group.HOUR) {
-            kind = FindingKind.INFUSION_HOURS;
-            rule = RuleCatalog.TIME_ADDITIONAL_HOUR.id();
-            lead = n + " more unit(s) of " + bc + " billed than the documented infusion times support"
-                    + " (an additional hour needs more than 30 minutes beyond the hour)";
+            // additional-hour units that do not match the times: reported as the code's billed and documented units
+            // (3 billed, 2 documented), as the under-billed case is, and priced on the n units over
+            int documented = expectedUnits(exp, bc);
+            return Findings.make(ctx, FindingKind.INFUSION_HOURS, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), bc, bc, b.billedUnits, documented,
+                    bv, BigDecimal.ZERO, Direction.OVERPAYMENT, Direction.OVERPAYMENT,
+                    n + " more unit(s) of " + bc + " billed than the documented infusion times support"
+                            + " (an additional hour needs more than 30 minutes beyond the hour)", b.firstLine());
         } else if (b.code.role() == AdminRole.INITIAL && billedInitials >= 2) {
             kind = FindingKind.DUPLICATE_INITIAL;
             rule = RuleCatalog.ONE_INITIAL.id();
@@ -254,7 +257,7 @@ final class AdminComparison {
                 Bucket b = billed.get(bi);
                 if (b.code.isAddOn() && b.code.primaries().contains(ec) && !primaryBilled(b.code, billed)) {
                     BigDecimal recovered = ev.add(ctx.pricer.amount(b.code.code(), unitsBilled(billed, b.code.code())));
-                    return Findings.make(ctx, FindingKind.ADDON_WITHOUT_PRIMARY, RuleCatalog.ADDON_PRIMARY.id(), b.code.code(), ec, 0, n,
+                    return Findings.make(ctx, FindingKind.ADDON_WITHOUT_PRIMARY, RuleCatalog.ADDON_PRIMARY.id(), b.code.code(), ec, unitsBilled(billed, b.code.code()), n,
                             BigDecimal.ZERO, recovered, Direction.DENIAL, Direction.DENIAL,
                             "add-on " + b.code.code() + " billed without its primary " + ec + " (denied as CARC 107 / RARC N122); adding the documented primary "
                                     + ec + " recovers both. " + e.why(), b.firstLine());
@@ -264,6 +267,15 @@ final class AdminComparison {
         return Findings.make(ctx, FindingKind.MISSING_ADMINISTRATION, e.ruleId(RuleCatalog.ONE_INITIAL.id()), null, ec, 0, n,
                 BigDecimal.ZERO, ev, Direction.UNDERPAYMENT, Direction.UNDERPAYMENT,
                 "documented administration not billed: " + ec + " x" + n + ". " + e.why(), null);
+    }
+
+    /** Units of {@code code} among the expected lines (before any were matched). */
+    private static int expectedUnits(List<Bucket> exp, String code) {
+        Bucket e = find(exp, code);
+        if (e == null) return 0;
+        int u = 0;
+        for (Coded c : e.sources) u += c.units;
+        return u;
     }
 
     private static int unitsBilled(List<Bucket> billed, String code) {

@@ -151,11 +151,23 @@ final class ClaimsOnlyCoder {
                 out.add(b);
             }
         }
-        return addOnsWithPrimary(ctx, oneInitial(ctx, out));
+        return addOnsWithPrimary(ctx, oneInitial(ctx, out, chemo + nonChemo + unknown));
     }
 
-    /** OA-HIER-001: keep the best-ranked initial; every other initial unit becomes its add-on equivalent (unless 59/XU). */
-    private static List<Coded> oneInitial(Context ctx, List<Coded> in) {
+    /**
+     * OA-HIER-001: keep the best-ranked initial; every other initial unit becomes its add-on equivalent (unless 59/XU).
+     * A sequential infusion or additional push (96417, 96411, 96367, 96375) is a different drug, so when drug lines are
+     * billed, no more of them are expected than there are IV drugs besides the initial's, counting those already billed;
+     * a further initial is not supported (DUPLICATE_INITIAL for its whole value). With no IV drug line (a facility
+     * physician claim: the hospital bills the drug) the number of drugs is unknown and every extra initial is converted.
+     */
+    private static List<Coded> oneInitial(Context ctx, List<Coded> in, int ivDrugs) {
+        int newDrugBudget = Integer.MAX_VALUE;
+        if (ivDrugs > 0) {
+            newDrugBudget = ivDrugs - 1;
+            for (Coded c : in) if (newDrugAddOn(ctx.admin(c.code).slot())) newDrugBudget -= c.units;
+            newDrugBudget = Math.max(0, newDrugBudget);
+        }
         Coded best = null;
         for (Coded c : in) {
             AdminCode a = ctx.admin(c.code);
@@ -170,8 +182,12 @@ final class ClaimsOnlyCoder {
             int keep = c == best ? 1 : 0;
             if (keep == 1) out.add(new Coded(c.code, 1, c.modifiers, c.ruleId, c.reasonSupplier()));
             int extra = c.units - keep;
+            AdminCode addOn = extra > 0 ? addOnEquivalent(ctx, a) : null;
+            if (addOn != null && newDrugAddOn(addOn.slot())) {
+                extra = Math.min(extra, newDrugBudget);
+                newDrugBudget -= extra;
+            }
             if (extra > 0) {
-                AdminCode addOn = addOnEquivalent(ctx, a);
                 Coded initial = best;
                 out.add(new Coded(addOn.code(), extra, List.of(), RuleCatalog.ONE_INITIAL.id(),
                         () -> "one initial service per encounter: " + initial.code + " is the initial by the CPT hierarchy, so the further "
@@ -216,6 +232,11 @@ final class ClaimsOnlyCoder {
     private static boolean hasPrimary(List<Coded> list, AdminCode addOn) {
         for (Coded c : list) if (addOn.primaries().contains(c.code)) return true;
         return false;
+    }
+
+    /** Add-ons that report another drug: sequential infusion, additional push, concurrent infusion. */
+    private static boolean newDrugAddOn(AdminSlot s) {
+        return s == AdminSlot.IV_INFUSION_SEQUENTIAL || s == AdminSlot.IV_PUSH_ADDITIONAL || s == AdminSlot.IV_INFUSION_CONCURRENT;
     }
 
     private static int rank(AdminCode a) {

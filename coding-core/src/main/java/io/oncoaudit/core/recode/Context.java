@@ -18,6 +18,7 @@ final class Context {
     final boolean cancerDiagnosis;
     final Pricer pricer;
     private List<String> warnings; // most encounters have none: created on the first warning
+    private List<String> unchecked; // drug codes whose documented dose cannot be converted to billing units
 
     Context(Encounter encounter, ReferenceTables tables, PayerPolicy payer, Pricer pricer) {
         this.encounter = encounter;
@@ -36,6 +37,17 @@ final class Context {
         if (warnings == null) warnings = new ArrayList<>(2);
         if (!warnings.contains(w)) warnings.add(w);
     }
+
+    /**
+     * The documented dose of this drug code is in a unit that does not convert to its billing unit (mL for a
+     * per-mg code): its billed lines are expected as billed and not judged (units, JW/JZ).
+     */
+    void uncheckedDrug(String code) {
+        if (unchecked == null) unchecked = new ArrayList<>(2);
+        if (!unchecked.contains(code)) unchecked.add(code);
+    }
+
+    boolean isUncheckedDrug(String code) { return unchecked != null && unchecked.contains(code); }
 
     List<String> warnings() { return warnings == null ? List.of() : List.copyOf(warnings); }
 

@@ -121,7 +121,7 @@ final class DrugComparison {
         for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
             ClaimLine l = ctx.encounter.lines().get(li);
             String c = l.procedureCode();
-            if (accounted.contains(c) || seen.contains(c)) continue;
+            if (accounted.contains(c) || seen.contains(c) || ctx.isUncheckedDrug(c)) continue;
             seen.add(c);
             Drug d = ctx.drug(c);
             if (d == null) {

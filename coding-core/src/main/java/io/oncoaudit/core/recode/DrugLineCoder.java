@@ -76,7 +76,11 @@ final class DrugLineCoder {
                 dose = dose.add(d);
                 waste = waste.add(w);
             }
-            if (!convertible) continue;
+            if (!convertible) {
+                ctx.uncheckedDrug(code);
+                ctx.uncheckedDrug(coded.hcpcs());
+                continue;
+            }
             BigDecimal size = coded.billingUnitSize();
             int units = Math.max(1, dose.divide(size, MathContext.DECIMAL64).setScale(0, RoundingMode.CEILING).intValueExact());
             int total = Math.max(units, dose.add(waste).divide(size, MathContext.DECIMAL64).setScale(0, RoundingMode.CEILING).intValueExact());

@@ -51,7 +51,9 @@ final class Findings {
         // the finding's explanation and citations travel beside this text (letters print all three); it states the request and its basis
         return switch (d) {
             case UNDERPAYMENT -> claim + ": we request reopening to correct " + change + ". " + basis
-                    + " The medication administration record documents the drug, dose, route and start/stop times supporting the corrected coding.";
+                    + (ctx.encounter.claimsOnly()
+                            ? " The drugs billed on the claim and its diagnoses support the corrected coding; the medical record is available on request."
+                            : " The medication administration record documents the drug, dose, route and start/stop times supporting the corrected coding.");
             case DENIAL -> claim + ": we request redetermination (or reopening for a clerical error) of the denied service, corrected as "
                     + change + ". " + basis;
             case OVERPAYMENT -> claim + ": internal correction (voluntary refund or replacement claim): " + change + ". " + basis;

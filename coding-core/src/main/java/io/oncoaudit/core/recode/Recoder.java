@@ -33,6 +33,7 @@ public final class Recoder {
 
     /** Never throws for bad input: an invalid encounter yields a result whose {@code error} names the field. */
     public RecodeResult recode(Encounter encounter) {
+        encounter = CodeSpelling.canonical(encounter);
         ValidationError invalid = EncounterValidator.validate(encounter);
         if (invalid != null) return RecodeResult.rejected(encounter.claimId(), invalid);
 
@@ -81,7 +82,8 @@ public final class Recoder {
             ClaimLine l = ctx.encounter.lines().get(li);
             String c = l.procedureCode();
             if (tables.adminCodes().isAdministrationCode(c)) continue;
-            if (ctx.drug(c) != null) continue; // known drug: expected only from the record (undocumented ones are findings)
+            // known drug: expected only from the record (undocumented ones are findings), unless its dose could not be converted
+            if (ctx.drug(c) != null && !ctx.isUncheckedDrug(c)) continue;
             expected.add(new Coded(c, l.wholeUnits(), l.modifiers(), null, null));
         }
     }

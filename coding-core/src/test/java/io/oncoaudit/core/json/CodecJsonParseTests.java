@@ -240,7 +240,7 @@ class CodecJsonParseTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-03-02T25:00", "2026-03-02T09:00Z", "2026-03-02T09:00:00+01:00", "2026-03-02T9:00",
-            "2026-03-02T09:00:00.5", "09:00", "2026-03-02"})
+            "2026-03-02T09:00:00.", "2026-03-02T09:00.5", "09:00", "2026-03-02"})
     void rejectsTimestampsOutsideTheContractForm(String bad) {
         ValidationError e = errorOf(root -> {
             admin(root, 0).put("route", "IV");
@@ -249,6 +249,19 @@ class CodecJsonParseTests {
         });
         assertEquals(new ValidationError("administrations[0].startTime",
                 "'" + bad + "' is not a YYYY-MM-DDTHH:MM[:SS] local timestamp"), e);
+    }
+
+    /** Fractions of a second are read as the batch reads them (audit-batch Cells), so JSON and CSV agree. */
+    @ParameterizedTest
+    @CsvSource({"2026-03-02T10:31:15.5,500000000", "2026-03-02T10:31:15.123456789,123456789", "2026-03-02 10:31:15.0,0"})
+    void acceptsFractionsOfASecondAsTheBatchDoes(String end, int nanos) {
+        ParsedEncounter p = parseEdited(root -> {
+            admin(root, 0).put("route", "IV");
+            admin(root, 0).put("startTime", "2026-03-02T09:00");
+            admin(root, 0).put("endTime", end);
+        });
+        assertTrue(p.ok(), () -> String.valueOf(p.error()));
+        assertEquals(LocalDateTime.of(2026, 3, 2, 10, 31, 15, nanos), p.encounter().administrations().get(0).endTime());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Claims-only mode (OA-CLAIMS-001): administration codes re-coded from billed drugs and diagnoses; drug lines as billed. */
@@ -62,6 +63,39 @@ class ClaimsOnlyRecoderTests extends RecoderTestSupport {
     }
 
     @Test
+    void secondInitialWithOnlyOneDrugBilledIsNotASequentialInfusion() {
+        // 96417 is a sequential infusion of a different drug (NOTES decision 7): one chemo drug billed supports none
+        RecodeResult r = recode(Enc.medicare().bill("96413", 2).bill("J9045", 13));
+        assertEquals("96413x1 J9045x13", lines(r));
+        Finding f = only(r, FindingKind.DUPLICATE_INITIAL);
+        assertEquals("96413", f.billedCode());
+        assertEquals(Direction.OVERPAYMENT, f.direction());
+        assertEquals(new BigDecimal("119.36"), f.amount());
+    }
+
+    @Test
+    void secondPushWithOnlyOneDrugBilledIsNotAnAdditionalDrug() {
+        RecodeResult r = recode(Enc.medicare().bill("96409", 1).bill("96409", 1).bill("J9000", 5));
+        assertEquals("96409x1 J9000x5", lines(r));
+        assertEquals(new BigDecimal("92.51"), only(r, FindingKind.DUPLICATE_INITIAL).amount());
+    }
+
+    @Test
+    void secondInitialWithNoDrugLinesKeepsTheAddOn() {
+        // a facility physician claim bills no drug (the hospital does): the number of drugs is unknown
+        RecodeResult r = recode(Enc.medicare().pos("22").bill("96413", 2));
+        assertEquals("96413x1 96417x1", adminCodes(r));
+    }
+
+    @Test
+    void appealTextDoesNotCiteAnAdministrationRecordThatWasNotGiven() {
+        RecodeResult r = recode(Enc.medicare().bill("96372", 1).bill("J9395:JZ", 20));
+        Finding f = only(r, FindingKind.DOWNCODED_TO_96372);
+        assertFalse(f.appealText().contains("medication administration record"), f.appealText());
+        assertTrue(f.appealText().contains("we request reopening to correct 96372 x1 to 96402 x1"), f.appealText());
+    }
+
+    @Test
     void secondInitialWithDistinctModifierIsAccepted() {
         RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("96413:XU", 1).bill("J9267", 175).bill("J9045", 13));
         noFindings(r);
@@ -83,6 +117,12 @@ class ClaimsOnlyRecoderTests extends RecoderTestSupport {
         Finding f = only(r, FindingKind.ADDON_WITHOUT_PRIMARY);
         assertEquals(Direction.DENIAL, f.direction());
         assertEquals(new BigDecimal("144.91"), f.amount()); // the primary 119.36 + the add-on it rescues 25.55
+        // the finding names the add-on as billed (x1) and its missing primary as expected (x1)
+        assertEquals("96415", f.billedCode());
+        assertEquals(1, f.billedUnits());
+        assertEquals("96413", f.expectedCode());
+        assertEquals(1, f.expectedUnits());
+        assertEquals(1, f.lineNumber());
     }
 
     @Test

@@ -71,6 +71,31 @@ class FullModeRecoderTests extends RecoderTestSupport {
         }
 
         @Test
+        void extraAdditionalHoursReportTheBilledAndDocumentedUnits() {
+            // 151 minutes support two 96415; three billed: billed 3, expected 2, one unit over (as the under-billed case reports totals)
+            RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("96415", 3).bill("J9045", 13).iv("J9045", "650", "mg", "09:00", 151));
+            Finding f = only(r, FindingKind.INFUSION_HOURS);
+            assertEquals("96415", f.billedCode());
+            assertEquals("96415", f.expectedCode());
+            assertEquals(3, f.billedUnits());
+            assertEquals(2, f.expectedUnits());
+            assertEquals(Direction.OVERPAYMENT, f.direction());
+            assertEquals(new BigDecimal("25.55"), f.amount());
+            assertEquals(2, f.lineNumber());
+            assertTrue(f.appealText().contains("96415 units 3 to 2"), f.appealText());
+        }
+
+        @Test
+        void additionalHoursWithNoneDocumentedGoToZeroUnits() {
+            RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("96415", 2).bill("J9045", 13).iv("J9045", "650", "mg", "09:00", 90));
+            Finding f = only(r, FindingKind.INFUSION_HOURS);
+            assertEquals("96415", f.expectedCode());
+            assertEquals(2, f.billedUnits());
+            assertEquals(0, f.expectedUnits());
+            assertEquals(new BigDecimal("51.10"), f.amount());
+        }
+
+        @Test
         void missingAdditionalHoursAreAnUnderpayment() {
             RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("J9045", 13).iv("J9045", "650", "mg", "09:00", 151));
             Finding f = only(r, FindingKind.INFUSION_HOURS);
@@ -313,6 +338,23 @@ class FullModeRecoderTests extends RecoderTestSupport {
             assertEquals(13, f.expectedUnits());
             assertEquals(Direction.OVERPAYMENT, f.direction());
             assertEquals(new BigDecimal("520.00"), f.amount());
+        }
+
+        @Test
+        void doseInAUnitThatDoesNotConvertLeavesTheDrugLineAsBilled() {
+            // contract section 1 allows mL; J9045 is billed per 50 mg: units cannot be checked, so the line is not judged
+            RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("J9045", 13).iv("J9045", "65", "mL", "09:00", 30));
+            assertEquals("96413x1 J9045x13", lines(r));
+            noFindings(r);
+            assertEquals(r.billedAmount(), r.expectedAmount());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("units not checked")), r.warnings().toString());
+        }
+
+        @Test
+        void doseInAUnitThatDoesNotConvertKeepsTheBilledModifiers() {
+            RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("J9271:JZ", 200).iv("J9271", "8", "mL", "09:00", 30));
+            assertEquals("96413x1 J9271x200[JZ]", lines(r));
+            noFindings(r);
         }
 
         @ParameterizedTest(name = "{0} {1} {2} -> {3} units")
