@@ -47,6 +47,13 @@ public class WebFirstView {
             const rows = document.querySelectorAll('#findings-table tbody tr');
             return rows.length > 0 && /Findings [0-9]/.test(document.getElementById('worklist-status')?.textContent || '');
             """;
+    /** Every request of the page (scripts, styles, /api) with start and end relative to the measurement's start. */
+    static final String WATERFALL = """
+            const t0 = window.__t0 || 0;
+            return performance.getEntriesByType('resource').filter(e => e.responseEnd >= t0)
+              .map(e => { const u = new URL(e.name); const by = u.searchParams.get('by');
+                          return [u.pathname + (by ? '?by=' + by : ''), e.startTime - t0, e.responseEnd - t0]; });
+            """;
     static final String ERROR_DONE = "return !!document.querySelector('.error:not([hidden]):not(:empty)');";
 
     /** Polls `done` every frame; resolves with performance.now() - since (ms), or -1 on an error shown / timeout. */
@@ -86,10 +93,12 @@ public class WebFirstView {
         for (int i = 0; i < repeats; i++) {
             if (i == 0) b.start();
             String tag = i == 0 ? " (cold)" : "";
-            b.view("finance login", args[1], args[3], null, FINANCE_DONE, tag);
-            b.view("finance nav", args[1], args[3], "#/finance", FINANCE_DONE, tag);
-            b.view("worklist login", args[2], args[3], null, WORKLIST_DONE, tag);
-            b.view("worklist nav", args[2], args[3], "#/worklist", WORKLIST_DONE, tag);
+            // the cold and the last repetition print their requests' waterfall
+            boolean w = i == 0 || i == repeats - 1;
+            b.view("finance login", args[1], args[3], null, FINANCE_DONE, tag, w);
+            b.view("finance nav", args[1], args[3], "#/finance", FINANCE_DONE, tag, w);
+            b.view("worklist login", args[2], args[3], null, WORKLIST_DONE, tag, w);
+            b.view("worklist nav", args[2], args[3], "#/worklist", WORKLIST_DONE, tag, w);
         }
         b.report();
         b.stop();
@@ -121,7 +130,7 @@ public class WebFirstView {
     }
 
     /** One measurement: by login (hash null) or by navigating to hash with the user's session kept. */
-    void view(String name, String user, String password, String hash, String done, String tag) {
+    void view(String name, String user, String password, String hash, String done, String tag, boolean waterfall) {
         String label = name + tag;
         double ms;
         if (hash == null) {
@@ -143,6 +152,15 @@ public class WebFirstView {
         } else {
             times.computeIfAbsent(tag.isEmpty() ? name : label, k -> new ArrayList<>()).add(ms);
             System.out.printf(Locale.ROOT, "webbench: %-24s %8.0f ms%n", label, ms);
+        }
+        if (waterfall) {
+            @SuppressWarnings("unchecked")
+            List<List<Object>> all = (List<List<Object>>) driver.executeScript(WATERFALL);
+            System.out.println("webbench:   requests of " + label + " (start..end ms after its start):");
+            for (List<Object> e : all) {
+                System.out.printf(Locale.ROOT, "webbench:     %6.0f .. %6.0f  %s%n", ((Number) e.get(1)).doubleValue(),
+                        ((Number) e.get(2)).doubleValue(), e.get(0));
+            }
         }
         @SuppressWarnings("unchecked")
         List<List<Object>> entries = (List<List<Object>>) driver.executeScript(API_TIMES);

@@ -70,5 +70,6 @@ done
 curl -sf -u "webbench-finance:$PASSWORD" "$URL/api/runs" > "$OUT/runs.json" || { echo "web-bench: the finance login does not work on $URL" >&2; exit 1; }
 echo "web-bench: runs loaded: $(grep -o '"findings":[0-9]*' "$OUT/runs.json" | tr '\n' ' ')"
 echo "web-bench: $REPEATS repetitions (the first cold); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(cat "$CP_FILE")" bench/WebFirstView.java "$URL" webbench-finance webbench-auditor "$PASSWORD" "$REPEATS"
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(cat "$CP_FILE")" bench/WebFirstView.java "$URL" webbench-finance webbench-auditor "$PASSWORD" "$REPEATS" \
+  | tee "$OUT/first-view.txt"
 echo "web-bench: done; uptime: $(uptime)"
