@@ -14,6 +14,11 @@ function echarts() {
   return library;
 }
 
+/** Starts downloading and compiling ECharts now (a view that will draw charts, before its data arrives). */
+export function preloadCharts() {
+  echarts().catch(() => { library = null; });
+}
+
 const live = new Set();
 let observer = null;
 

@@ -5,7 +5,7 @@ import {h, replace, append} from './dom.js';
 import {get, download, ApiError} from './api.js';
 import {money, count, cents, kindLabel} from './format.js';
 import {sortableTable} from './table.js';
-import {directionBars, amountBars} from './charts.js';
+import {directionBars, amountBars, preloadCharts} from './charts.js';
 import {runSelect, fillRuns, dateField} from './filters.js';
 
 /** Months in the chart (the newest); the table holds every month the API returned. */
@@ -55,20 +55,32 @@ export function renderFinance(ctx) {
     form, alert, tiles, sections));
   ctx.focusHeading();
 
+  // Every request of the view and the chart library start together (first view time, issue 6 section 5);
+  // the panels are drawn in their order once the summary is in.
+  preloadCharts();
   get('/api/runs').then(runs => { if (ctx.isCurrent()) fillRuns(run.select, runs, filter.runId); }).catch(() => {});
+  const months = settled(get('/api/summary', {by: 'month', runId: filter.runId, from: filter.from, to: filter.to}));
+  const scope = {runId: filter.runId, from: filter.from, to: filter.to, limit: TOP};
+  const top = settled(Promise.all([get('/api/summary', {by: 'code', ...scope}), get('/api/summary', {by: 'drug', ...scope})]));
   get('/api/summary', filter)
     .then(summary => {
       if (!ctx.isCurrent()) return;
       drawTiles(tiles, summary, filter);
       drawBreakdowns(sections, summary);
-      drawMonths(ctx, sections, filter);
-      drawTop(ctx, sections, filter);
+      drawMonths(ctx, sections, months);
+      drawTop(ctx, sections, top);
     })
     .catch(e => {
       if (!ctx.isCurrent()) return;
       tiles.removeAttribute('aria-busy');
       replace(alert, h('p', {class: 'error'}, 'Could not load the summary: ' + e.message));
     });
+}
+
+/** A promise that is awaited later: marked handled now, so a failure before the summary is in is no console error. */
+function settled(promise) {
+  promise.catch(() => {});
+  return promise;
 }
 
 function csvName(f) {
@@ -166,12 +178,12 @@ function drawBreakdowns(sections, s) {
 }
 
 /** By month of service: the API's rows (GET /api/summary?by=month), one per month with findings. */
-async function drawMonths(ctx, sections, f) {
+async function drawMonths(ctx, sections, request) {
   const box = section('by-month', 'By month of service', h('p', {class: 'muted', role: 'status'}, 'Loading the months…'));
   const body = box.querySelector('.split');
   sections.prepend(box);
   try {
-    const rows = await get('/api/summary', {by: 'month', runId: f.runId, from: f.from, to: f.to});
+    const rows = await request;
     if (!ctx.isCurrent()) return;
     const charted = rows.slice(Math.max(0, rows.length - CHART_MONTHS));
     replace(body,
@@ -198,16 +210,12 @@ const TOP_COLUMNS = [
 ];
 
 /** Top codes and drugs by money moved: GET /api/summary?by=code|drug&limit=, largest first. */
-async function drawTop(ctx, sections, f) {
+async function drawTop(ctx, sections, request) {
   const box = wideSection('top-codes', 'Top codes and drugs', h('p', {class: 'muted', role: 'status'}, 'Loading the codes and drugs…'));
   const body = box.querySelector('.split');
   append(sections, box);
   try {
-    const scope = {runId: f.runId, from: f.from, to: f.to, limit: TOP};
-    const [codes, drugs] = await Promise.all([
-      get('/api/summary', {by: 'code', ...scope}),
-      get('/api/summary', {by: 'drug', ...scope}),
-    ]);
+    const [codes, drugs] = await request;
     if (!ctx.isCurrent()) return;
     const codeRows = codes.map(r => ({...r, pair: codePair(r)}));
     const drugRows = drugs.map(r => ({...r, label: r.drugName ? r.drugCode + ' ' + shorten(r.drugName, 24) : r.drugCode}));

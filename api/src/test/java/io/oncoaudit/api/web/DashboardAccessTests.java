@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.oncoaudit.api.support.Fixtures;
 import io.oncoaudit.api.support.ZonkyDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,17 @@ class DashboardAccessTests {
                 "/webjars/echarts/5.3.1/dist/echarts.esm.min.js")) {
             RestAssured.get(path).then().statusCode(200);
         }
+    }
+
+    @Test
+    void onlyTheVersionedChartLibraryIsCachedEverythingElseIsNeverStored() {
+        RestAssured.get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js").then().statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+        for (String path : List.of("/", "/index.html", "/app/main.js", "/api/summary", "/q/health")) {
+            RestAssured.get(path).then().header("Cache-Control", equalTo("no-store"));
+        }
+        Fixtures.admin().get("/api/runs")
+                .then().statusCode(200).header("Cache-Control", equalTo("no-store"));
     }
 
     @Test
