@@ -62,7 +62,16 @@ class WebSourceTests {
             assertTrue(Files.isRegularFile(ROOT.resolve(assets.group(1).substring(1))), "index.html refers to missing " + assets.group(1));
             n++;
         }
-        assertEquals(2, n, "index.html loads main.js and app.css");
+        assertTrue(index.contains("<link rel=\"stylesheet\" href=\"/app/app.css\">"), "index.html loads app.css");
+        assertTrue(index.contains("<script type=\"module\" src=\"/app/main.js\"></script>"), "index.html loads main.js");
+        // every other module is preloaded at once (first view: no waterfall of imports), and only modules that exist
+        java.util.Set<String> preloaded = new java.util.TreeSet<>();
+        Matcher pre = Pattern.compile("<link rel=\"modulepreload\" href=\"/app/([^\"]+)\">").matcher(index);
+        while (pre.find()) preloaded.add(pre.group(1));
+        java.util.Set<String> modules = new java.util.TreeSet<>();
+        for (Path p : scripts()) if (!p.getFileName().toString().equals("main.js")) modules.add(p.getFileName().toString());
+        assertEquals(modules, preloaded, "index.html preloads exactly the app's modules besides main.js");
+        assertEquals(2 + preloaded.size(), n, "index.html refers to app.css, main.js and the preloaded modules only");
         Matcher url = Pattern.compile("ECHARTS_URL = '(/webjars/[^']+)'").matcher(Files.readString(ROOT.resolve("app/charts.js")));
         assertTrue(url.find());
         assertNotNull(getClass().getResource("/META-INF/resources" + url.group(1)),
