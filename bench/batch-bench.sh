@@ -16,18 +16,9 @@ HEAP="${BENCH_HEAP:-2g}"
 MASTER="${BENCH_MASTER:-local[*]}"
 JAR="$ROOT/audit-batch/target/audit-batch-0.1.0-SNAPSHOT.jar"
 [[ -f "$JAR" && -d "$ROOT/audit-batch/target/lib" ]] || ./mvnw -B -ntp -q -DskipTests package -pl audit-batch -am
-FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+source "$ROOT/infra/spark/jvm-flags.sh"   # SPARK_JVM_FLAGS
 export SPARK_LOCAL_IP=127.0.0.1
-BATCH=(java "${FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli)
+BATCH=(java "${SPARK_JVM_FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli)
 batch() { "${BATCH[@]}" "$@"; }
 now() { date +%s.%N; }
 # CPU seconds (user + sys) of one command, from /usr/bin/time when present ("-" otherwise). With other work

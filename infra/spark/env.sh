@@ -16,17 +16,8 @@ ONCOAUDIT_SPARK_JARS="${ONCOAUDIT_SPARK_JARS:-$ROOT/audit-batch/target/lib}"
 ONCOAUDIT_JOB_JAR="${ONCOAUDIT_JOB_JAR:-$ROOT/audit-batch/target/audit-batch-0.1.0-SNAPSHOT-job.jar}"
 MASTER_URL="spark://127.0.0.1:$SPARK_MASTER_PORT"
 
-# Spark's own JavaModuleOptions for Java 17 (shared/reference/TOOLCHAIN.md section 3).
-SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+# Spark's own JVM module options (SPARK_JVM_FLAGS)
+source "$ROOT/infra/spark/jvm-flags.sh"
 
 # Bind everything to loopback; the Worker needs SPARK_HOME and the Scala version to build executor commands.
 export SPARK_LOCAL_IP=127.0.0.1

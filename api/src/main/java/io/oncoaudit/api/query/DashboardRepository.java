@@ -129,7 +129,7 @@ public class DashboardRepository {
     public long claims(String runId, LocalDate from, LocalDate to) {
         List<Map<String, Object>> one = cached("claims", runId, from, to, () -> {
             StringBuilder sql = new StringBuilder("SELECT coalesce(sum(encounters), 0) FROM encounter_day_agg a WHERE TRUE");
-            List<Object> params = filter(sql, runId, from, to);
+            List<Object> params = RunDateFilter.append(sql, "a", runId, from, to);
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 FindingsRepository.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -147,7 +147,7 @@ public class DashboardRepository {
     public Map<String, String> providerNames(String runId) {
         List<Map<String, Object>> one = cached("names", runId, null, null, () -> {
             StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (billing_npi) billing_npi, provider_name FROM provider_names a WHERE TRUE");
-            List<Object> params = filter(sql, runId, null, null);
+            List<Object> params = RunDateFilter.append(sql, "a", runId, null, null);
             sql.append(" ORDER BY billing_npi, run_pk DESC");
             Map<String, Object> names = new HashMap<>();
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -176,7 +176,7 @@ public class DashboardRepository {
     private List<Object[]> query(String keys, int n, String runId, LocalDate from, LocalDate to) {
         StringBuilder sql = new StringBuilder("SELECT " + keys
                 + ", sum(findings), sum(underpayment), sum(overpayment), sum(denial) FROM code_day_agg a WHERE TRUE");
-        List<Object> params = filter(sql, runId, from, to);
+        List<Object> params = RunDateFilter.append(sql, "a", runId, from, to);
         sql.append(" GROUP BY ");
         for (int i = 1; i <= n; i++) sql.append(i == 1 ? "" : ", ").append(i);
         List<Object[]> rows = new ArrayList<>();
@@ -195,23 +195,6 @@ public class DashboardRepository {
             throw new IllegalStateException("summary query failed: " + e.getMessage(), e);
         }
         return rows;
-    }
-
-    private static List<Object> filter(StringBuilder sql, String runId, LocalDate from, LocalDate to) {
-        List<Object> params = new ArrayList<>();
-        if (runId != null) {
-            sql.append(" AND a.run_pk IN (SELECT id FROM runs WHERE run_id = ?)");
-            params.add(runId);
-        }
-        if (from != null) {
-            sql.append(" AND a.date_of_service >= ?");
-            params.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND a.date_of_service <= ?");
-            params.add(to);
-        }
-        return params;
     }
 
     private static CodeRow row(String billed, String expected, Object[] r) {

@@ -32,7 +32,11 @@ public record FindingFilter(String runId, String payerId, String billingNpi, Str
         return direction == null && from == null && to == null && minAmount == null && maxAmount == null && claimId == null;
     }
 
-    private void dimensions(StringBuilder sql, List<Object> params) {
+    /**
+     * Every filter but {@code runId} as "AND ..." conditions on alias {@code f}; shared with the appeals
+     * campaigns' filter, which resolves runs its own way.
+     */
+    public void dimensions(StringBuilder sql, List<Object> params) {
         add(sql, params, "f.payer_id = ?", payerId);
         add(sql, params, "f.billing_npi = ?", billingNpi);
         add(sql, params, "f.kind = ?", kind);

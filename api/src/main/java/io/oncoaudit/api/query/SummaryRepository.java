@@ -93,19 +93,7 @@ public class SummaryRepository {
                   + "coalesce(sum(amount) FILTER (WHERE direction = 'DENIAL'), 0), coalesce(sum(amount), 0)"
                 : "sum(underpayment), sum(overpayment), sum(denial), sum(amount)";
         StringBuilder sql = new StringBuilder("SELECT " + by.column + ", " + count + ", " + money + " FROM " + table + " f WHERE TRUE");
-        List<Object> params = new ArrayList<>();
-        if (runId != null) {
-            sql.append(" AND f.run_pk IN (SELECT id FROM runs WHERE run_id = ?)");
-            params.add(runId);
-        }
-        if (from != null) {
-            sql.append(" AND f.date_of_service >= ?");
-            params.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND f.date_of_service <= ?");
-            params.add(to);
-        }
+        List<Object> params = RunDateFilter.append(sql, "f", runId, from, to);
         sql.append(" GROUP BY 1 ORDER BY 1");
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -35,11 +34,10 @@ public class FirstViewWarmup {
 
     private final SummaryRepository summaries;
     private final DashboardRepository dashboard;
-    final AtomicInteger staticFilesServed = new AtomicInteger();
     volatile boolean summariesReady;
     volatile RuntimeException lastFailure;
 
-    // accessors, not fields, for callers holding the CDI client proxy (its own fields are never set)
+    // accessors, not fields, for callers holding the CDI client proxy (its own fields are never set): the test
     boolean summariesReady() { return summariesReady; }
 
     RuntimeException lastFailure() { return lastFailure; }
@@ -63,9 +61,8 @@ public class FirstViewWarmup {
         // Tests bind a random port (quarkus.http.test-port=0); FirstViewWarmupTests fetches through it instead.
         int port = LaunchMode.current() == LaunchMode.TEST ? 0
                 : ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(0);
-        if (port > 0) fetchStatic(port);
-        LOG.debugf("first-view warm-up done in %d ms (%d static files)", (System.nanoTime() - t0) / 1_000_000,
-                staticFilesServed.get());
+        int served = port > 0 ? fetchStatic(port) : 0;
+        LOG.debugf("first-view warm-up done in %d ms (%d static files)", (System.nanoTime() - t0) / 1_000_000, served);
     }
 
     void warmSummaries() {
@@ -85,7 +82,7 @@ public class FirstViewWarmup {
 
     /** GETs every path of {@link #STATIC_PATHS}; returns how many answered 200. */
     int fetchStatic(int port) {
-        int before = staticFilesServed.get();
+        int served = 0;
         String host = ConfigProvider.getConfig().getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
         if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) host = "127.0.0.1"; // listening everywhere
         if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
@@ -96,17 +93,17 @@ public class FirstViewWarmup {
             for (int attempt = 0; attempt < 20; attempt++) { // the listener may open just after StartupEvent
                 try {
                     HttpResponse<Void> r = http.send(get, HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) staticFilesServed.incrementAndGet();
+                    if (r.statusCode() == 200) served++;
                     break;
                 } catch (java.io.IOException e) {
                     sleep(250);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return staticFilesServed.get() - before;
+                    return served;
                 }
             }
         }
-        return staticFilesServed.get() - before;
+        return served;
     }
 
     private static void sleep(long ms) {

@@ -1,6 +1,7 @@
 package io.oncoaudit.api.appeals.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.oncoaudit.api.query.FindingFilter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -59,28 +60,18 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
 
     /** Appends "AND ..." conditions on the findings alias {@code f}. */
     void where(StringBuilder sql, List<Object> params) {
-        add(sql, params, "f.payer_id = ?", payerId);
-        add(sql, params, "f.billing_npi = ?", billingNpi);
-        add(sql, params, "f.kind = ?", kind);
-        add(sql, params, "f.direction = ?", direction);
-        add(sql, params, "f.date_of_service >= ?", from);
-        add(sql, params, "f.date_of_service <= ?", to);
-        add(sql, params, "f.amount >= ?", minAmount);
-        add(sql, params, "f.amount <= ?", maxAmount);
+        // the findings worklist's conditions, so a campaign selects exactly what its filter shows there
+        new FindingFilter(null, payerId, billingNpi, kind, direction, from, to, minAmount, maxAmount, null)
+                .dimensions(sql, params);
         if (runId != null) {
             // the newest load of that run id (a run id loaded twice with different output is two runs)
-            add(sql, params, "f.run_pk = (SELECT max(id) FROM runs WHERE run_id = ?)", runId);
+            sql.append(" AND f.run_pk = (SELECT max(id) FROM runs WHERE run_id = ?)");
+            params.add(runId);
         } else {
             // a claim audited in several runs is appealed once, from its newest audit
             sql.append(" AND f.run_pk = (SELECT max(x.run_pk) FROM (SELECT e.run_pk FROM encounters e WHERE e.claim_id = f.claim_id"
                     + " UNION ALL SELECT g.run_pk FROM findings g WHERE g.claim_id = f.claim_id) x)");
         }
-    }
-
-    private static void add(StringBuilder sql, List<Object> params, String cond, Object value) {
-        if (value == null) return;
-        sql.append(" AND ").append(cond);
-        params.add(value);
     }
 
     public String describe() {
