@@ -21,7 +21,7 @@ final class AdministrationParser {
     record ParsedAdministration(SourceRow source, Administration administration) { }
 
     static ParsedAdministration parse(SourceRow src) {
-        Cells c = new Cells(src.row());
+        Cells c = new Cells(src.cells());
         String id = c.required(ID, "administration_id");
         String drug = c.required(DRUG, "drug_code");
         BigDecimal dose = c.decimal(DOSE, "dose", true);

@@ -36,7 +36,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -44,6 +43,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * {@code audit} (contract sections 1, 3, 7): reads the extract, audits every claim once, and publishes
@@ -80,25 +81,25 @@ public final class AuditRun {
         boolean published = false;
         try {
             Path stage = folder.tmp().resolve("stage");
-            CollectionAccumulator<String> blocks = spark.sparkContext().collectionAccumulator("oncoaudit-split-rows");
+            CollectionAccumulator<String> splitEntries = spark.sparkContext().collectionAccumulator("oncoaudit-split-rows");
             long t = System.nanoTime();
             progress.step("reading, validating and re-coding claims", in.claims().totalBytes()
                     + (in.administrations() == null ? 0 : in.administrations().totalBytes()));
-            // One unpartitioned folder: partitioning by record type made Spark sort every wide stage row by
-            // rec_type before writing (measured: the largest single cost of the audit). Each publish step
-            // reads only its own columns (Parquet column pruning), and the other types' columns are null runs.
-            plainText(auditedStage(in, config, blocks).write().mode(SaveMode.ErrorIfExists), STAGE_UNIQUE_TEXT)
-                    .option("compression", "lz4_raw")
-                    .parquet(stage.toString());
+            writeStage(auditedStage(in, config, splitEntries), stage);
             lap("read, validate, group and recode", t);
 
-            Map<String, Map<String, TreeMap<Long, Long>>> splits = splits(blocks.value());
-            long inputLines = total(splits.get(Table.CLAIM_LINES.source()));
-            long inputAdmins = total(splits.get(Table.ADMINISTRATIONS.source()));
+            Map<String, Map<String, TreeMap<Long, SplitCounts.Split>>> splits = SplitCounts.merge(splitEntries.value());
+            long inputLines = SplitCounts.total(splits, Table.CLAIM_LINES);
+            long inputAdmins = SplitCounts.total(splits, Table.ADMINISTRATIONS);
 
             Map<String, List<String[]>> sums = join(checksums);
             String runId = runId(sums, recoder);
             Dataset<Row> st = spark.read().schema(Stage.SCHEMA).parquet(stage.toString());
+
+            t = System.nanoTime();
+            progress.step("summarising", 0);
+            Summary summary = summarise(st, runId, inputLines, inputAdmins);
+            lap("summarise", t);
 
             t = System.nanoTime();
             progress.step("writing findings", 0);
@@ -120,13 +121,6 @@ public final class AuditRun {
             lap("write findings", t);
 
             t = System.nanoTime();
-            progress.step("writing encounters", 0);
-            // The stage holds each task's encounters in claim order already (the cogroup sorts by claim): no sort.
-            plainText(publishable(st, Stage.ENCOUNTER, Stage.ENCOUNTER_COLUMNS, runId).write(), ENCOUNTER_UNIQUE_TEXT)
-                    .parquet(folder.tmp().resolve("encounters").toString());
-            lap("write encounters", t);
-
-            t = System.nanoTime();
             progress.step("writing rejects", 0);
             // sorted into one file, so rejects.csv streams it back in order without another sort
             rejects(st, splits).coalesce(1).write().parquet(folder.tmp().resolve("rejects").toString());
@@ -135,9 +129,10 @@ public final class AuditRun {
             lap("write rejects", t);
 
             t = System.nanoTime();
-            progress.step("summarising", 0);
-            Summary summary = summarise(st, runId, inputLines, inputAdmins);
-            lap("summarise", t);
+            progress.step("publishing encounters", 0);
+            EncounterFiles.publish(stage.resolve("rec_type=" + Stage.ENCOUNTER), folder.tmp().resolve("encounters"),
+                    Stage.ENCOUNTER_SCHEMA, spark.sparkContext().hadoopConfiguration());
+            lap("publish encounters", t);
             RunFolder.deleteRecursively(stage);
 
             Instant finished = Instant.now();
@@ -209,36 +204,43 @@ public final class AuditRun {
         }
     }
 
-    private Dataset<Row> auditedStage(Inputs in, RecoderConfig config, CollectionAccumulator<String> blocks) {
-        Dataset<Row> lines = indexed(Table.CLAIM_LINES, ExtractReader.read(spark, Table.CLAIM_LINES, "claims", in.claims()), blocks);
-        Dataset<Row> adminText = in.administrations() == null
+    /**
+     * The audit itself: both tables grouped by claim (SQL only), then {@link ClaimAuditor} over Spark's internal
+     * rows, so neither the input nor the output goes through a Row encoder.
+     */
+    private Dataset<Row> auditedStage(Inputs in, RecoderConfig config, CollectionAccumulator<String> splitEntries) {
+        Dataset<Row> lines = ExtractReader.read(spark, Table.CLAIM_LINES, "claims", in.claims());
+        Dataset<Row> admins = in.administrations() == null
                 ? spark.createDataFrame(new ArrayList<Row>(), ExtractReader.schema(Table.ADMINISTRATIONS))
                 : ExtractReader.read(spark, Table.ADMINISTRATIONS, "administrations", in.administrations());
-        Dataset<Row> admins = indexed(Table.ADMINISTRATIONS, adminText, blocks);
-        return lines.groupByKey(RowIndexer.claimKey(), Encoders.STRING())
-                .cogroup(admins.groupByKey(RowIndexer.claimKey(), Encoders.STRING()), new ClaimAuditor(config),
-                        Encoders.row(Stage.SCHEMA));
+        RDD<InternalRow> grouped = ClaimRows.grouped(lines, admins).queryExecution().toRdd();
+        RDD<InternalRow> audited = grouped.toJavaRDD().mapPartitions(new ClaimAuditor(config, splitEntries)).rdd();
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(audited, Stage.SCHEMA, false);
     }
 
-    private static Dataset<Row> indexed(Table t, Dataset<Row> text, CollectionAccumulator<String> blocks) {
-        return text.mapPartitions(new RowIndexer(t, blocks), Encoders.row(RowIndexer.schema(t)));
-    }
-
-    /** source -> file -> split start -> rows (deduplicated: a retried task reports the same split again). */
-    private static Map<String, Map<String, TreeMap<Long, Long>>> splits(List<String> entries) {
-        Map<String, Map<String, TreeMap<Long, Long>>> m = new HashMap<>();
-        for (String e : entries) {
-            String[] p = e.split("\t");
-            m.computeIfAbsent(p[0], k -> new HashMap<>()).computeIfAbsent(p[1], k -> new TreeMap<>())
-                    .put(Long.parseLong(p[2]), Long.parseLong(p[3]));
+    /**
+     * One folder per record type, written without sorting: with planned writes off, Spark keeps a Parquet writer
+     * open per type (three) instead of sorting every wide row by type first (measured: the largest single
+     * cost of an earlier version). The encounters' folder is then published as it is.
+     */
+    private void writeStage(Dataset<Row> audited, Path stage) {
+        Map<String, String> conf = Map.of("spark.sql.optimizer.plannedWrite.enabled", "false",
+                "spark.sql.maxConcurrentOutputFileWriters", "4");
+        Map<String, String> before = new HashMap<>();
+        conf.forEach((k, v) -> {
+            before.put(k, spark.conf().get(k, null));
+            spark.conf().set(k, v);
+        });
+        try {
+            plainText(audited.write().mode(SaveMode.ErrorIfExists), STAGE_UNIQUE_TEXT)
+                    .partitionBy("rec_type")
+                    .parquet(stage.toString());
+        } finally {
+            before.forEach((k, v) -> {
+                if (v == null) spark.conf().unset(k);
+                else spark.conf().set(k, v);
+            });
         }
-        return m;
-    }
-
-    private static long total(Map<String, TreeMap<Long, Long>> files) {
-        long n = 0;
-        if (files != null) for (TreeMap<Long, Long> f : files.values()) for (long c : f.values()) n += c;
-        return n;
     }
 
     private static Dataset<Row> publishable(Dataset<Row> st, String type, List<String> columns, String runId) {
@@ -248,30 +250,23 @@ public final class AuditRun {
         return st.filter(col("rec_type").equalTo(type)).select(sel.toArray(new Column[0]));
     }
 
-    /** Rejects with their 1-based row number within their file (split offsets from the row counts). */
-    private Dataset<Row> rejects(Dataset<Row> st, Map<String, Map<String, TreeMap<Long, Long>>> splits) {
-        List<Row> offsets = new ArrayList<>();
-        for (var bySource : splits.entrySet()) {
-            for (var byFile : bySource.getValue().entrySet()) {
-                long offset = 0;
-                for (var split : byFile.getValue().entrySet()) {
-                    offsets.add(RowFactory.create(bySource.getKey(), byFile.getKey(), split.getKey(), offset,
-                            displayPath(byFile.getKey())));
-                    offset += split.getValue();
-                }
-            }
+    /** Rejects with their 1-based row number within their file (from the split counts, see {@link SplitCounts}). */
+    private Dataset<Row> rejects(Dataset<Row> st, Map<String, Map<String, TreeMap<Long, SplitCounts.Split>>> splits) {
+        List<Row> bases = new ArrayList<>();
+        for (SplitCounts.RowBase b : SplitCounts.rowBases(splits)) {
+            bases.add(RowFactory.create(b.source(), b.file(), b.block(), b.base(), displayPath(b.file())));
         }
         StructType schema = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("o_source", DataTypes.StringType, false),
                 DataTypes.createStructField("o_file", DataTypes.StringType, false),
                 DataTypes.createStructField("o_block", DataTypes.LongType, false),
-                DataTypes.createStructField("o_offset", DataTypes.LongType, false),
+                DataTypes.createStructField("o_base", DataTypes.LongType, false),
                 DataTypes.createStructField("o_path", DataTypes.StringType, false)));
-        Dataset<Row> off = spark.createDataFrame(offsets, schema);
+        Dataset<Row> off = spark.createDataFrame(bases, schema);
         return st.filter(col("rec_type").equalTo(Stage.REJECT))
                 .join(broadcast(off), col("source").equalTo(col("o_source")).and(col("file").equalTo(col("o_file")))
                         .and(col("block").equalTo(col("o_block"))), "left")
-                .select(col("source"), col("o_offset").plus(col("block_index")).plus(lit(1L)).as("row_number"),
+                .select(col("source"), col("o_base").plus(col("row_id")).as("row_number"),
                         col("claim_id"), col("field"), col("reason"), col("original"), col("o_path").as("file"))
                 .orderBy("source", "file", "row_number");
     }

@@ -11,7 +11,10 @@ import io.oncoaudit.core.model.InvalidFieldException;
 import io.oncoaudit.core.model.RecodeResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -20,11 +23,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.spark.api.java.function.CoGroupFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * Audits one claim: validates its line and administration rows, builds the core Encounter and runs the
@@ -37,54 +42,94 @@ import org.apache.spark.sql.RowFactory;
  * sends all its rows to rejects. Duplicate line_number / administration_id: the first row in file order
  * is kept, later ones are rejected.
  */
-public final class ClaimAuditor implements CoGroupFunction<String, Row, Row, Row> {
+public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
+    private static final int KEY = ClaimRows.index(ClaimRows.KEY);
+
     private final RecoderConfig config;
+    private final CollectionAccumulator<String> splitCounts;
 
-    public ClaimAuditor(RecoderConfig config) { this.config = config; }
+    /** @param splitCounts receives {@link SplitCounts} entries for this task's input rows when the task ends */
+    public ClaimAuditor(RecoderConfig config, CollectionAccumulator<String> splitCounts) {
+        this.config = config;
+        this.splitCounts = splitCounts;
+    }
 
+    /** Columns that must agree across a claim's lines, with the getter comparing them (diagnoses as a set). */
+    private static final List<Function<LineParser.ClaimFields, Object>> CLAIM_LEVEL = List.of(
+            LineParser.ClaimFields::patientId, LineParser.ClaimFields::dateOfService,
+            LineParser.ClaimFields::billingNpi, LineParser.ClaimFields::renderingNpi,
+            LineParser.ClaimFields::payerId, LineParser.ClaimFields::placeOfService,
+            c -> ClaimAudit.normalizedDiagnoses(c.diagnosisCodes()));
+    private static final List<String> CLAIM_LEVEL_NAMES = List.of("patient_id", "date_of_service", "billing_npi",
+            "rendering_npi", "payer_id", "place_of_service", "diagnosis_codes");
+
+    /** One partition of {@link ClaimRows#grouped}: whole claims, each a run of rows with the same key. */
     @Override
-    public Iterator<Row> call(String claimId, Iterator<Row> lines, Iterator<Row> administrations) {
-        if (claimId == null || claimId.isEmpty()) return blankClaimId(lines, administrations);
-        List<SourceRow> lineRows = collect(Table.CLAIM_LINES, lines);
-        List<SourceRow> adminRows = collect(Table.ADMINISTRATIONS, administrations);
-        List<Row> out = new ArrayList<>();
-        new ClaimAudit(claimId, lineRows, adminRows, out).run();
-        return out.iterator();
-    }
-
-    private static List<SourceRow> collect(Table t, Iterator<Row> it) {
-        List<SourceRow> rows = new ArrayList<>();
-        while (it.hasNext()) rows.add(SourceRow.of(t, it.next()));
-        rows.sort(SourceRow.ORDER);
-        return rows;
-    }
-
-    /** Rows without a claim_id cannot be grouped: each is rejected, streamed (there may be many). */
-    private static Iterator<Row> blankClaimId(Iterator<Row> lines, Iterator<Row> administrations) {
-        Function<SourceRow, Row> reject = s -> rejectRow(s, null, "claim_id",
-                "is required but blank: the row cannot be assigned to a claim");
+    public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
+        SplitCounts counts = new SplitCounts(TaskContext.getPartitionId());
         return new Iterator<>() {
-            @Override
-            public boolean hasNext() { return lines.hasNext() || administrations.hasNext(); }
+            private final ArrayDeque<InternalRow> out = new ArrayDeque<>();
+            private SourceRow pending;
+            private String pendingKey;
+            private boolean done;
 
             @Override
-            public Row next() {
-                return lines.hasNext() ? reject.apply(SourceRow.of(Table.CLAIM_LINES, lines.next()))
-                        : reject.apply(SourceRow.of(Table.ADMINISTRATIONS, administrations.next()));
+            public boolean hasNext() {
+                while (out.isEmpty() && !done) fill();
+                return !out.isEmpty();
+            }
+
+            @Override
+            public InternalRow next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return out.poll();
+            }
+
+            /** Audits the next claim into {@code out}; rows without a claim id are rejected one at a time (there may be many). */
+            private void fill() {
+                if (pending == null && !advance()) {
+                    done = true;
+                    counts.report(splitCounts);
+                    return;
+                }
+                String key = pendingKey;
+                if (key.isEmpty()) {
+                    out.add(rejectRow(pending, null, "claim_id", "is required but blank: the row cannot be assigned to a claim"));
+                    pending = null;
+                    return;
+                }
+                List<SourceRow> lines = new ArrayList<>();
+                List<SourceRow> admins = new ArrayList<>();
+                do {
+                    (pending.table() == Table.CLAIM_LINES ? lines : admins).add(pending);
+                    pending = null;
+                } while (advance() && pendingKey.equals(key));
+                lines.sort(SourceRow.ORDER);
+                admins.sort(SourceRow.ORDER);
+                new ClaimAudit(key, lines, admins, out).run();
+            }
+
+            private boolean advance() {
+                if (!rows.hasNext()) return false;
+                InternalRow r = rows.next();
+                pending = SourceRow.of(r);
+                pendingKey = r.getUTF8String(KEY).toString();
+                counts.add(pending);
+                return true;
             }
         };
     }
 
-    static Row rejectRow(SourceRow s, String claimId, String field, String reason) {
+    static InternalRow rejectRow(SourceRow s, String claimId, String field, String reason) {
         Object[] v = Stage.blank(Stage.REJECT, claimId);
         v[Stage.SOURCE] = s.table().source();
         v[Stage.FILE] = s.file();
         v[Stage.BLOCK] = s.block();
-        v[Stage.BLOCK_INDEX] = s.index();
+        v[Stage.ROW] = s.row();
         v[Stage.FIELD] = field;
         v[Stage.REASON] = reason;
         v[Stage.ORIGINAL] = s.originalJson();
-        return RowFactory.create(v);
+        return Stage.internal(v);
     }
 
     private record Problem(String field, String reason) { }
@@ -94,10 +139,10 @@ public final class ClaimAuditor implements CoGroupFunction<String, Row, Row, Row
         private final String claimId;
         private final List<SourceRow> lineRows;
         private final List<SourceRow> adminRows;
-        private final List<Row> out;
+        private final Collection<InternalRow> out;
         private final Map<SourceRow, Problem> rejected = new IdentityHashMap<>();
 
-        ClaimAudit(String claimId, List<SourceRow> lineRows, List<SourceRow> adminRows, List<Row> out) {
+        ClaimAudit(String claimId, List<SourceRow> lineRows, List<SourceRow> adminRows, Collection<InternalRow> out) {
             this.claimId = claimId;
             this.lineRows = lineRows;
             this.adminRows = adminRows;
@@ -206,29 +251,35 @@ public final class ClaimAuditor implements CoGroupFunction<String, Row, Row, Row
 
         /** Claim-level columns must agree across the claim's lines (display names excepted: first non-blank wins). */
         private Problem conflict(List<LineParser.ParsedLine> lines) {
-            List<Function<LineParser.ClaimFields, Object>> getters = List.of(
-                    LineParser.ClaimFields::patientId, LineParser.ClaimFields::dateOfService,
-                    LineParser.ClaimFields::billingNpi, LineParser.ClaimFields::renderingNpi,
-                    LineParser.ClaimFields::payerId, LineParser.ClaimFields::placeOfService,
-                    c -> normalizedDiagnoses(c.diagnosisCodes()));
-            List<String> names = List.of("patient_id", "date_of_service", "billing_npi", "rendering_npi", "payer_id",
-                    "place_of_service", "diagnosis_codes");
-            for (int g = 0; g < getters.size(); g++) {
+            if (lines.size() == 1) return null;
+            for (int g = 0; g < CLAIM_LEVEL.size(); g++) {
+                Function<LineParser.ClaimFields, Object> getter = CLAIM_LEVEL.get(g);
+                Object first = null;
+                boolean differs = false;
+                for (LineParser.ParsedLine l : lines) {
+                    Object v = getter.apply(l.claim());
+                    if (v == null) continue;
+                    if (first == null) first = v;
+                    else if (!first.equals(v)) {
+                        differs = true;
+                        break;
+                    }
+                }
+                if (!differs) continue;
                 Set<Object> values = new LinkedHashSet<>();
                 for (LineParser.ParsedLine l : lines) {
-                    Object v = getters.get(g).apply(l.claim());
+                    Object v = getter.apply(l.claim());
                     if (v != null) values.add(v);
                 }
-                if (values.size() > 1) {
-                    List<String> shown = values.stream().map(String::valueOf).limit(3).toList();
-                    return new Problem(names.get(g), "claim '" + claimId + "' has conflicting values for " + names.get(g)
-                            + " across its lines (" + String.join(" vs ", shown) + "); a claim is one encounter");
-                }
+                String name = CLAIM_LEVEL_NAMES.get(g);
+                List<String> shown = values.stream().map(String::valueOf).limit(3).toList();
+                return new Problem(name, "claim '" + claimId + "' has conflicting values for " + name
+                        + " across its lines (" + String.join(" vs ", shown) + "); a claim is one encounter");
             }
             return null;
         }
 
-        private Set<String> normalizedDiagnoses(List<String> dx) {
+        private static Set<String> normalizedDiagnoses(List<String> dx) {
             Set<String> s = new java.util.TreeSet<>();
             for (String d : dx) s.add(d.replace(".", "").toUpperCase(Locale.ROOT));
             return s;
@@ -256,7 +307,7 @@ public final class ClaimAuditor implements CoGroupFunction<String, Row, Row, Row
         }
 
         private void emitEncounter(Encounter e, LineParser.ClaimFields c, RecodeResult r) {
-            java.sql.Date dos = java.sql.Date.valueOf(e.dateOfService());
+            LocalDate dos = e.dateOfService();
             String month = e.dateOfService().toString().substring(0, 7);
             List<Finding> findings = r.findings();
             for (int i = 0; i < findings.size(); i++) {
@@ -275,7 +326,7 @@ public final class ClaimAuditor implements CoGroupFunction<String, Row, Row, Row
                 v[Stage.EXPLANATION] = f.explanation();
                 v[Stage.CITATIONS] = Json.stringArray(f.citations());
                 v[Stage.APPEAL_TEXT] = f.appealText();
-                out.add(RowFactory.create(v));
+                out.add(Stage.internal(v));
             }
             Object[] v = keys(Stage.ENCOUNTER, e, dos, month);
             v[Stage.DIAGNOSIS_CODES] = Json.stringArray(e.diagnosisCodes());
@@ -289,10 +340,10 @@ public final class ClaimAuditor implements CoGroupFunction<String, Row, Row, Row
             v[Stage.ADMINISTRATIONS_JSON] = CodecJson.administrationsToJson(e.administrations());
             v[Stage.EXPECTED_LINES_JSON] = CodecJson.expectedLinesToJson(r.expectedLines());
             v[Stage.WARNINGS_JSON] = Json.stringArray(r.warnings());
-            out.add(RowFactory.create(v));
+            out.add(Stage.internal(v));
         }
 
-        private Object[] keys(String type, Encounter e, java.sql.Date dos, String month) {
+        private Object[] keys(String type, Encounter e, LocalDate dos, String month) {
             Object[] v = Stage.blank(type, claimId);
             v[Stage.PATIENT_ID] = e.patientId();
             v[Stage.DATE_OF_SERVICE] = dos;

@@ -26,7 +26,7 @@ final class LineParser {
     record ParsedLine(SourceRow source, ClaimFields claim, ClaimLine line) { }
 
     static ParsedLine parse(SourceRow src) {
-        Cells c = new Cells(src.row());
+        Cells c = new Cells(src.cells());
         // Order = contract column order, so the first problem reported is the leftmost one.
         int lineNumber = c.integer(LINE_NUMBER, "line_number", true, 1);
         String patient = c.required(PATIENT, "patient_id");

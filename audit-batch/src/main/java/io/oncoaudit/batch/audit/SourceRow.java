@@ -1,41 +1,52 @@
 package io.oncoaudit.batch.audit;
 
+import io.oncoaudit.batch.input.ExtractReader;
 import io.oncoaudit.batch.input.Table;
 import io.oncoaudit.batch.output.Json;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * One input row as read (contract columns as text) with where it came from: file, split start and
- * index within the split. {@link #ORDER} is file order, so "first" and "later" are well defined.
+ * One input row as read (its table's contract columns as text, in contract order) with where it came
+ * from: file, split start and read id. {@link #ORDER} is file order, so "first" and "later" are well defined.
  */
-record SourceRow(Table table, Row row, String file, long block, long index) {
+record SourceRow(Table table, String[] cells, String corrupt, String file, long block, long row) {
     static final Comparator<SourceRow> ORDER = Comparator.comparing(SourceRow::file)
-            .thenComparingLong(SourceRow::block).thenComparingLong(SourceRow::index);
+            .thenComparingLong(SourceRow::block).thenComparingLong(SourceRow::row);
 
-    static SourceRow of(Table table, Row r) {
-        int n = table.names().size();
-        return new SourceRow(table, r, r.getString(n + 1), r.getLong(n + 2), r.getLong(n + 3));
+    private static final int SOURCE = ClaimRows.index(ClaimRows.SOURCE), CORRUPT = ClaimRows.index(ExtractReader.CORRUPT), FILE = ClaimRows.index(ExtractReader.FILE),
+            BLOCK = ClaimRows.index(ExtractReader.BLOCK), ROW = ClaimRows.index(ExtractReader.ROW);
+    private static final int[] LINE_CELLS = positions(Table.CLAIM_LINES), ADMIN_CELLS = positions(Table.ADMINISTRATIONS);
+
+    private static int[] positions(Table t) {
+        return t.names().stream().mapToInt(ClaimRows::index).toArray();
     }
 
-    String corrupt() { return row.getString(table.names().size()); }
-
-    String cell(String column) {
-        Object v = row.get(table.index(column));
-        return v == null ? null : v.toString();
+    /** Decodes one grouped row (see {@link ClaimRows}); the InternalRow may be reused by Spark afterwards. */
+    static SourceRow of(InternalRow r) {
+        boolean line = r.getInt(SOURCE) == ClaimRows.LINE;
+        int[] at = line ? LINE_CELLS : ADMIN_CELLS;
+        String[] cells = new String[at.length];
+        for (int i = 0; i < at.length; i++) cells[i] = text(r, at[i]);
+        return new SourceRow(line ? Table.CLAIM_LINES : Table.ADMINISTRATIONS, cells, text(r, CORRUPT), text(r, FILE),
+                r.isNullAt(BLOCK) ? 0 : r.getLong(BLOCK), r.getLong(ROW));
     }
+
+    private static String text(InternalRow r, int i) {
+        return r.isNullAt(i) ? null : r.getUTF8String(i).toString();
+    }
+
+    String cell(String column) { return cells[table.index(column)]; }
 
     /** The row as read, for rejects: a JSON object of the non-null contract columns (or the raw record if unsplittable). */
     String originalJson() {
         Json.ObjectWriter o = Json.object();
         List<String> names = table.names();
         for (int i = 0; i < names.size(); i++) {
-            Object v = row.get(i);
-            if (v != null) o.field(names.get(i), v.toString());
+            if (cells[i] != null) o.field(names.get(i), cells[i]);
         }
-        String c = corrupt();
-        if (c != null) o.field("_record", c);
+        if (corrupt != null) o.field("_record", corrupt);
         return o.toString();
     }
 }

@@ -1,11 +1,17 @@
 package io.oncoaudit.batch.audit;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The intermediate result of the audit stage, one wide row per output record: an encounter (E), a
@@ -25,7 +31,7 @@ public final class Stage {
             AMOUNT, EXPLANATION, CITATIONS, APPEAL_TEXT,
             DIAGNOSIS_CODES, LINE_COUNT, ADMINISTRATION_COUNT, FINDING_COUNT, BILLED_AMOUNT, EXPECTED_AMOUNT, NET_IMPACT,
             BILLED_LINES_JSON, ADMINISTRATIONS_JSON, EXPECTED_LINES_JSON, WARNINGS_JSON,
-            SOURCE, FILE, BLOCK, BLOCK_INDEX, FIELD, REASON, ORIGINAL;
+            SOURCE, FILE, BLOCK, ROW, FIELD, REASON, ORIGINAL;
 
     private static final List<StructField> FIELDS = new ArrayList<>();
 
@@ -37,7 +43,7 @@ public final class Stage {
 
     static {
         DataType s = DataTypes.StringType, i = DataTypes.IntegerType, l = DataTypes.LongType;
-        REC_TYPE = add("rec_type", s);
+        // Encounter columns first, in published order: the E partition of the stage is published as encounters/.
         CLAIM_ID = add("claim_id", s);
         PATIENT_ID = add("patient_id", s);
         DATE_OF_SERVICE = add("date_of_service", DataTypes.DateType);
@@ -48,6 +54,18 @@ public final class Stage {
         PAYER_ID = add("payer_id", s);
         PAYER_NAME = add("payer_name", s);
         PLACE_OF_SERVICE = add("place_of_service", s);
+        DIAGNOSIS_CODES = add("diagnosis_codes", s);
+        LINE_COUNT = add("line_count", i);
+        ADMINISTRATION_COUNT = add("administration_count", i);
+        FINDING_COUNT = add("finding_count", i);
+        BILLED_AMOUNT = add("billed_amount", MONEY);
+        EXPECTED_AMOUNT = add("expected_amount", MONEY);
+        NET_IMPACT = add("net_impact", MONEY);
+        BILLED_LINES_JSON = add("billed_lines_json", s);
+        ADMINISTRATIONS_JSON = add("administrations_json", s);
+        EXPECTED_LINES_JSON = add("expected_lines_json", s);
+        WARNINGS_JSON = add("warnings_json", s);
+        // finding columns
         FINDING_INDEX = add("finding_index", i);
         LINE_NUMBER = add("line_number", i);
         KIND = add("kind", s);
@@ -61,24 +79,16 @@ public final class Stage {
         EXPLANATION = add("explanation", s);
         CITATIONS = add("citations", s);
         APPEAL_TEXT = add("appeal_text", s);
-        DIAGNOSIS_CODES = add("diagnosis_codes", s);
-        LINE_COUNT = add("line_count", i);
-        ADMINISTRATION_COUNT = add("administration_count", i);
-        FINDING_COUNT = add("finding_count", i);
-        BILLED_AMOUNT = add("billed_amount", MONEY);
-        EXPECTED_AMOUNT = add("expected_amount", MONEY);
-        NET_IMPACT = add("net_impact", MONEY);
-        BILLED_LINES_JSON = add("billed_lines_json", s);
-        ADMINISTRATIONS_JSON = add("administrations_json", s);
-        EXPECTED_LINES_JSON = add("expected_lines_json", s);
-        WARNINGS_JSON = add("warnings_json", s);
+        // reject columns; ROW is the row's read id (see ExtractReader.ROW), turned into a row number when published
         SOURCE = add("source", s);
         FILE = add("file", s);
         BLOCK = add("block", l);
-        BLOCK_INDEX = add("block_index", l);
+        ROW = add("row_id", l);
         FIELD = add("field", s);
         REASON = add("reason", s);
         ORIGINAL = add("original", s);
+        // the partition column: the stage is written as rec_type=E|F|R folders
+        REC_TYPE = add("rec_type", s);
         SCHEMA = DataTypes.createStructType(FIELDS);
     }
 
@@ -92,6 +102,16 @@ public final class Stage {
             "diagnosis_codes", "line_count", "administration_count", "finding_count", "billed_amount", "expected_amount",
             "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json", "warnings_json");
 
+    /** The published encounters' schema: the stage's first columns, exactly ENCOUNTER_COLUMNS. */
+    public static final StructType ENCOUNTER_SCHEMA = DataTypes.createStructType(
+            FIELDS.subList(0, ENCOUNTER_COLUMNS.size()));
+
+    static {
+        if (!COLUMNS.subList(0, ENCOUNTER_COLUMNS.size()).equals(ENCOUNTER_COLUMNS)) {
+            throw new IllegalStateException("the stage must start with the encounter columns in published order");
+        }
+    }
+
     private Stage() { }
 
     static Object[] blank(String type, String claimId) {
@@ -99,5 +119,21 @@ public final class Stage {
         v[REC_TYPE] = type;
         v[CLAIM_ID] = claimId;
         return v;
+    }
+
+    /**
+     * The row in Spark's internal form, built directly (no Row encoder: the audit's output is written
+     * without a conversion pass). Strings, LocalDate, BigDecimal (scale 2), Integer and Long are accepted.
+     */
+    static InternalRow internal(Object[] v) {
+        Object[] out = new Object[v.length];
+        for (int i = 0; i < v.length; i++) {
+            Object x = v[i];
+            if (x instanceof String s) out[i] = UTF8String.fromString(s);
+            else if (x instanceof LocalDate d) out[i] = (int) d.toEpochDay();
+            else if (x instanceof BigDecimal b) out[i] = Decimal.apply(b, 12, 2);
+            else out[i] = x;
+        }
+        return new GenericInternalRow(out);
     }
 }

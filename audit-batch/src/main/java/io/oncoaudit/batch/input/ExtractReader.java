@@ -2,6 +2,7 @@ package io.oncoaudit.batch.input;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,22 +30,29 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Result columns: the table's contract columns (absent optional ones are null), {@link #CORRUPT}
  * (the raw record when the CSV record could not be split into the header's cells), {@link #FILE} and
- * {@link #BLOCK} (the file and the start offset of the file split the row was read from).
+ * {@link #BLOCK} (the file and the start offset of the file split the row was read from), {@link #ROW}.
  */
 public final class ExtractReader {
     public static final String CORRUPT = "_corrupt";
     public static final String FILE = "_file";
     public static final String BLOCK = "_block";
+    /**
+     * The row's read id ({@code monotonically_increasing_id} of the scan task): consecutive within one file
+     * split, so (file, block, id - first id of the split) numbers the rows of a split in read order without a
+     * typed pass over the input.
+     */
+    public static final String ROW = "_row";
 
     private ExtractReader() { }
 
-    /** Output schema of {@link #read}: contract columns, then _corrupt, _file, _block. */
+    /** Output schema of {@link #read}: contract columns, then _corrupt, _file, _block, _row. */
     public static StructType schema(Table table) {
         List<StructField> f = new ArrayList<>();
         for (String n : table.names()) f.add(DataTypes.createStructField(n, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(FILE, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(BLOCK, DataTypes.LongType, true));
+        f.add(DataTypes.createStructField(ROW, DataTypes.LongType, false));
         return DataTypes.createStructType(f);
     }
 
@@ -109,6 +117,7 @@ public final class ExtractReader {
             sel.add(col(CORRUPT));
             sel.add(col("_metadata.file_path").as(FILE));
             sel.add(col("_metadata.file_block_start").as(BLOCK));
+            sel.add(monotonically_increasing_id().as(ROW));
             Dataset<Row> d = raw.select(sel.toArray(new Column[0]));
             all = all == null ? d : all.unionByName(d);
         }
@@ -149,6 +158,7 @@ public final class ExtractReader {
         sel.add(lit(null).cast(DataTypes.StringType).as(CORRUPT));
         sel.add(col("_metadata.file_path").as(FILE));
         sel.add(col("_metadata.file_block_start").as(BLOCK));
+        sel.add(monotonically_increasing_id().as(ROW));
         return spark.read().schema(DataTypes.createStructType(declared)).parquet(paths).select(sel.toArray(new Column[0]));
     }
 
