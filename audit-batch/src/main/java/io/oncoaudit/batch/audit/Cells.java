@@ -2,6 +2,7 @@ package io.oncoaudit.batch.audit;
 
 import io.oncoaudit.core.model.InvalidFieldException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -75,8 +76,12 @@ final class Cells {
     static LocalDate isoDate(String s) {
         if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return null;
         int y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
-        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28) return null; // days 29-31 depend on the month: formatter
-        return LocalDate.of(y, m, d);
+        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
+            return null; // e.g. February 30: the formatter rejects it with the contract's message
+        }
     }
 
     static LocalDateTime isoTimestamp(String s) {
