@@ -2,9 +2,7 @@ package io.oncoaudit.batch.audit;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import io.oncoaudit.batch.BatchVersion;
 import io.oncoaudit.batch.input.ExtractReader;
@@ -19,32 +17,29 @@ import io.oncoaudit.batch.spark.Progress;
 import io.oncoaudit.core.recode.Recoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
-import org.apache.spark.rdd.RDD;
-import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * {@code audit} (contract sections 1, 3, 7): reads the extract, audits every claim once, and publishes
@@ -80,26 +75,22 @@ public final class AuditRun {
         RunFolder folder = new RunFolder(options.out());
         boolean published = false;
         try {
-            Path stage = folder.tmp().resolve("stage");
-            CollectionAccumulator<String> splitEntries = spark.sparkContext().collectionAccumulator("oncoaudit-split-rows");
+            Path side = folder.tmp().resolve("side");
+            CollectionAccumulator<TaskReport> reports = new CollectionAccumulator<>();
+            spark.sparkContext().register(reports, "oncoaudit-task-reports");
             long t = System.nanoTime();
             progress.step("reading, validating and re-coding claims", in.claims().totalBytes()
                     + (in.administrations() == null ? 0 : in.administrations().totalBytes()));
-            writeStage(auditedStage(in, config, splitEntries), stage);
-            lap("read, validate, group and recode", t);
+            plainText(audited(in, config, reports, SideFile.Target.of(side, spark.sparkContext().hadoopConfiguration()))
+                    .write().mode(SaveMode.ErrorIfExists), ENCOUNTER_UNIQUE_TEXT)
+                    .parquet(folder.tmp().resolve("encounters").toString());
+            lap("read, validate, group, recode and write encounters", t);
 
-            Map<String, Map<String, TreeMap<Long, SplitCounts.Split>>> splits = SplitCounts.merge(splitEntries.value());
-            long inputLines = SplitCounts.total(splits, Table.CLAIM_LINES);
-            long inputAdmins = SplitCounts.total(splits, Table.ADMINISTRATIONS);
-
+            TaskReport.Totals totals = TaskReport.merge(reports.value());
             Map<String, List<String[]>> sums = join(checksums);
             String runId = runId(sums, recoder);
-            Dataset<Row> st = spark.read().schema(Stage.SCHEMA).parquet(stage.toString());
-
-            t = System.nanoTime();
-            progress.step("summarising", 0);
-            Summary summary = summarise(st, runId, inputLines, inputAdmins);
-            lap("summarise", t);
+            Summary summary = totals.summary(runId);
+            Dataset<Row> st = sideRows(totals.sideFiles());
 
             t = System.nanoTime();
             progress.step("writing findings", 0);
@@ -123,17 +114,12 @@ public final class AuditRun {
             t = System.nanoTime();
             progress.step("writing rejects", 0);
             // sorted into one file, so rejects.csv streams it back in order without another sort
-            rejects(st, splits).coalesce(1).write().parquet(folder.tmp().resolve("rejects").toString());
+            rejects(st, totals).coalesce(1).write().parquet(folder.tmp().resolve("rejects").toString());
             RejectsCsv.write(spark.read().parquet(folder.tmp().resolve("rejects").toString()),
                     folder.tmp().resolve("rejects.csv"));
             lap("write rejects", t);
 
-            t = System.nanoTime();
-            progress.step("publishing encounters", 0);
-            EncounterFiles.publish(stage.resolve("rec_type=" + Stage.ENCOUNTER), folder.tmp().resolve("encounters"),
-                    Stage.ENCOUNTER_SCHEMA, spark.sparkContext().hadoopConfiguration());
-            lap("publish encounters", t);
-            RunFolder.deleteRecursively(stage);
+            RunFolder.deleteRecursively(side);
 
             Instant finished = Instant.now();
             write(folder.tmp().resolve("manifest.json"),
@@ -155,10 +141,6 @@ public final class AuditRun {
      */
     private static final List<String> ENCOUNTER_UNIQUE_TEXT = List.of("claim_id", "patient_id", "billed_lines_json",
             "administrations_json", "expected_lines_json");
-    private static final List<String> STAGE_UNIQUE_TEXT = List.of("claim_id", "patient_id", "billed_lines_json",
-            "administrations_json", "expected_lines_json", "warnings_json", "explanation", "appeal_text", "original",
-            "reason");
-
     private static <T> org.apache.spark.sql.DataFrameWriter<T> plainText(org.apache.spark.sql.DataFrameWriter<T> w,
                                                                          List<String> columns) {
         for (String c : columns) w = w.option("parquet.enable.dictionary#" + c, "false");
@@ -206,41 +188,25 @@ public final class AuditRun {
 
     /**
      * The audit itself: both tables grouped by claim (SQL only), then {@link ClaimAuditor} over Spark's internal
-     * rows, so neither the input nor the output goes through a Row encoder.
+     * rows, so neither the input nor the output goes through a Row encoder. Returns the encounters; findings and
+     * rejects go to the side files, counts to the task reports.
      */
-    private Dataset<Row> auditedStage(Inputs in, RecoderConfig config, CollectionAccumulator<String> splitEntries) {
+    private Dataset<Row> audited(Inputs in, RecoderConfig config, CollectionAccumulator<TaskReport> reports,
+                                 SideFile.Target side) {
         Dataset<Row> lines = ExtractReader.read(spark, Table.CLAIM_LINES, "claims", in.claims());
         Dataset<Row> admins = in.administrations() == null
                 ? spark.createDataFrame(new ArrayList<Row>(), ExtractReader.schema(Table.ADMINISTRATIONS))
                 : ExtractReader.read(spark, Table.ADMINISTRATIONS, "administrations", in.administrations());
         RDD<InternalRow> grouped = ClaimRows.grouped(lines, admins).queryExecution().toRdd();
-        RDD<InternalRow> audited = grouped.toJavaRDD().mapPartitions(new ClaimAuditor(config, splitEntries)).rdd();
-        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(audited, Stage.SCHEMA, false);
+        RDD<InternalRow> encounters = grouped.toJavaRDD().mapPartitions(new ClaimAuditor(config, reports, side)).rdd();
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(encounters,
+                Stage.ENCOUNTER_SCHEMA, false);
     }
 
-    /**
-     * One folder per record type, written without sorting: with planned writes off, Spark keeps a Parquet writer
-     * open per type (three) instead of sorting every wide row by type first (measured: the largest single
-     * cost of an earlier version). The encounters' folder is then published as it is.
-     */
-    private void writeStage(Dataset<Row> audited, Path stage) {
-        Map<String, String> conf = Map.of("spark.sql.optimizer.plannedWrite.enabled", "false",
-                "spark.sql.maxConcurrentOutputFileWriters", "4");
-        Map<String, String> before = new HashMap<>();
-        conf.forEach((k, v) -> {
-            before.put(k, spark.conf().get(k, null));
-            spark.conf().set(k, v);
-        });
-        try {
-            plainText(audited.write().mode(SaveMode.ErrorIfExists), STAGE_UNIQUE_TEXT)
-                    .partitionBy("rec_type")
-                    .parquet(stage.toString());
-        } finally {
-            before.forEach((k, v) -> {
-                if (v == null) spark.conf().unset(k);
-                else spark.conf().set(k, v);
-            });
-        }
+    /** The findings and rejects of the successful tasks, read back with the stage's explicit schema. */
+    private Dataset<Row> sideRows(List<String> files) {
+        if (files.isEmpty()) return spark.createDataFrame(new ArrayList<Row>(), Stage.SCHEMA);
+        return spark.read().schema(Stage.SCHEMA).option("mode", "FAILFAST").json(files.toArray(new String[0]));
     }
 
     private static Dataset<Row> publishable(Dataset<Row> st, String type, List<String> columns, String runId) {
@@ -250,10 +216,10 @@ public final class AuditRun {
         return st.filter(col("rec_type").equalTo(type)).select(sel.toArray(new Column[0]));
     }
 
-    /** Rejects with their 1-based row number within their file (from the split counts, see {@link SplitCounts}). */
-    private Dataset<Row> rejects(Dataset<Row> st, Map<String, Map<String, TreeMap<Long, SplitCounts.Split>>> splits) {
+    /** Rejects with their 1-based row number within their file (from the split counts, see {@link TaskReport}). */
+    private Dataset<Row> rejects(Dataset<Row> st, TaskReport.Totals totals) {
         List<Row> bases = new ArrayList<>();
-        for (SplitCounts.RowBase b : SplitCounts.rowBases(splits)) {
+        for (TaskReport.RowBase b : totals.rowBases()) {
             bases.add(RowFactory.create(b.source(), b.file(), b.block(), b.base(), displayPath(b.file())));
         }
         StructType schema = DataTypes.createStructType(List.of(
@@ -277,36 +243,6 @@ public final class AuditRun {
         } catch (RuntimeException e) {
             return sparkPath;
         }
-    }
-
-    /** All counts and money in one aggregation job over the stage; money summed as decimals, exact. */
-    private Summary summarise(Dataset<Row> st, String runId, long inputLines, long inputAdmins) {
-        long encounters = 0, linesAudited = 0, adminsAudited = 0, rejectedLines = 0, rejectedAdmins = 0;
-        List<Summary.FindingGroup> groups = new ArrayList<>();
-        for (Row r : st.groupBy("rec_type", "source", "payer_id", "billing_npi", "kind", "direction")
-                .agg(count(lit(1)), sum("amount"), sum("line_count"), sum("administration_count")).collectAsList()) {
-            String type = r.getString(0);
-            long n = r.getLong(6);
-            if (Stage.ENCOUNTER.equals(type)) {
-                encounters += n;
-                linesAudited += r.isNullAt(8) ? 0 : r.getLong(8);
-                adminsAudited += r.isNullAt(9) ? 0 : r.getLong(9);
-            } else if (Stage.REJECT.equals(type)) {
-                if (Table.CLAIM_LINES.source().equals(r.getString(1))) rejectedLines += n;
-                else rejectedAdmins += n;
-            } else if (Stage.FINDING.equals(type)) {
-                groups.add(new Summary.FindingGroup(r.getString(2), r.getString(3), r.getString(4), r.getString(5), n,
-                        r.isNullAt(7) ? BigDecimal.ZERO : r.getDecimal(7)));
-            }
-        }
-        // Contract section 7: nothing is silently dropped. A mismatch is a bug: fail rather than publish.
-        if (inputLines != linesAudited + rejectedLines || inputAdmins != adminsAudited + rejectedAdmins) {
-            throw new IllegalStateException("reconciliation failed: claim_lines read " + inputLines + " != audited "
-                    + linesAudited + " + rejected " + rejectedLines + ", or administrations read " + inputAdmins
-                    + " != audited " + adminsAudited + " + rejected " + rejectedAdmins);
-        }
-        return new Summary(runId, inputLines, inputAdmins, encounters, linesAudited, adminsAudited, rejectedLines,
-                rejectedAdmins, groups);
     }
 
     /** table -> [path, sha256, bytes] per data file. */

@@ -14,7 +14,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -46,12 +45,17 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
     private static final int KEY = ClaimRows.index(ClaimRows.KEY);
 
     private final RecoderConfig config;
-    private final CollectionAccumulator<String> splitCounts;
+    private final CollectionAccumulator<TaskReport> reports;
+    private final SideFile.Target side;
 
-    /** @param splitCounts receives {@link SplitCounts} entries for this task's input rows when the task ends */
-    public ClaimAuditor(RecoderConfig config, CollectionAccumulator<String> splitCounts) {
+    /**
+     * @param reports receives one {@link TaskReport} per task when its input is exhausted
+     * @param side    where each task writes its findings and rejects
+     */
+    public ClaimAuditor(RecoderConfig config, CollectionAccumulator<TaskReport> reports, SideFile.Target side) {
         this.config = config;
-        this.splitCounts = splitCounts;
+        this.reports = reports;
+        this.side = side;
     }
 
     /** Columns that must agree across a claim's lines, with the getter comparing them (diagnoses as a set). */
@@ -66,35 +70,36 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
     /** One partition of {@link ClaimRows#grouped}: whole claims, each a run of rows with the same key. */
     @Override
     public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
-        SplitCounts counts = new SplitCounts(TaskContext.getPartitionId());
+        TaskContext task = TaskContext.get();
+        int partition = task == null ? 0 : task.partitionId();
+        Output out = new Output(new TaskReport(partition), new SideFile(side, partition, task == null ? 0 : task.taskAttemptId()));
         return new Iterator<>() {
-            private final ArrayDeque<InternalRow> out = new ArrayDeque<>();
             private SourceRow pending;
             private String pendingKey;
             private boolean done;
 
             @Override
             public boolean hasNext() {
-                while (out.isEmpty() && !done) fill();
-                return !out.isEmpty();
+                while (out.encounters.isEmpty() && !done) fill();
+                return !out.encounters.isEmpty();
             }
 
             @Override
             public InternalRow next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                return out.poll();
+                return out.encounters.poll();
             }
 
-            /** Audits the next claim into {@code out}; rows without a claim id are rejected one at a time (there may be many). */
+            /** Audits the next claim; rows without a claim id are rejected one at a time (there may be many). */
             private void fill() {
                 if (pending == null && !advance()) {
                     done = true;
-                    counts.report(splitCounts);
+                    out.finish(reports);
                     return;
                 }
                 String key = pendingKey;
                 if (key.isEmpty()) {
-                    out.add(rejectRow(pending, null, "claim_id", "is required but blank: the row cannot be assigned to a claim"));
+                    out.reject(pending, null, "claim_id", "is required but blank: the row cannot be assigned to a claim");
                     pending = null;
                     return;
                 }
@@ -114,13 +119,50 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
                 InternalRow r = rows.next();
                 pending = SourceRow.of(r);
                 pendingKey = r.getUTF8String(KEY).toString();
-                counts.add(pending);
+                out.report.countInput(pending);
                 return true;
             }
         };
     }
 
-    static InternalRow rejectRow(SourceRow s, String claimId, String field, String reason) {
+    /**
+     * Where a task's results go: encounters to Spark (the rows this function returns), findings and rejects to
+     * the task's side file, and every count to its report.
+     */
+    private static final class Output {
+        final ArrayDeque<InternalRow> encounters = new ArrayDeque<>();
+        final TaskReport report;
+        final SideFile side;
+
+        Output(TaskReport report, SideFile side) {
+            this.report = report;
+            this.side = side;
+        }
+
+        void encounter(Object[] v, int lines, int administrations) {
+            encounters.add(Stage.internal(v, Stage.ENCOUNTER_COLUMNS.size()));
+            report.countEncounter(lines, administrations);
+        }
+
+        void finding(Object[] v) {
+            side.write(v);
+            report.countFinding((String) v[Stage.PAYER_ID], (String) v[Stage.BILLING_NPI], (String) v[Stage.KIND],
+                    (String) v[Stage.DIRECTION], (BigDecimal) v[Stage.AMOUNT]);
+        }
+
+        void reject(SourceRow s, String claimId, String field, String reason) {
+            side.write(rejectRow(s, claimId, field, reason));
+            report.countReject(s.table());
+        }
+
+        void finish(CollectionAccumulator<TaskReport> to) {
+            side.close();
+            report.sideFile = side.path();
+            to.add(report);
+        }
+    }
+
+    static Object[] rejectRow(SourceRow s, String claimId, String field, String reason) {
         Object[] v = Stage.blank(Stage.REJECT, claimId);
         v[Stage.SOURCE] = s.table().source();
         v[Stage.FILE] = s.file();
@@ -129,7 +171,7 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
         v[Stage.FIELD] = field;
         v[Stage.REASON] = reason;
         v[Stage.ORIGINAL] = s.originalJson();
-        return Stage.internal(v);
+        return v;
     }
 
     private record Problem(String field, String reason) { }
@@ -139,10 +181,10 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
         private final String claimId;
         private final List<SourceRow> lineRows;
         private final List<SourceRow> adminRows;
-        private final Collection<InternalRow> out;
+        private final Output out;
         private final Map<SourceRow, Problem> rejected = new IdentityHashMap<>();
 
-        ClaimAudit(String claimId, List<SourceRow> lineRows, List<SourceRow> adminRows, Collection<InternalRow> out) {
+        ClaimAudit(String claimId, List<SourceRow> lineRows, List<SourceRow> adminRows, Output out) {
             this.claimId = claimId;
             this.lineRows = lineRows;
             this.adminRows = adminRows;
@@ -177,7 +219,7 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
         private void emitRejectIfAny(SourceRow s, Problem claimProblem) {
             Problem p = rejected.get(s);
             if (p == null) p = claimProblem;
-            if (p != null) out.add(rejectRow(s, claimId, p.field(), p.reason()));
+            if (p != null) out.reject(s, claimId, p.field(), p.reason());
         }
 
         private List<LineParser.ParsedLine> parseLines() {
@@ -326,7 +368,7 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
                 v[Stage.EXPLANATION] = f.explanation();
                 v[Stage.CITATIONS] = Json.stringArray(f.citations());
                 v[Stage.APPEAL_TEXT] = f.appealText();
-                out.add(Stage.internal(v));
+                out.finding(v);
             }
             Object[] v = keys(Stage.ENCOUNTER, e, dos, month);
             v[Stage.DIAGNOSIS_CODES] = Json.stringArray(e.diagnosisCodes());
@@ -340,7 +382,7 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             v[Stage.ADMINISTRATIONS_JSON] = CodecJson.administrationsToJson(e.administrations());
             v[Stage.EXPECTED_LINES_JSON] = CodecJson.expectedLinesToJson(r.expectedLines());
             v[Stage.WARNINGS_JSON] = Json.stringArray(r.warnings());
-            out.add(Stage.internal(v));
+            out.encounter(v, e.lines().size(), e.administrations().size());
         }
 
         private Object[] keys(String type, Encounter e, LocalDate dos, String month) {

@@ -3,7 +3,7 @@ package io.oncoaudit.batch.audit;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.btrim;
 
 import io.oncoaudit.batch.input.ExtractReader;
 import io.oncoaudit.batch.input.Table;
@@ -61,7 +61,7 @@ public final class ClaimRows {
     private static Dataset<Row> unified(Dataset<Row> d, Table t, int source) {
         List<String> own = t.names();
         List<Column> sel = new ArrayList<>();
-        sel.add(coalesce(trim(col("claim_id"), WHITESPACE), lit("")).as(KEY));
+        sel.add(coalesce(btrim(col("claim_id"), lit(WHITESPACE)), lit("")).as(KEY));
         sel.add(lit(source).as(SOURCE));
         for (String c : COLUMNS.subList(2, COLUMNS.size())) {
             boolean present = own.contains(c) || c.startsWith("_");

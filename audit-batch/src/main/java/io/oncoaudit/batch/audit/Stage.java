@@ -14,9 +14,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The intermediate result of the audit stage, one wide row per output record: an encounter (E), a
- * finding (F) or a rejected input row (R). Written once as Parquet inside the run's temporary folder;
- * the published outputs are column selections of it, so the recoder runs exactly once per claim.
+ * The audit's output record, declared once: an encounter (E), a finding (F) or a rejected input row (R).
+ * Encounters are written by Spark with the first columns ({@link #ENCOUNTER_SCHEMA}, published as they are);
+ * findings and rejects go to the tasks' side files ({@link SideFile}) and are read back with {@link #SCHEMA}
+ * to publish them. The recoder runs exactly once per claim.
  */
 public final class Stage {
     public static final String ENCOUNTER = "E", FINDING = "F", REJECT = "R";
@@ -43,7 +44,7 @@ public final class Stage {
 
     static {
         DataType s = DataTypes.StringType, i = DataTypes.IntegerType, l = DataTypes.LongType;
-        // Encounter columns first, in published order: the E partition of the stage is published as encounters/.
+        // Encounter columns first, in published order: encounters are written with exactly these.
         CLAIM_ID = add("claim_id", s);
         PATIENT_ID = add("patient_id", s);
         DATE_OF_SERVICE = add("date_of_service", DataTypes.DateType);
@@ -87,7 +88,6 @@ public final class Stage {
         FIELD = add("field", s);
         REASON = add("reason", s);
         ORIGINAL = add("original", s);
-        // the partition column: the stage is written as rec_type=E|F|R folders
         REC_TYPE = add("rec_type", s);
         SCHEMA = DataTypes.createStructType(FIELDS);
     }
@@ -122,12 +122,12 @@ public final class Stage {
     }
 
     /**
-     * The row in Spark's internal form, built directly (no Row encoder: the audit's output is written
-     * without a conversion pass). Strings, LocalDate, BigDecimal (scale 2), Integer and Long are accepted.
+     * The row's first {@code columns} values in Spark's internal form, built directly (no Row encoder).
+     * Strings, LocalDate, BigDecimal (scale 2), Integer and Long are accepted.
      */
-    static InternalRow internal(Object[] v) {
-        Object[] out = new Object[v.length];
-        for (int i = 0; i < v.length; i++) {
+    static InternalRow internal(Object[] v, int columns) {
+        Object[] out = new Object[columns];
+        for (int i = 0; i < columns; i++) {
             Object x = v[i];
             if (x instanceof String s) out[i] = UTF8String.fromString(s);
             else if (x instanceof LocalDate d) out[i] = (int) d.toEpochDay();
