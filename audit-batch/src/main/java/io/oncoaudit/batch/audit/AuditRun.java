@@ -90,7 +90,6 @@ public final class AuditRun {
             Map<String, List<String[]>> sums = join(checksums);
             String runId = runId(sums, recoder);
             Summary summary = totals.summary(runId);
-            Dataset<Row> st = sideRows(totals.sideFiles());
 
             t = System.nanoTime();
             progress.step("writing findings", 0);
@@ -99,7 +98,7 @@ public final class AuditRun {
             String coalesce = spark.conf().get("spark.sql.adaptive.coalescePartitions.enabled", "true");
             spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
             try {
-                publishable(st, Stage.FINDING, Stage.FINDING_COLUMNS, runId)
+                publishable(sideRows(totals.findingsFiles()), Stage.FINDING_COLUMNS, runId)
                         .repartition(col("payer_id"), col("service_month"))
                         .sortWithinPartitions("payer_id", "service_month", "claim_id", "finding_index")
                         .write().partitionBy("payer_id", "service_month")
@@ -114,7 +113,7 @@ public final class AuditRun {
             t = System.nanoTime();
             progress.step("writing rejects", 0);
             // sorted into one file, so rejects.csv streams it back in order without another sort
-            rejects(st, totals).coalesce(1).write().parquet(folder.tmp().resolve("rejects").toString());
+            rejects(sideRows(totals.rejectsFiles()), totals).coalesce(1).write().parquet(folder.tmp().resolve("rejects").toString());
             RejectsCsv.write(spark.read().parquet(folder.tmp().resolve("rejects").toString()),
                     folder.tmp().resolve("rejects.csv"));
             lap("write rejects", t);
@@ -203,17 +202,17 @@ public final class AuditRun {
                 Stage.ENCOUNTER_SCHEMA, false);
     }
 
-    /** The findings and rejects of the successful tasks, read back with the stage's explicit schema. */
+    /** Findings or rejects of the successful tasks (their side files), read back with the stage's explicit schema. */
     private Dataset<Row> sideRows(List<String> files) {
         if (files.isEmpty()) return spark.createDataFrame(new ArrayList<Row>(), Stage.SCHEMA);
-        return spark.read().schema(Stage.SCHEMA).option("mode", "FAILFAST").json(files.toArray(new String[0]));
+        return spark.read().schema(Stage.SCHEMA).parquet(files.toArray(new String[0]));
     }
 
-    private static Dataset<Row> publishable(Dataset<Row> st, String type, List<String> columns, String runId) {
+    private static Dataset<Row> publishable(Dataset<Row> st, List<String> columns, String runId) {
         List<Column> sel = new ArrayList<>();
         sel.add(lit(runId).as("run_id"));
         for (String c : columns) sel.add(col(c));
-        return st.filter(col("rec_type").equalTo(type)).select(sel.toArray(new Column[0]));
+        return st.select(sel.toArray(new Column[0]));
     }
 
     /** Rejects with their 1-based row number within their file (from the split counts, see {@link TaskReport}). */
@@ -229,8 +228,7 @@ public final class AuditRun {
                 DataTypes.createStructField("o_base", DataTypes.LongType, false),
                 DataTypes.createStructField("o_path", DataTypes.StringType, false)));
         Dataset<Row> off = spark.createDataFrame(bases, schema);
-        return st.filter(col("rec_type").equalTo(Stage.REJECT))
-                .join(broadcast(off), col("source").equalTo(col("o_source")).and(col("file").equalTo(col("o_file")))
+        return st.join(broadcast(off), col("source").equalTo(col("o_source")).and(col("file").equalTo(col("o_file")))
                         .and(col("block").equalTo(col("o_block"))), "left")
                 .select(col("source"), col("o_base").plus(col("row_id")).as("row_number"),
                         col("claim_id"), col("field"), col("reason"), col("original"), col("o_path").as("file"))

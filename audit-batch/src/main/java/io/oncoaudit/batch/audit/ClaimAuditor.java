@@ -72,7 +72,9 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
     public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
         TaskContext task = TaskContext.get();
         int partition = task == null ? 0 : task.partitionId();
-        Output out = new Output(new TaskReport(partition), new SideFile(side, partition, task == null ? 0 : task.taskAttemptId()));
+        long attempt = task == null ? 0 : task.taskAttemptId();
+        Output out = new Output(new TaskReport(partition), new SideFile(side, Stage.FINDING, partition, attempt),
+                new SideFile(side, Stage.REJECT, partition, attempt));
         return new Iterator<>() {
             private SourceRow pending;
             private String pendingKey;
@@ -132,11 +134,13 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
     private static final class Output {
         final ArrayDeque<InternalRow> encounters = new ArrayDeque<>();
         final TaskReport report;
-        final SideFile side;
+        final SideFile findings;
+        final SideFile rejects;
 
-        Output(TaskReport report, SideFile side) {
+        Output(TaskReport report, SideFile findings, SideFile rejects) {
             this.report = report;
-            this.side = side;
+            this.findings = findings;
+            this.rejects = rejects;
         }
 
         void encounter(Object[] v, int lines, int administrations) {
@@ -145,19 +149,21 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
         }
 
         void finding(Object[] v) {
-            side.write(v);
+            findings.write(v);
             report.countFinding((String) v[Stage.PAYER_ID], (String) v[Stage.BILLING_NPI], (String) v[Stage.KIND],
                     (String) v[Stage.DIRECTION], (BigDecimal) v[Stage.AMOUNT]);
         }
 
         void reject(SourceRow s, String claimId, String field, String reason) {
-            side.write(rejectRow(s, claimId, field, reason));
+            rejects.write(rejectRow(s, claimId, field, reason));
             report.countReject(s.table());
         }
 
         void finish(CollectionAccumulator<TaskReport> to) {
-            side.close();
-            report.sideFile = side.path();
+            findings.close();
+            rejects.close();
+            report.findingsFile = findings.path();
+            report.rejectsFile = rejects.path();
             to.add(report);
         }
     }

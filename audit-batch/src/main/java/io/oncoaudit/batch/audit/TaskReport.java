@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * What one audit task saw and wrote, sent to the driver once, when the task's input is exhausted: rows per
  * input file split (exact input counts and reject row numbers, see {@link Split}), the summary's counts and
- * money, and the side file holding its findings and rejects.
+ * money, and the side files holding its findings and rejects.
  *
  * <p>Retry-safe: a task that runs again (a retry, a recomputed stage) sends a report for the same partition
  * with the same content; {@link #merge} keeps one report per partition. Reports of failed attempts never reach
@@ -41,8 +41,8 @@ final class TaskReport implements Serializable {
     final Map<SplitKey, long[]> splits = new HashMap<>();
     final Map<GroupKey, Group> groups = new HashMap<>();
     long encounters, linesAudited, administrationsAudited, rejectedLines, rejectedAdministrations;
-    /** The side file (findings and rejects as JSON lines), or null when the task had none. */
-    String sideFile;
+    /** The side files with the task's findings and rejects (see {@link SideFile}); null when it had none. */
+    String findingsFile, rejectsFile;
 
     private transient SplitKey last;
     private transient long[] lastCount;
@@ -105,9 +105,15 @@ final class TaskReport implements Serializable {
             return n;
         }
 
-        List<String> sideFiles() {
+        List<String> findingsFiles() {
             List<String> l = new ArrayList<>();
-            for (TaskReport r : reports) if (r.sideFile != null) l.add(r.sideFile);
+            for (TaskReport r : reports) if (r.findingsFile != null) l.add(r.findingsFile);
+            return l;
+        }
+
+        List<String> rejectsFiles() {
+            List<String> l = new ArrayList<>();
+            for (TaskReport r : reports) if (r.rejectsFile != null) l.add(r.rejectsFile);
             return l;
         }
 
