@@ -192,6 +192,33 @@ class AuditOutputsTests {
         }
     }
 
+    @Test
+    void encountersCarryExactlyTheEncounterColumnsAndTheRunLeavesNoSideFiles() throws IOException {
+        Dataset<Row> e = SharedSpark.get().read().parquet(tmp.resolve("run-csv/encounters").toString());
+        assertEquals(Stage.ENCOUNTER_COLUMNS, List.of(e.schema().fieldNames()));
+        assertEquals("decimal(12,2)", e.schema().apply("billed_amount").dataType().simpleString());
+        assertEquals("date", e.schema().apply("date_of_service").dataType().simpleString());
+        try (Stream<Path> s = Files.list(tmp.resolve("run-csv"))) {
+            assertEquals(List.of("encounters", "findings", "manifest.json", "rejects", "rejects.csv", "summary.json"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void findingsReadBackFromTheSideFilesKeepTheirTypesAndMoney() {
+        Dataset<Row> f = SharedSpark.get().read().parquet(tmp.resolve("run-csv/findings").toString());
+        assertEquals("decimal(12,2)", f.schema().apply("amount").dataType().simpleString());
+        assertEquals("date", f.schema().apply("date_of_service").dataType().simpleString());
+        assertEquals("int", f.schema().apply("finding_index").dataType().simpleString());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Row r : f.collectAsList()) {
+            assertEquals(csv.runId(), r.getAs("run_id"));
+            sum = sum.add(r.<BigDecimal>getAs("amount"));
+        }
+        assertEquals(csv.total().amount(), sum);
+        assertEquals(csv.total().findings(), f.count());
+    }
+
     private static String number(String json, String key) {
         Matcher m = Pattern.compile(Pattern.quote(key) + "([0-9.]+)").matcher(json);
         assertTrue(m.find(), key + " in " + json);
