@@ -24,12 +24,14 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class Progress extends SparkListener implements AutoCloseable {
     private static final String RECORDS = "internal.metrics.input.recordsRead";
     private static final String BYTES = "internal.metrics.input.bytesRead";
+    private static final String GROUPED = "internal.metrics.shuffle.read.recordsRead";
 
     private final PrintStream out;
     private final SparkSession spark;
     private final String command;
     private final AtomicLong doneRecords = new AtomicLong();
     private final AtomicLong doneBytes = new AtomicLong();
+    private final AtomicLong doneGrouped = new AtomicLong();
     private final AtomicLong taskCpuNanos = new AtomicLong();
     private final Map<Long, long[]> running = new ConcurrentHashMap<>();
     private final Map<Integer, int[]> stages = new ConcurrentHashMap<>();
@@ -40,6 +42,9 @@ public final class Progress extends SparkListener implements AutoCloseable {
     private volatile long stepRecords0;
     private volatile long stepBytes0;
     private volatile long expectedBytes;
+    private volatile long stepGrouped0;
+    /** When the step's rows started arriving from the shuffle (grouped by claim), for the second phase's ETA. */
+    private volatile long groupStart;
 
     public Progress(SparkSession spark, String command, PrintStream out, long intervalMillis) {
         this.spark = spark;
@@ -66,6 +71,8 @@ public final class Progress extends SparkListener implements AutoCloseable {
         this.stepStart = System.nanoTime();
         this.stepRecords0 = records();
         this.stepBytes0 = bytes();
+        this.stepGrouped0 = grouped();
+        this.groupStart = 0;
         this.expectedBytes = inputBytes;
         out.println("[" + command + "] " + name + " ...");
         out.flush();
@@ -91,21 +98,40 @@ public final class Progress extends SparkListener implements AutoCloseable {
         return b;
     }
 
+    private long grouped() {
+        long g = doneGrouped.get();
+        for (long[] v : running.values()) g += v[2];
+        return g;
+    }
+
     void print() {
-        double secs = (System.nanoTime() - stepStart) / 1e9;
+        long now = System.nanoTime();
+        double secs = (now - stepStart) / 1e9;
         long rows = records() - stepRecords0;
         long bytes = bytes() - stepBytes0;
+        long grouped = grouped() - stepGrouped0;
         int total = 0, done = 0;
         for (int[] s : stages.values()) { total += s[0]; done += s[1]; }
         String eta = "";
-        if (expectedBytes > 0 && bytes > 0 && bytes < expectedBytes) {
+        boolean readDone = expectedBytes > 0 && bytes >= expectedBytes;
+        if (expectedBytes > 0 && bytes > 0 && !readDone) {
             eta = ", ETA " + Math.round(secs * (expectedBytes - bytes) / bytes) + " s";
-        } else if (total > 0 && done > 0 && done < total) {
+        }
+        String phase = "";
+        if (grouped > 0) {
+            // second phase: rows arrive grouped by claim (audited or written); all of them were read first
+            if (groupStart == 0) groupStart = now;
+            double g = Math.max((now - groupStart) / 1e9, 1e-3);
+            phase = String.format(Locale.ROOT, "; %,d of them processed by claim (%,.0f rows/s)", grouped, grouped / g);
+            if (readDone && grouped < rows) eta = ", ETA " + Math.round((rows - grouped) / (grouped / g)) + " s";
+        }
+        if (eta.isEmpty() && total > 0 && done > 0 && done < total) {
             eta = ", ETA " + Math.round(secs * (total - done) / done) + " s";
         }
         String tasks = total > 0 ? String.format(Locale.ROOT, ", tasks %d/%d", done, total) : "";
-        out.println(String.format(Locale.ROOT, "[%s] %s: %,d rows read (%,.0f rows/s)%s%s, %.0f s elapsed",
-                command, step, rows, secs > 0 ? rows / secs : 0.0, tasks, eta, secs));
+        out.println(String.format(Locale.ROOT, "[%s] %s: %,d rows read%s%s%s, %.0f s elapsed",
+                command, step, rows, grouped > 0 ? phase : String.format(Locale.ROOT, " (%,.0f rows/s)",
+                        secs > 0 ? rows / secs : 0.0), tasks, eta, secs));
         out.flush();
     }
 
@@ -133,6 +159,7 @@ public final class Progress extends SparkListener implements AutoCloseable {
         if (e.taskMetrics() != null && e.taskInfo().successful()) {
             doneRecords.addAndGet(e.taskMetrics().inputMetrics().recordsRead());
             doneBytes.addAndGet(e.taskMetrics().inputMetrics().bytesRead());
+            doneGrouped.addAndGet(e.taskMetrics().shuffleReadMetrics().recordsRead());
         }
     }
 
@@ -142,13 +169,14 @@ public final class Progress extends SparkListener implements AutoCloseable {
                 : CollectionConverters.asJava(e.accumUpdates())) {
             long taskId = (Long) t._1();
             if (ended.contains(taskId)) continue;
-            long[] v = new long[2];
+            long[] v = new long[3];
             for (AccumulableInfo a : CollectionConverters.asJava(t._4())) {
                 if (a.name().isEmpty() || a.update().isEmpty()) continue;
                 Object u = a.update().get();
                 if (!(u instanceof Number n)) continue;
                 if (RECORDS.equals(a.name().get())) v[0] = n.longValue();
                 else if (BYTES.equals(a.name().get())) v[1] = n.longValue();
+                else if (GROUPED.equals(a.name().get())) v[2] = n.longValue();
             }
             running.put(taskId, v);
         }
