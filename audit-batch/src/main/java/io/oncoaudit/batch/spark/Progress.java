@@ -45,6 +45,7 @@ public final class Progress extends SparkListener implements AutoCloseable {
     private volatile long stepGrouped0;
     /** When the step's rows started arriving from the shuffle (grouped by claim), for the second phase's ETA. */
     private volatile long groupStart;
+    private volatile long readDoneAt;
 
     public Progress(SparkSession spark, String command, PrintStream out, long intervalMillis) {
         this.spark = spark;
@@ -73,6 +74,7 @@ public final class Progress extends SparkListener implements AutoCloseable {
         this.stepBytes0 = bytes();
         this.stepGrouped0 = grouped();
         this.groupStart = 0;
+        this.readDoneAt = 0;
         this.expectedBytes = inputBytes;
         out.println("[" + command + "] " + name + " ...");
         out.flush();
@@ -114,13 +116,14 @@ public final class Progress extends SparkListener implements AutoCloseable {
         for (int[] s : stages.values()) { total += s[0]; done += s[1]; }
         String eta = "";
         boolean readDone = expectedBytes > 0 && bytes >= expectedBytes;
+        if (readDone && readDoneAt == 0) readDoneAt = now;
         if (expectedBytes > 0 && bytes > 0 && !readDone) {
             eta = ", ETA " + Math.round(secs * (expectedBytes - bytes) / bytes) + " s";
         }
         String phase = "";
         if (grouped > 0) {
             // second phase: rows arrive grouped by claim (audited or written); all of them were read first
-            if (groupStart == 0) groupStart = now;
+            if (groupStart == 0) groupStart = readDoneAt != 0 ? readDoneAt : stepStart;
             double g = Math.max((now - groupStart) / 1e9, 1e-3);
             phase = String.format(Locale.ROOT, "; %,d of them processed by claim (%,.0f rows/s)", grouped, grouped / g);
             if (readDone && grouped < rows) eta = ", ETA " + Math.round((rows - grouped) / (grouped / g)) + " s";
