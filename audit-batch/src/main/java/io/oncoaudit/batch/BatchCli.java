@@ -83,10 +83,10 @@ public final class BatchCli {
                 Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master"));
         AuditOptions o = new AuditOptions(a.requiredPath("claims"), a.path("administrations"), a.requiredPath("out"),
                 a.path("fee-schedule"), a.path("payer-policies"), a.get("master"));
-        AuditRun.preflight(o);
+        AuditRun.Preflight pre = AuditRun.preflight(o);
         SparkSession spark = Sessions.create("oncoaudit-audit", o.master());
         try (Progress progress = new Progress(spark, "audit", err, 3000)) {
-            Summary s = new AuditRun(spark, o, progress).run();
+            Summary s = new AuditRun(spark, o, progress).run(pre);
             err.printf("[audit] done: %d lines, %d administrations, %d encounters, %d findings, %d rejected rows -> %s%n",
                     s.inputLines(), s.inputAdministrations(), s.encounters(), s.total().findings(), s.rejectedRows(),
                     o.out().toAbsolutePath());

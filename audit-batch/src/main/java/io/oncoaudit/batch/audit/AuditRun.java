@@ -34,6 +34,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -60,57 +61,63 @@ public final class AuditRun {
     }
 
     /** Inputs resolved and checked before any Spark work (exit 2 on anything unreadable). */
-    private record Inputs(InputFiles claims, InputFiles administrations) { }
+    public record Inputs(InputFiles claims, InputFiles administrations) { }
 
     public Summary run() {
+        return run(preflight(options));
+    }
+
+    /**
+     * The checked inputs and their checksums, started before the Spark session so hashing overlaps its start:
+     * the run id goes into every finding, so it must be known before the audit job.
+     */
+    public record Preflight(Inputs inputs, CompletableFuture<Map<String, List<String[]>>> checksums) { }
+
+    /** Checks every input path and CSV header before a SparkSession starts (exit 2 names the file and column). */
+    public static Preflight preflight(AuditOptions options) {
+        Inputs in = new AuditRun(null, options, null).checkInputs();
+        return new Preflight(in, CompletableFuture.supplyAsync(() -> checksums(in)));
+    }
+
+    public Summary run(Preflight pre) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        Inputs in = checkInputs();
+        Inputs in = pre.inputs();
         RecoderConfig config = new RecoderConfig(abs(options.feeSchedule()), abs(options.payerPolicies()));
         Recoder recoder = loadRecoder(config);
         shipSideFiles();
-        lap("check inputs and load the recoder", t0);
+        Map<String, List<String[]>> sums = join(pre.checksums());
+        String runId = runId(sums, recoder);
+        lap("check and checksum inputs, load the recoder", t0);
 
-        CompletableFuture<Map<String, List<String[]>>> checksums = CompletableFuture.supplyAsync(() -> checksums(in));
         RunFolder folder = new RunFolder(options.out());
         boolean published = false;
         try {
-            Path side = folder.tmp().resolve("side");
+            Path tmp = folder.tmp();
+            Path attempts = tmp.resolve("_attempts"); // the tasks' own files, kept only for successful attempts
+            Configuration hadoop = spark.sparkContext().hadoopConfiguration();
             CollectionAccumulator<TaskReport> reports = new CollectionAccumulator<>();
             spark.sparkContext().register(reports, "oncoaudit-task-reports");
             long t = System.nanoTime();
             progress.step("reading, validating and re-coding claims", in.claims().totalBytes()
                     + (in.administrations() == null ? 0 : in.administrations().totalBytes()));
-            plainText(audited(in, config, reports, SideFile.Target.of(side, spark.sparkContext().hadoopConfiguration()))
-                    .write().mode(SaveMode.ErrorIfExists), ENCOUNTER_UNIQUE_TEXT)
-                    .parquet(folder.tmp().resolve("encounters").toString());
-            lap("read, validate, group, recode and write encounters", t);
+            writeFindings(audited(in, config, reports, TaskParquet.Target.of(attempts.resolve("encounters"), hadoop),
+                    TaskParquet.Target.of(attempts.resolve("rejects"), hadoop)), runId, tmp.resolve("findings"));
+            lap("read, validate, group, recode and write", t);
 
             TaskReport.Totals totals = TaskReport.merge(reports.value());
-            Map<String, List<String[]>> sums = join(checksums);
-            String runId = runId(sums, recoder);
             Summary summary = totals.summary(runId);
 
             t = System.nanoTime();
-            progress.step("writing findings and rejects", 0);
-            // Two independent Spark jobs at once: the rejects' small job fills the cores the findings leave idle.
-            Path tmp = folder.tmp();
-            CompletableFuture<Void> rejectsWritten = CompletableFuture.runAsync(() -> writeRejects(totals, tmp));
-            try {
-                writeFindings(totals, runId, tmp.resolve("findings"));
-            } catch (RuntimeException e) {
-                rejectsWritten.handle((v, x) -> null).join(); // nothing may still write into the folder being discarded
-                throw e;
-            }
-            join(rejectsWritten);
-            lap("write findings and rejects", t);
-
-            RunFolder.deleteRecursively(side);
+            progress.step("publishing encounters and rejects", 0);
+            publishEncounters(totals, tmp.resolve("encounters"));
+            writeRejects(totals, tmp, hadoop);
+            RunFolder.deleteRecursively(attempts);
+            lap("publish encounters and rejects", t);
 
             Instant finished = Instant.now();
-            write(folder.tmp().resolve("manifest.json"),
-                    manifest(runId, in, sums, recoder, summary, started, finished, options));
-            write(folder.tmp().resolve(RunFolder.SUMMARY), summary.toJson());
+            write(tmp.resolve("manifest.json"), manifest(runId, in, sums, recoder, summary, started, finished, options));
+            write(tmp.resolve(RunFolder.SUMMARY), summary.toJson());
             folder.publish(List.of("findings", "encounters", "rejects", "rejects.csv", "manifest.json"));
             published = true;
             return summary;
@@ -119,23 +126,6 @@ public final class AuditRun {
         } finally {
             if (!published) folder.discard();
         }
-    }
-
-    /**
-     * Text columns that are (nearly) unique per row. Parquet's dictionary encoding would hash every value
-     * only to give up on the column after the first page (measured: a fifth of the audit's CPU went to it).
-     */
-    private static final List<String> ENCOUNTER_UNIQUE_TEXT = List.of("claim_id", "patient_id", "billed_lines_json",
-            "administrations_json", "expected_lines_json");
-    private static <T> org.apache.spark.sql.DataFrameWriter<T> plainText(org.apache.spark.sql.DataFrameWriter<T> w,
-                                                                         List<String> columns) {
-        for (String c : columns) w = w.option("parquet.enable.dictionary#" + c, "false");
-        return w;
-    }
-
-    /** Checks every input path and CSV header before a SparkSession starts (exit 2 names the file and column). */
-    public static void preflight(AuditOptions options) {
-        new AuditRun(null, options, null).checkInputs();
     }
 
     private Inputs checkInputs() {
@@ -174,52 +164,68 @@ public final class AuditRun {
 
     /**
      * The audit itself: both tables grouped by claim (SQL only), then {@link ClaimAuditor} over Spark's internal
-     * rows, so neither the input nor the output goes through a Row encoder. Returns the encounters; findings and
-     * rejects go to the side files, counts to the task reports.
+     * rows, so neither the input nor the output goes through a Row encoder. Returns the findings (stage rows);
+     * encounters and rejects go to the tasks' own files, counts to the task reports.
      */
     private Dataset<Row> audited(Inputs in, RecoderConfig config, CollectionAccumulator<TaskReport> reports,
-                                 SideFile.Target side) {
+                                 TaskParquet.Target encounters, TaskParquet.Target rejects) {
         Dataset<Row> lines = ExtractReader.read(spark, Table.CLAIM_LINES, "claims", in.claims());
         Dataset<Row> admins = in.administrations() == null
                 ? spark.createDataFrame(new ArrayList<Row>(), ExtractReader.schema(Table.ADMINISTRATIONS))
                 : ExtractReader.read(spark, Table.ADMINISTRATIONS, "administrations", in.administrations());
         RDD<InternalRow> grouped = ClaimRows.grouped(lines, admins).queryExecution().toRdd();
-        RDD<InternalRow> encounters = grouped.toJavaRDD().mapPartitions(new ClaimAuditor(config, reports, side)).rdd();
-        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(encounters,
-                Stage.ENCOUNTER_SCHEMA, false);
+        RDD<InternalRow> findings = grouped.toJavaRDD()
+                .mapPartitions(new ClaimAuditor(config, reports, encounters, rejects)).rdd();
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(findings, Stage.SCHEMA, false);
     }
 
     /**
-     * Findings partitioned by payer and service month, one file per folder written by all cores. The explicit
+     * Findings partitioned by payer and service month, one file per folder, in the audit's own job. The explicit
      * partition count keeps AQE from merging this small shuffle into one task that would open every folder's
      * Parquet writer in turn (measured: it made this the slowest publish step).
      */
-    private void writeFindings(TaskReport.Totals totals, String runId, Path target) {
+    private void writeFindings(Dataset<Row> findings, String runId, Path target) {
         int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-        publishable(sideRows(totals.findingsFiles()), Stage.FINDING_COLUMNS, runId)
+        publishable(findings, Stage.FINDING_COLUMNS, runId)
                 .repartition(partitions, col("payer_id"), col("service_month"))
                 .sortWithinPartitions("payer_id", "service_month", "claim_id", "finding_index")
-                .write().partitionBy("payer_id", "service_month")
+                .write().mode(SaveMode.ErrorIfExists).partitionBy("payer_id", "service_month")
                 .option("parquet.enable.dictionary#explanation", "false")
                 .option("parquet.enable.dictionary#appeal_text", "false")
                 .parquet(target.toString());
     }
 
-    /** rejects/ sorted into one file, so rejects.csv streams it back in order without another sort. */
-    private void writeRejects(TaskReport.Totals totals, Path tmp) {
-        rejects(sideRows(totals.rejectsFiles()), totals).coalesce(1).write().parquet(tmp.resolve("rejects").toString());
-        try {
-            RejectsCsv.write(spark.read().parquet(tmp.resolve("rejects").toString()), tmp.resolve("rejects.csv"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The kept attempt's encounters file of every task, renamed into encounters/ (no copy, no rewrite). */
+    private static void publishEncounters(TaskReport.Totals totals, Path target) throws IOException {
+        Files.createDirectories(target);
+        for (var e : totals.encountersFiles().entrySet()) {
+            Files.move(Path.of(URI.create(e.getValue())), target.resolve(String.format("part-%05d.parquet", e.getKey())));
         }
     }
 
-    /** Findings or rejects of the successful tasks (their side files), read back with the stage's explicit schema. */
-    private Dataset<Row> sideRows(List<String> files) {
-        if (files.isEmpty()) return spark.createDataFrame(new ArrayList<Row>(), Stage.SCHEMA);
-        return spark.read().schema(Stage.SCHEMA).parquet(files.toArray(new String[0]));
+    /** rejects/ as one Parquet file sorted by source, file and row, and rejects.csv from it in the same order. */
+    private void writeRejects(TaskReport.Totals totals, Path tmp, Configuration hadoop) throws IOException {
+        if (totals.rejectsFiles().isEmpty()) {
+            // nothing rejected: the same empty outputs without a Spark job
+            Files.createDirectories(tmp.resolve("rejects"));
+            TaskParquet.writeEmpty(tmp.resolve("rejects").resolve("part-00000.parquet"), hadoop, REJECTS);
+            RejectsCsv.writeHeader(tmp.resolve("rejects.csv"));
+            return;
+        }
+        Dataset<Row> st = spark.read().schema(Stage.SCHEMA).parquet(totals.rejectsFiles().toArray(new String[0]));
+        rejects(st, totals).coalesce(1).write().parquet(tmp.resolve("rejects").toString());
+        RejectsCsv.write(spark.read().parquet(tmp.resolve("rejects").toString()), tmp.resolve("rejects.csv"));
     }
+
+    /** The published rejects' columns (contract section 7 rows with their reason). */
+    static final StructType REJECTS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("source", DataTypes.StringType, true),
+            DataTypes.createStructField("row_number", DataTypes.LongType, true),
+            DataTypes.createStructField("claim_id", DataTypes.StringType, true),
+            DataTypes.createStructField("field", DataTypes.StringType, true),
+            DataTypes.createStructField("reason", DataTypes.StringType, true),
+            DataTypes.createStructField("original", DataTypes.StringType, true),
+            DataTypes.createStructField("file", DataTypes.StringType, true)));
 
     private static Dataset<Row> publishable(Dataset<Row> st, List<String> columns, String runId) {
         List<Column> sel = new ArrayList<>();

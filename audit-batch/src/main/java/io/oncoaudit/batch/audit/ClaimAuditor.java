@@ -46,16 +46,20 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
 
     private final RecoderConfig config;
     private final CollectionAccumulator<TaskReport> reports;
-    private final SideFile.Target side;
+    private final TaskParquet.Target encounters;
+    private final TaskParquet.Target rejects;
 
     /**
-     * @param reports receives one {@link TaskReport} per task when its input is exhausted
-     * @param side    where each task writes its findings and rejects
+     * @param reports    receives one {@link TaskReport} per task when its input is exhausted
+     * @param encounters where each task writes its encounters (one Parquet file per task attempt)
+     * @param rejects    where each task writes its rejected rows
      */
-    public ClaimAuditor(RecoderConfig config, CollectionAccumulator<TaskReport> reports, SideFile.Target side) {
+    public ClaimAuditor(RecoderConfig config, CollectionAccumulator<TaskReport> reports, TaskParquet.Target encounters,
+                        TaskParquet.Target rejects) {
         this.config = config;
         this.reports = reports;
-        this.side = side;
+        this.encounters = encounters;
+        this.rejects = rejects;
     }
 
     /** Columns that must agree across a claim's lines, with the getter comparing them (diagnoses as a set). */
@@ -72,9 +76,10 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
     public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
         TaskContext task = TaskContext.get();
         int partition = task == null ? 0 : task.partitionId();
-        long attempt = task == null ? 0 : task.taskAttemptId();
-        Output out = new Output(new TaskReport(partition), new SideFile(side, Stage.FINDING, partition, attempt),
-                new SideFile(side, Stage.REJECT, partition, attempt));
+        String file = TaskParquet.partName(partition, task == null ? 0 : task.taskAttemptId());
+        Output out = new Output(new TaskReport(partition),
+                new TaskParquet(encounters, file, Stage.ENCOUNTER_SCHEMA, Stage.ENCOUNTER_UNIQUE_TEXT),
+                new TaskParquet(rejects, file, Stage.SCHEMA, List.of("original", "reason")));
         return new Iterator<>() {
             private SourceRow pending;
             private String pendingKey;
@@ -82,14 +87,14 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
 
             @Override
             public boolean hasNext() {
-                while (out.encounters.isEmpty() && !done) fill();
-                return !out.encounters.isEmpty();
+                while (out.findings.isEmpty() && !done) fill();
+                return !out.findings.isEmpty();
             }
 
             @Override
             public InternalRow next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                return out.encounters.poll();
+                return out.findings.poll();
             }
 
             /** Audits the next claim; rows without a claim id are rejected one at a time (there may be many). */
@@ -128,28 +133,28 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
     }
 
     /**
-     * Where a task's results go: encounters to Spark (the rows this function returns), findings and rejects to
-     * the task's side file, and every count to its report.
+     * Where a task's results go: findings to Spark (the rows this function returns, written partitioned by payer
+     * and month in the same job), encounters and rejects to the task's own Parquet files, counts to its report.
      */
     private static final class Output {
-        final ArrayDeque<InternalRow> encounters = new ArrayDeque<>();
+        final ArrayDeque<InternalRow> findings = new ArrayDeque<>();
         final TaskReport report;
-        final SideFile findings;
-        final SideFile rejects;
+        final TaskParquet encounters;
+        final TaskParquet rejects;
 
-        Output(TaskReport report, SideFile findings, SideFile rejects) {
+        Output(TaskReport report, TaskParquet encounters, TaskParquet rejects) {
             this.report = report;
-            this.findings = findings;
+            this.encounters = encounters;
             this.rejects = rejects;
         }
 
         void encounter(Object[] v, int lines, int administrations) {
-            encounters.add(Stage.internal(v, Stage.ENCOUNTER_COLUMNS.size()));
+            encounters.write(v);
             report.countEncounter(lines, administrations);
         }
 
         void finding(Object[] v) {
-            findings.write(v);
+            findings.add(Stage.internal(v, v.length));
             report.countFinding((String) v[Stage.PAYER_ID], (String) v[Stage.BILLING_NPI], (String) v[Stage.KIND],
                     (String) v[Stage.DIRECTION], (BigDecimal) v[Stage.AMOUNT]);
         }
@@ -160,9 +165,9 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
         }
 
         void finish(CollectionAccumulator<TaskReport> to) {
-            findings.close();
+            encounters.close();
             rejects.close();
-            report.findingsFile = findings.path();
+            report.encountersFile = encounters.path();
             report.rejectsFile = rejects.path();
             to.add(report);
         }

@@ -15,9 +15,9 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The audit's output record, declared once: an encounter (E), a finding (F) or a rejected input row (R).
- * Encounters are written by Spark with the first columns ({@link #ENCOUNTER_SCHEMA}, published as they are);
- * findings and rejects go to the tasks' side files ({@link SideFile}) and are read back with {@link #SCHEMA}
- * to publish them. The recoder runs exactly once per claim.
+ * Findings go to Spark, which writes them partitioned by payer and month in the audit's own job; encounters
+ * (the first columns, {@link #ENCOUNTER_SCHEMA}) and rejects are written by each task ({@link TaskParquet}).
+ * The recoder runs exactly once per claim.
  */
 public final class Stage {
     public static final String ENCOUNTER = "E", FINDING = "F", REJECT = "R";
@@ -101,6 +101,10 @@ public final class Stage {
             "service_month", "billing_npi", "rendering_npi", "provider_name", "payer_id", "payer_name", "place_of_service",
             "diagnosis_codes", "line_count", "administration_count", "finding_count", "billed_amount", "expected_amount",
             "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json", "warnings_json");
+
+    /** Encounter text columns that are (nearly) unique per row: written without a Parquet dictionary. */
+    public static final List<String> ENCOUNTER_UNIQUE_TEXT = List.of("claim_id", "patient_id", "billed_lines_json",
+            "administrations_json", "expected_lines_json");
 
     /** The published encounters' schema: the stage's first columns, exactly ENCOUNTER_COLUMNS. */
     public static final StructType ENCOUNTER_SCHEMA = DataTypes.createStructType(

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 /**
  * What one audit task saw and wrote, sent to the driver once, when the task's input is exhausted: rows per
  * input file split (exact input counts and reject row numbers, see {@link Split}), the summary's counts and
- * money, and the side files holding its findings and rejects.
+ * money, and the files holding its encounters and rejects.
  *
  * <p>Retry-safe: a task that runs again (a retry, a recomputed stage) sends a report for the same partition
  * with the same content; {@link #merge} keeps one report per partition. Reports of failed attempts never reach
- * the driver (Spark drops their accumulator updates), so their side files are ignored.
+ * the driver (Spark drops their accumulator updates), so their files are never published.
  */
 final class TaskReport implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -41,8 +41,8 @@ final class TaskReport implements Serializable {
     final Map<SplitKey, long[]> splits = new HashMap<>();
     final Map<GroupKey, Group> groups = new HashMap<>();
     long encounters, linesAudited, administrationsAudited, rejectedLines, rejectedAdministrations;
-    /** The side files with the task's findings and rejects (see {@link SideFile}); null when it had none. */
-    String findingsFile, rejectsFile;
+    /** The files with the task's encounters and rejects (see {@link TaskParquet}); null when it had none. */
+    String encountersFile, rejectsFile;
 
     private transient SplitKey last;
     private transient long[] lastCount;
@@ -105,10 +105,11 @@ final class TaskReport implements Serializable {
             return n;
         }
 
-        List<String> findingsFiles() {
-            List<String> l = new ArrayList<>();
-            for (TaskReport r : reports) if (r.findingsFile != null) l.add(r.findingsFile);
-            return l;
+        /** partition -> the encounters file of the attempt kept for it. */
+        Map<Integer, String> encountersFiles() {
+            Map<Integer, String> m = new TreeMap<>();
+            for (TaskReport r : reports) if (r.encountersFile != null) m.put(r.partition, r.encountersFile);
+            return m;
         }
 
         List<String> rejectsFiles() {

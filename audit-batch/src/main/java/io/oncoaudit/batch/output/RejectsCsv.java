@@ -33,6 +33,11 @@ public final class RejectsCsv {
         }
     }
 
+    /** rejects.csv of a run that rejected nothing: the header only. */
+    public static void writeHeader(Path file) throws IOException {
+        Files.writeString(file, String.join(",", COLUMNS) + "\r\n", StandardCharsets.UTF_8);
+    }
+
     static String cell(String s) {
         boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
