@@ -22,8 +22,6 @@ public final class Sessions {
                 // live progress (running tasks' record counts) arrives with executor heartbeats
                 .config("spark.executor.heartbeatInterval", "3s")
                 .config("spark.sql.adaptive.enabled", "true")
-                // file: paths without a chmod process per directory and without .crc side files
-                .config("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName())
                 .config("spark.hadoop.fs.file.impl.disable.cache", "false")
                 // Recoding after the shuffle is CPU-bound: AQE's default (merge to the core count) gave 3 uneven
                 // tasks on 2 cores; size-based merging keeps ~16 MB per task, so big shuffles stay spread out
@@ -31,6 +29,10 @@ public final class Sessions {
                 .config("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false")
                 .config("spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
         if (!existing.contains("spark.sql.shuffle.partitions")) b.config("spark.sql.shuffle.partitions", "16");
+        // file: paths without a chmod process per directory and without .crc side files (unless set otherwise)
+        if (!existing.contains("spark.hadoop.fs.file.impl")) {
+            b.config("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
+        }
         if (isLoopback(m) || "127.0.0.1".equals(System.getenv("SPARK_LOCAL_IP"))) {
             if (!existing.contains("spark.driver.host")) b.config("spark.driver.host", "127.0.0.1");
             if (!existing.contains("spark.driver.bindAddress")) b.config("spark.driver.bindAddress", "127.0.0.1");

@@ -193,7 +193,7 @@ class AuditOutputsTests {
     }
 
     @Test
-    void encountersCarryExactlyTheEncounterColumnsAndTheRunLeavesNoSideFiles() throws IOException {
+    void encountersCarryExactlyTheEncounterColumnsAndTheRunLeavesNoTaskFiles() throws IOException {
         Dataset<Row> e = SharedSpark.get().read().parquet(tmp.resolve("run-csv/encounters").toString());
         assertEquals(Stage.ENCOUNTER_COLUMNS, List.of(e.schema().fieldNames()));
         assertEquals("decimal(12,2)", e.schema().apply("billed_amount").dataType().simpleString());
@@ -205,7 +205,7 @@ class AuditOutputsTests {
     }
 
     @Test
-    void findingsReadBackFromTheSideFilesKeepTheirTypesAndMoney() {
+    void findingsKeepTheirTypesRunIdAndExactMoney() {
         Dataset<Row> f = SharedSpark.get().read().parquet(tmp.resolve("run-csv/findings").toString());
         assertEquals("decimal(12,2)", f.schema().apply("amount").dataType().simpleString());
         assertEquals("date", f.schema().apply("date_of_service").dataType().simpleString());
