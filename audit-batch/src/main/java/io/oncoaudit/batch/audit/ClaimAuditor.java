@@ -78,8 +78,9 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
         int partition = task == null ? 0 : task.partitionId();
         String file = TaskParquet.partName(partition, task == null ? 0 : task.taskAttemptId());
         Output out = new Output(new TaskReport(partition),
-                new TaskParquet(encounters, file, Stage.ENCOUNTER_SCHEMA, Stage.ENCOUNTER_UNIQUE_TEXT),
-                new TaskParquet(rejects, file, Stage.SCHEMA, List.of("original", "reason")));
+                new TaskParquet(encounters, file, Stage.ENCOUNTER_SCHEMA, Stage.ENCOUNTER_NO_DICTIONARY,
+                        Stage.ENCOUNTER_NO_STATISTICS),
+                new TaskParquet(rejects, file, Stage.SCHEMA, List.of("original", "reason"), List.of("original", "reason")));
         return new Iterator<>() {
             private SourceRow pending;
             private String pendingKey;

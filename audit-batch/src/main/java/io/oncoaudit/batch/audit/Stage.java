@@ -102,9 +102,15 @@ public final class Stage {
             "diagnosis_codes", "line_count", "administration_count", "finding_count", "billed_amount", "expected_amount",
             "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json", "warnings_json");
 
-    /** Encounter text columns that are (nearly) unique per row: written without a Parquet dictionary. */
-    public static final List<String> ENCOUNTER_UNIQUE_TEXT = List.of("claim_id", "patient_id", "billed_lines_json",
-            "administrations_json", "expected_lines_json");
+    /**
+     * Encounter columns that are (nearly) unique per row: written without a Parquet dictionary, which would
+     * hash every value only to give up after the first page.
+     */
+    public static final List<String> ENCOUNTER_NO_DICTIONARY = List.of("claim_id", "patient_id", "billed_amount",
+            "expected_amount", "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json");
+    /** Encounter columns whose min/max would never select anything (JSON documents): no Parquet statistics. */
+    public static final List<String> ENCOUNTER_NO_STATISTICS = List.of("billed_lines_json", "administrations_json",
+            "expected_lines_json", "warnings_json");
 
     /** The published encounters' schema: the stage's first columns, exactly ENCOUNTER_COLUMNS. */
     public static final StructType ENCOUNTER_SCHEMA = DataTypes.createStructType(

@@ -58,20 +58,23 @@ final class TaskParquet implements AutoCloseable {
     private final Target target;
     private final String name;
     private final StructType schema;
-    private final List<String> plainText;
+    private final List<String> noDictionary;
+    private final List<String> noStatistics;
     private ParquetWriter<Object[]> writer;
     private String path;
 
     /**
-     * @param schema    the file's columns; a row's first {@code schema.size()} values are written
-     * @param plainText text columns that are (nearly) unique per row: no dictionary (it would hash every value
-     *                  only to give up after the first page)
+     * @param schema       the file's columns; a row's first {@code schema.size()} values are written
+     * @param noDictionary columns that are (nearly) unique per row: no dictionary (it would hash every value
+     *                     only to give up after the first page)
+     * @param noStatistics columns whose min/max would never select a row group (JSON, free text)
      */
-    TaskParquet(Target target, String name, StructType schema, List<String> plainText) {
+    TaskParquet(Target target, String name, StructType schema, List<String> noDictionary, List<String> noStatistics) {
         this.target = target;
         this.name = name;
         this.schema = schema;
-        this.plainText = plainText;
+        this.noDictionary = noDictionary;
+        this.noStatistics = noStatistics;
     }
 
     static String partName(int partition, long attemptId) {
@@ -90,23 +93,24 @@ final class TaskParquet implements AutoCloseable {
     private void open() throws IOException {
         Path p = new Path(new Path(URI.create(target.folderUri())), name);
         path = p.toString();
-        writer = create(p, target.configuration(), schema, plainText);
+        writer = create(p, target.configuration(), schema, noDictionary, noStatistics);
     }
 
     /** Writes a file with no rows (the schema only): what Spark writes for an empty result. */
     static void writeEmpty(java.nio.file.Path file, Configuration conf, StructType schema) {
         try {
-            create(new Path(file.toUri()), conf, schema, List.of()).close();
+            create(new Path(file.toUri()), conf, schema, List.of(), List.of()).close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static ParquetWriter<Object[]> create(Path p, Configuration conf, StructType schema, List<String> plainText)
-            throws IOException {
+    private static ParquetWriter<Object[]> create(Path p, Configuration conf, StructType schema, List<String> noDictionary,
+                                                  List<String> noStatistics) throws IOException {
         Builder b = new Builder(p, schema).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withDictionaryEncoding(true);
-        for (String c : plainText) b = b.withDictionaryEncoding(c, false);
+        for (String c : noDictionary) b = b.withDictionaryEncoding(c, false);
+        for (String c : noStatistics) b = b.withStatisticsEnabled(c, false).withSizeStatisticsEnabled(c, false);
         return b.build();
     }
 
