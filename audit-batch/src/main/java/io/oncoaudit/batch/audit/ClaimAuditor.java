@@ -9,6 +9,7 @@ import io.oncoaudit.core.model.Encounter;
 import io.oncoaudit.core.model.Finding;
 import io.oncoaudit.core.model.InvalidFieldException;
 import io.oncoaudit.core.model.RecodeResult;
+import io.oncoaudit.core.recode.CodeSpelling;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -208,7 +209,9 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             List<AdministrationParser.ParsedAdministration> admins = parseAdministrations();
             Problem claimProblem = claimProblem(lines, admins);
             if (claimProblem == null) {
-                Encounter encounter = encounter(lines, admins);
+                // canonical code spelling (j9395 = J9395) here too, so the published billed lines compare with
+                // the expected lines exactly as the recoder compared them
+                Encounter encounter = CodeSpelling.canonical(encounter(lines, admins));
                 RecodeResult result;
                 try {
                     result = config.recoder().recode(encounter);

@@ -61,4 +61,22 @@ class AuditEndToEndTests {
         assertEquals(0, overridden.total().findings());
         assertTrue(Extracts.read(tmp.resolve("run-policies/manifest.json")).contains("\"payerPolicies\""));
     }
+
+    @Test
+    void encountersCarryTheCodesInTheirCanonicalSpelling() {
+        // the same claim as an extract with lower-case codes would spell it: results must compare as J9395 = J9395
+        List<String> lines = List.of(
+                "L-1,1,P-1,2026-03-02,1234567893,,Oak Oncology,MEDICARE,Medicare Part B,11,96372,,1,,c50.911,60.00,,,,",
+                "L-1,2,P-1,2026-03-02,1234567893,,Oak Oncology,MEDICARE,Medicare Part B,11,j9395,jz,20,,c50.911,2400.00,,,,");
+        Path claims = Extracts.write(tmp.resolve("l/claim_lines.csv"), Extracts.LINES_HEADER, lines);
+        Path admins = Extracts.write(tmp.resolve("l/administrations.csv"), Extracts.ADMIN_HEADER,
+                List.of("L-1,A1,j9395,fulvestrant,500,mg,IM,,,,,"));
+        Summary s = Extracts.audit(claims, admins, tmp.resolve("run-lower"));
+        assertEquals(1, s.total().findings()); // only the downcoded injection, no code mismatch from the spelling
+        Row e = SharedSpark.get().read().parquet(tmp.resolve("run-lower/encounters").toString()).first();
+        String billed = e.getAs("billed_lines_json");
+        assertTrue(billed.contains("\"J9395\"") && billed.contains("\"JZ\"") && !billed.contains("j9395"), billed);
+        assertTrue(e.<String>getAs("administrations_json").contains("\"J9395\""), e.<String>getAs("administrations_json"));
+        assertEquals("[\"C50.911\"]", e.getAs("diagnosis_codes"));
+    }
 }

@@ -14,10 +14,10 @@ import java.util.Locale;
  * always. Applied by the {@link Recoder} before anything else, so the JSON codec and the batch agree.
  * Returns the same instance (no allocation) when every code is already canonical, which is the usual case.
  */
-final class CodeSpelling {
+public final class CodeSpelling {
     private CodeSpelling() { }
 
-    static Encounter canonical(Encounter e) {
+    public static Encounter canonical(Encounter e) {
         if (isCanonical(e)) return e;
         List<ClaimLine> lines = new ArrayList<>(e.lines().size());
         for (ClaimLine l : e.lines()) {
