@@ -83,6 +83,7 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
                         Stage.ENCOUNTER_NO_STATISTICS),
                 new TaskParquet(rejects, file, Stage.SCHEMA, List.of("original", "reason"), List.of("original", "reason")));
         return new Iterator<>() {
+            private final SourceRow.Decoder decoder = new SourceRow.Decoder();
             private SourceRow pending;
             private String pendingKey;
             private boolean done;
@@ -126,7 +127,7 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             private boolean advance() {
                 if (!rows.hasNext()) return false;
                 InternalRow r = rows.next();
-                pending = SourceRow.of(r);
+                pending = decoder.decode(r);
                 pendingKey = r.getUTF8String(KEY).toString();
                 out.report.countInput(pending);
                 return true;
@@ -348,9 +349,11 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             String rendering = firstNonBlank(lines, LineParser.ClaimFields::renderingNpi);
             String provider = firstNonBlank(lines, LineParser.ClaimFields::providerName);
             String payerName = firstNonBlank(lines, LineParser.ClaimFields::payerName);
-            List<ClaimLine> claimLines = lines.stream().map(LineParser.ParsedLine::line).toList();
-            List<Administration> administrations = admins.stream()
-                    .map(AdministrationParser.ParsedAdministration::administration).toList();
+            // plain loops: this runs once per claim, and stream pipelines showed in the profile
+            List<ClaimLine> claimLines = new ArrayList<>(lines.size());
+            for (LineParser.ParsedLine l : lines) claimLines.add(l.line());
+            List<Administration> administrations = new ArrayList<>(admins.size());
+            for (AdministrationParser.ParsedAdministration a : admins) administrations.add(a.administration());
             return new Encounter(claimId, c.patientId(), c.dateOfService(), c.billingNpi(), rendering, provider,
                     c.payerId(), payerName, c.placeOfService(), c.diagnosisCodes(), claimLines, administrations);
         }

@@ -6,6 +6,7 @@ import io.oncoaudit.batch.output.Json;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * One input row as read (its table's contract columns as text, in contract order) with where it came
@@ -23,14 +24,33 @@ record SourceRow(Table table, String[] cells, String corrupt, String file, long 
         return t.names().stream().mapToInt(ClaimRows::index).toArray();
     }
 
-    /** Decodes one grouped row (see {@link ClaimRows}); the InternalRow may be reused by Spark afterwards. */
-    static SourceRow of(InternalRow r) {
-        boolean line = r.getInt(SOURCE) == ClaimRows.LINE;
-        int[] at = line ? LINE_CELLS : ADMIN_CELLS;
-        String[] cells = new String[at.length];
-        for (int i = 0; i < at.length; i++) cells[i] = text(r, at[i]);
-        return new SourceRow(line ? Table.CLAIM_LINES : Table.ADMINISTRATIONS, cells, text(r, CORRUPT), text(r, FILE),
-                r.isNullAt(BLOCK) ? 0 : r.getLong(BLOCK), r.getLong(ROW));
+    /**
+     * Decodes grouped rows (see {@link ClaimRows}) for one task. Consecutive rows mostly come from the same file:
+     * its name is decoded once and the same String shared, so comparing it later is an identity check.
+     */
+    static final class Decoder {
+        private UTF8String lastFileBytes;
+        private String lastFile;
+
+        /** One row; the InternalRow may be reused by Spark afterwards. */
+        SourceRow decode(InternalRow r) {
+            boolean line = r.getInt(SOURCE) == ClaimRows.LINE;
+            int[] at = line ? LINE_CELLS : ADMIN_CELLS;
+            String[] cells = new String[at.length];
+            for (int i = 0; i < at.length; i++) cells[i] = text(r, at[i]);
+            return new SourceRow(line ? Table.CLAIM_LINES : Table.ADMINISTRATIONS, cells, text(r, CORRUPT), file(r),
+                    r.isNullAt(BLOCK) ? 0 : r.getLong(BLOCK), r.getLong(ROW));
+        }
+
+        private String file(InternalRow r) {
+            if (r.isNullAt(FILE)) return null;
+            UTF8String f = r.getUTF8String(FILE);
+            if (!f.equals(lastFileBytes)) {
+                lastFileBytes = f.clone(); // the row's bytes may be overwritten by the next row
+                lastFile = f.toString();
+            }
+            return lastFile;
+        }
     }
 
     private static String text(InternalRow r, int i) {

@@ -52,7 +52,7 @@ final class TaskReport implements Serializable {
     void countInput(SourceRow r) {
         // rows of one claim usually come from the same split: skip the map lookup then
         if (last == null || r.block() != last.block() || !r.file().equals(last.file())
-                || !r.table().source().equals(last.source())) {
+                || !r.table().source().equals(last.source())) { // file: usually the same String (SourceRow.Decoder)
             last = new SplitKey(r.table().source(), r.file(), r.block());
             lastCount = splits.computeIfAbsent(last, k -> new long[] {0, Long.MAX_VALUE});
         }
