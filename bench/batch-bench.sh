@@ -50,9 +50,12 @@ for size in "${SIZES[@]}"; do
   for ((r = 1; r <= REPEATS; r++)); do
     echo "bench: baseline (read, group by claim, write) on $lines lines (pair $r/$REPEATS)" >&2
     l0=$(cut -d' ' -f1 /proc/loadavg)
+    # each job starts from an empty output folder: replacing an earlier run's files is not part of either job
+    rm -rf "$DIR/baseline-$size" "$DIR/run-$size"
     t=$(now); timed "$DIR/cpu-base-$size" "${BATCH[@]}" baseline --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/baseline-$size" --master "$MASTER" >/dev/null
     b=$(secs "$t" "$(now)"); bc=$(cpu "$DIR/cpu-base-$size")
     echo "bench: audit on $lines lines (driver heap $HEAP, pair $r/$REPEATS)" >&2
+    rm -rf "$DIR/baseline-$size"
     t=$(now); timed "$DIR/cpu-audit-$size" "${BATCH[@]}" audit --claims "$data/claim_lines" --administrations "$data/administrations" --out "$DIR/run-$size" --master "$MASTER" >/dev/null
     a=$(secs "$t" "$(now)"); ac=$(cpu "$DIR/cpu-audit-$size")
     ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.4f", a / b }')
