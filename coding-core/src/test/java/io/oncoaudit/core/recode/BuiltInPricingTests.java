@@ -53,6 +53,12 @@ class BuiltInPricingTests {
             return this;
         }
 
+        Claim billNdc(String code, int units, String charge, String ndc) {
+            lines.add(new ClaimLine(lines.size() + 1, code, List.of(), BigDecimal.valueOf(units), ndc, new BigDecimal(charge), null, null,
+                    List.of(), List.of()));
+            return this;
+        }
+
         Claim iv(String drug, String mg, int minutes) {
             LocalDateTime s = dos.atTime(9, 0);
             admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(mg), DoseUnit.parse("doseUnit", "mg"),
@@ -77,10 +83,12 @@ class BuiltInPricingTests {
 
         Claim at(String p) { pos = p; return this; }
 
-        RecodeResult recode() {
+        RecodeResult recode() { return recode(CMS); }
+
+        RecodeResult recode(Recoder recoder) {
             Encounter e = new Encounter("C-1", "P-1", dos, "1234567893", null, "Oncology", "MEDICARE", null, pos, List.of("C34.90"),
                     lines, admins, type, billType, null, null, null);
-            RecodeResult r = CMS.recode(e);
+            RecodeResult r = recoder.recode(e);
             assertNull(r.error(), () -> String.valueOf(r.error()));
             return r;
         }
@@ -197,5 +205,61 @@ class BuiltInPricingTests {
         money("0.00", em.billedAmount());
         RecodeResult g = new Claim().hospital().bill("G0463", 1, "250.00").recode();
         money("128.87", g.billedAmount());
+    }
+
+    @Test
+    void oppsMultipleProcedureReductionAndComprehensiveApc() {
+        // OPPS 2025-10: 10005 T 5071 703.59; 11102 T 5051 198.70 -> 703.59 + 198.70 x 50 % = 802.94
+        money("802.94", new Claim().hospital().bill("11102", 1, "400.00").bill("10005", 1, "900.00").recode().billedAmount());
+        // 36561 J1 5183 3147.50 packages the chemo infusion and the K drug of the claim
+        RecodeResult j1 = new Claim().hospital().bill("36561", 1, "5000.00").bill("96413", 1, "900.00").bill("J9271", 200, "30000.00")
+                .iv("J9271", "200", 60).recode();
+        money("3147.50", j1.billedAmount());
+    }
+
+    @Test
+    void chargeMasterIsTheChargeBasisOfTheExpectedLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path cm = dir.resolve("cdm.csv");
+        java.nio.file.Files.writeString(cm, "procedure_code,charge\n96413,90.00\n");
+        Recoder withCm = new Recoder(ReferenceTables.builtIn(), FeeSchedules.builtIn(null, null, null, cm));
+        RecodeResult r = new Claim().bill("96365", 1, "300.00").bill("J9271", 200, "15000.00").iv("J9271", "200", 30).recode(withCm);
+        Finding f = only(r, FindingKind.CHEMO_BILLED_AS_THERAPEUTIC);
+        money("32.10", f.amount()); // min(119.36, 90.00) - 57.90
+        money("90.00", f.pricing().expectedChargeBasis());
+        money("32.10", r.netImpact());
+    }
+
+    @Test
+    void tablesAsOfAnotherDateRepricesOnlyThePrices() {
+        Claim c = new Claim().bill("96413", 1, "400.00").bill("J9271", 200, "20000.00").iv("J9271", "200", 60);
+        RecodeResult now = c.recode();
+        RecodeResult then = c.recode(new Recoder(ReferenceTables.builtIn(), FeeSchedules.builtIn(null, null, LocalDate.of(2024, 2, 1), null)));
+        money("12177.56", now.billedAmount());  // 119.36 + 200 x 60.291
+        money("11265.36", then.billedAmount()); // 119.36 + 200 x 55.730 (ASP 2024-01)
+        assertEquals(now.findings().size(), then.findings().size());
+        assertEquals(now.expectedLines(), then.expectedLines());
+    }
+
+    @Test
+    void ndcFormatCrosswalkAndPackageUnits() {
+        // crosswalk 2025-10: 00006-3026-02 Keytruda under J9271, 100 billing units per package
+        RecodeResult ok = new Claim().bill("96413", 1, "400.00").billNdc("J9271", 200, "20000.00", "00006-3026-02").iv("J9271", "200", 60).recode();
+        assertTrue(ok.findings().stream().noneMatch(f -> f.kind().name().startsWith("NDC")), ok.findings().toString());
+        RecodeResult digits = new Claim().bill("96413", 1, "400.00").billNdc("J9271", 200, "20000.00", "00006302602").iv("J9271", "200", 60).recode();
+        assertTrue(digits.findings().stream().noneMatch(f -> f.kind().name().startsWith("NDC")), digits.findings().toString());
+
+        RecodeResult bad = new Claim().bill("96413", 1, "400.00").billNdc("J9271", 200, "20000.00", "0006-3026-02").iv("J9271", "200", 60).recode();
+        Finding fmt = only(bad, FindingKind.NDC_FORMAT);
+        assertEquals(Direction.COMPLIANCE, fmt.direction());
+        money("0.00", fmt.amount());
+
+        RecodeResult wrong = new Claim().bill("96413", 1, "400.00").billNdc("J9035", 100, "9000.00", "00006-3026-02").iv("J9035", "1000", 60).recode();
+        Finding mm = only(wrong, FindingKind.NDC_HCPCS_MISMATCH);
+        assertTrue(mm.explanation().contains("J9271") && mm.explanation().contains("NDC-HCPCS crosswalk 2025-10"), mm.explanation());
+
+        RecodeResult over = new Claim().bill("96413", 1, "400.00").billNdc("J9271", 300, "30000.00", "00006-3026-02").iv("J9271", "200", 60).recode();
+        Finding u = only(over, FindingKind.NDC_UNITS_MISMATCH);
+        assertTrue(u.explanation().contains("at most 200"), u.explanation());
+        assertNotNull(only(over, FindingKind.DRUG_UNITS));
     }
 }
