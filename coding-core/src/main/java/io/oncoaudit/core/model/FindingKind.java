@@ -19,5 +19,13 @@ public enum FindingKind {
     /** Extension: an administration code billed with no documented administration to support it. */
     UNSUPPORTED_ADMINISTRATION,
     /** Extension: a drug code that is not valid on the date of service (e.g. J2505, J9265). */
-    INVALID_DRUG_CODE
+    INVALID_DRUG_CODE,
+    /** Extension (contract section 10): not payable on a professional claim in a facility setting (PFS facility NA; a drug the hospital supplied). */
+    NOT_PAYABLE_IN_SETTING,
+    /** Extension: the NDC on a drug line is not the 11-digit 5-4-2 form. */
+    NDC_FORMAT,
+    /** Extension: the NDC is not listed under the billed HCPCS code in the CMS NDC-HCPCS crosswalk of the quarter. */
+    NDC_HCPCS_MISMATCH,
+    /** Extension: billed units inconsistent with the NDC package's billing units (BILLUNITSPKG) and the dose. */
+    NDC_UNITS_MISMATCH
 }

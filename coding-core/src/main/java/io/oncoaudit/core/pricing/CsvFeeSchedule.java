@@ -1,5 +1,6 @@
 package io.oncoaudit.core.pricing;
 
+import io.oncoaudit.core.tables.cms.CsvRecords;
 import io.oncoaudit.core.model.Setting;
 import io.oncoaudit.core.tables.CsvReader;
 import io.oncoaudit.core.tables.TableFormatException;
@@ -28,11 +29,13 @@ public final class CsvFeeSchedule implements FeeSchedule {
     private final FeeIndex index;
     private final String fingerprint;
     private final String description;
+    private final String source;
 
-    private CsvFeeSchedule(FeeIndex index, String fingerprint, String description) {
+    private CsvFeeSchedule(FeeIndex index, String fingerprint, String description, String source) {
         this.index = index;
         this.fingerprint = fingerprint;
         this.description = description;
+        this.source = source;
     }
 
     /** Loads a contract-format fee schedule file. */
@@ -63,7 +66,7 @@ public final class CsvFeeSchedule implements FeeSchedule {
         }
         FeeIndex index = FeeIndex.of(source, fees);
         String description = origin + ": " + fees.size() + " prices for " + index.codeCount() + " codes";
-        return new CsvFeeSchedule(index, Hashing.sha256Hex(content), description);
+        return new CsvFeeSchedule(index, Hashing.sha256Hex(content), description, source);
     }
 
     private static FeeRow row(CsvReader.Row r) {
@@ -122,4 +125,7 @@ public final class CsvFeeSchedule implements FeeSchedule {
 
     @Override
     public String description() { return description; }
+
+    @Override
+    public String versionLabel() { return "fee schedule " + source; }
 }

@@ -1,60 +1,102 @@
 package io.oncoaudit.core.recode;
 
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.ClaimType;
 import io.oncoaudit.core.model.Encounter;
 import io.oncoaudit.core.model.Money;
-import io.oncoaudit.core.model.Setting;
 import io.oncoaudit.core.pricing.FeeSchedule;
+import io.oncoaudit.core.pricing.Quote;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prices lines of one encounter on the fee schedule (OA-PRICE-001, contract section 2). A code with no
- * price is worth 0 and produces one warning per code.
+ * Prices lines of one encounter (OA-PRICE-001, contract sections 2 and 10). A code with no price is worth 0 and
+ * produces one warning per code.
+ *
+ * <p>Rounding (HALF_EVEN, to cents) happens at defined points only: a PFS price per unit (RVU x CF, in the table);
+ * a line amount (price per unit x units, ASP limits keep their three published decimals until then); an OPPS line
+ * (its units' payments summed, the 50 % T reduction included, then rounded); a charge basis (charge / billed units x
+ * expected units). Sums of rounded amounts are exact.
+ *
+ * <p>OPPS (institutional claims under the built-in default): a line's payment depends on the claim's other lines
+ * (status indicators per OPPS Addendum D1): S, V and the other separately paid indicators: rate x units; T: the
+ * highest-rate T unit at 100 %, every other T unit at 50 %; Q1: packaged (0) when the claim has an S, T or V line,
+ * else paid; Q2: packaged when the claim has a T line, else paid; N: packaged; J1: the claim's highest-rate J1 line
+ * is paid once and every other line is packaged into it (except F, G, H, L, U); J2: packaged with a J1 line, else
+ * paid through its APC; K and G drugs: per unit at the ASP limit; B, E1, E2, M, C, A, Q4 and codes with no rate:
+ * not paid under OPPS.
  */
 final class Pricer {
     private final FeeSchedule fees;
     private final Encounter encounter;
-    private final Setting setting;
+    private final boolean cms;
+    private final boolean institutional;
     private Context context;
     private String[] cacheCodes = new String[8];
     private BigDecimal[] cachePrices = new BigDecimal[8];
+    private Quote[] cacheQuotes = new Quote[8];
     /** the price in units of 10^-9 (nano-dollars) when it fits a long, else -1 */
     private long[] cacheNanos = new long[8];
     private int cacheSize;
+    private Opps billedClaim;
 
     Pricer(FeeSchedule fees, Encounter encounter) {
         this.fees = fees;
         this.encounter = encounter;
-        this.setting = encounter.setting();
+        this.cms = fees.cmsDefault();
+        this.institutional = cms && encounter.claimType() == ClaimType.INSTITUTIONAL;
     }
 
     void warningsTo(Context c) { this.context = c; }
+
+    /** The built-in CMS default prices this claim (lesser-of on professional claims, OPPS on institutional ones). */
+    boolean cmsDefault() { return cms; }
+
+    /** Institutional claim priced on OPPS. */
+    boolean opps() { return institutional; }
+
+    /** Lesser of charge and price applies (professional claim, built-in default). */
+    boolean lesserOf() { return cms && !institutional; }
+
+    FeeSchedule fees() { return fees; }
 
     /** Per-unit price, 0.00 when the schedule has none (with a warning). */
     BigDecimal perUnit(String code) {
         return cachePrices[slot(code)];
     }
 
+    /** The quote of a code, or null when the schedule has no price. */
+    Quote quote(String code) {
+        return code == null ? null : cacheQuotes[slot(code)];
+    }
+
     private int slot(String code) {
         for (int i = 0; i < cacheSize; i++) if (cacheCodes[i].equals(code)) return i;
-        BigDecimal p = fees.perUnit(encounter.payerId(), code, setting, encounter.dateOfService());
-        if (p == null) {
+        Quote q = fees.quote(encounter, code);
+        BigDecimal p;
+        if (q == null) {
             if (context != null) {
-                context.warn("no fee-schedule price for " + code + " (payer " + encounter.payerId() + ", " + setting
+                context.warn("no fee-schedule price for " + code + " (payer " + encounter.payerId() + ", " + encounter.setting()
                         + ", " + encounter.dateOfService() + "): valued at 0.00");
             }
             p = Money.ZERO;
+        } else {
+            p = q.perUnit();
+            if (q.warning() != null && context != null) context.warn(q.warning());
         }
         if (cacheSize == cacheCodes.length) {
             int n = cacheSize * 2;
             cacheCodes = Arrays.copyOf(cacheCodes, n);
             cachePrices = Arrays.copyOf(cachePrices, n);
+            cacheQuotes = Arrays.copyOf(cacheQuotes, n);
             cacheNanos = Arrays.copyOf(cacheNanos, n);
         }
         cacheCodes[cacheSize] = code;
         cachePrices[cacheSize] = p;
+        cacheQuotes[cacheSize] = q;
         // prices are multiplied in long arithmetic (no BigDecimal per line) when they fit in nano-dollars
         cacheNanos[cacheSize] = nanos(p);
         return cacheSize++;
@@ -79,18 +121,172 @@ final class Pricer {
         long nanos = cacheNanos[i];
         if (nanos >= 0 && units > 0 && Math.multiplyHigh(nanos, units) == 0) {
             long x = nanos * units;
-            if (x >= 0) {
-                long q = x / 10_000_000L, rem = x % 10_000_000L; // nano-dollars to cents, HALF_EVEN
-                if (2 * rem > 10_000_000L || (2 * rem == 10_000_000L && (q & 1) == 1)) q++;
-                return q;
-            }
+            if (x >= 0) return nanosToCents(x);
         }
         return Money.lineAmount(cachePrices[i], units).unscaledValue().longValueExact();
     }
 
-    /** price x units, rounded HALF_EVEN to cents (OA-PRICE-001). */
+    private static long nanosToCents(long x) {
+        long q = x / 10_000_000L, rem = x % 10_000_000L; // nano-dollars to cents, HALF_EVEN
+        if (2 * rem > 10_000_000L || (2 * rem == 10_000_000L && (q & 1) == 1)) q++;
+        return q;
+    }
+
+    /**
+     * The value of a line of this code and units: price x units rounded to cents; on an OPPS claim, the line's payment
+     * in the context of the billed claim (packaging by the billed claim's other lines).
+     */
     BigDecimal amount(String code, long units) {
         if (units == 0) return Money.ZERO;
-        return BigDecimal.valueOf(cents(code, units), 2);
+        if (!institutional) return BigDecimal.valueOf(cents(code, units), 2);
+        return BigDecimal.valueOf(billedClaim().valueAlone(code, units), 2);
     }
+
+    // ---------------------------------------------------------------- OPPS claims
+
+    /** The billed claim as an OPPS claim (built once). */
+    Opps billedClaim() {
+        if (billedClaim == null) {
+            List<ClaimLine> ls = encounter.lines();
+            String[] c = new String[ls.size()];
+            long[] u = new long[ls.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = ls.get(i).procedureCode();
+                u[i] = ls.get(i).wholeUnits();
+            }
+            billedClaim = new Opps(c, u);
+        }
+        return billedClaim;
+    }
+
+    /** One claim's OPPS payment, line by line. */
+    final class Opps {
+        final String[] codes;
+        final long[] units;
+        final long[] cents;
+        final String[] notes;
+        private boolean stv, t;
+        private int j1 = -1;
+
+        Opps(String[] codes, long[] units) {
+            this.codes = codes;
+            this.units = units;
+            this.cents = new long[codes.length];
+            this.notes = new String[codes.length];
+            price();
+        }
+
+        long total() {
+            long s = 0;
+            for (long c : cents) s = Math.addExact(s, c);
+            return s;
+        }
+
+        int indexOf(String code) {
+            for (int i = 0; i < codes.length; i++) if (codes[i].equals(code) && units[i] > 0) return i;
+            return -1;
+        }
+
+        private String si(int i) {
+            Quote q = quote(codes[i]);
+            return q == null || q.statusIndicator() == null ? "" : q.statusIndicator();
+        }
+
+        private BigDecimal rate(int i) { return perUnit(codes[i]); }
+
+        private void price() {
+            for (int i = 0; i < codes.length; i++) {
+                if (units[i] <= 0) continue;
+                String si = si(i);
+                if (si.equals("S") || si.equals("V")) stv = true;
+                if (si.equals("T")) stv = t = true;
+                if (si.equals("J1") && (j1 < 0 || rate(i).compareTo(rate(j1)) > 0)) j1 = i;
+            }
+            // T lines: the highest per-unit rate at 100 % for one unit, every other T unit at 50 %
+            int firstT = -1;
+            for (int i = 0; i < codes.length; i++) {
+                if (units[i] > 0 && si(i).equals("T") && (firstT < 0 || rate(i).compareTo(rate(firstT)) > 0)) firstT = i;
+            }
+            for (int i = 0; i < codes.length; i++) {
+                if (units[i] <= 0) continue;
+                String si = si(i), code = codes[i];
+                Quote q = quote(code);
+                if (q == null) {
+                    notes[i] = code + " has no OPPS price";
+                    continue;
+                }
+                if (j1 >= 0 && !(si.equals("F") || si.equals("G") || si.equals("H") || si.equals("L") || si.equals("U"))) {
+                    if (i == j1) {
+                        cents[i] = Money.round(rate(i)).unscaledValue().longValueExact();
+                        notes[i] = code + " (SI J1) is paid once through comprehensive APC " + q.apc() + ", packaging the claim's other services";
+                    } else {
+                        notes[i] = code + " is packaged into the comprehensive APC of " + codes[j1] + " (SI J1)";
+                    }
+                    continue;
+                }
+                switch (si) {
+                    case "T" -> {
+                        BigDecimal full = rate(i), half = full.multiply(new BigDecimal("0.5"));
+                        BigDecimal v = i == firstT ? full.add(half.multiply(BigDecimal.valueOf(units[i] - 1))) : half.multiply(BigDecimal.valueOf(units[i]));
+                        cents[i] = v.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+                        if (i != firstT || units[i] > 1) notes[i] = code + " (SI T) takes the 50 % multiple-procedure reduction";
+                    }
+                    case "Q1" -> {
+                        if (stv) notes[i] = code + " (SI Q1) is packaged: the claim has an S, T or V service (" + firstStv() + ")";
+                        else cents[i] = cents(code, units[i]);
+                    }
+                    case "Q2" -> {
+                        if (t) notes[i] = code + " (SI Q2) is packaged: the claim has a T procedure";
+                        else cents[i] = cents(code, units[i]);
+                    }
+                    case "N" -> notes[i] = code + " (SI N) is packaged: never paid separately under OPPS";
+                    case "B" -> notes[i] = code + " (SI B) is not payable under OPPS (an alternate code is, e.g. G0463 for a clinic visit)";
+                    case "E1", "E2", "M", "C", "A", "Q4", "D", "" -> notes[i] = code + " (SI " + si + ") is not paid under OPPS";
+                    default -> cents[i] = cents(code, units[i]);
+                }
+            }
+        }
+
+        private String firstStv() {
+            for (int i = 0; i < codes.length; i++) {
+                String si = si(i);
+                if (units[i] > 0 && (si.equals("S") || si.equals("T") || si.equals("V"))) return codes[i];
+            }
+            return "";
+        }
+
+        /** The value of one more line of this code alone, in this claim's packaging context (for the comparisons' line values). */
+        long valueAlone(String code, long n) {
+            Quote q = quote(code);
+            if (q == null) return 0;
+            String si = q.statusIndicator() == null ? "" : q.statusIndicator();
+            if (j1 >= 0 && !(si.equals("F") || si.equals("G") || si.equals("H") || si.equals("L") || si.equals("U") || si.equals("J1"))) return 0;
+            return switch (si) {
+                case "Q1" -> stv ? 0 : cents(code, n);
+                case "Q2" -> t ? 0 : cents(code, n);
+                case "N", "B", "E1", "E2", "M", "C", "A", "Q4", "D", "" -> 0;
+                default -> cents(code, n);
+            };
+        }
+
+        /** This claim with one correction: billed units of line i (or of the code) replaced by the expected code and units. */
+        Opps corrected(int line, long billedUnits, String expectedCode, long expectedUnits) {
+            String[] c = Arrays.copyOf(codes, codes.length + 1);
+            long[] u = Arrays.copyOf(units, units.length + 1);
+            int n = codes.length;
+            if (line >= 0) u[line] = Math.max(0, u[line] - billedUnits);
+            if (expectedCode != null && expectedUnits > 0) {
+                if (line >= 0 && codes[line].equals(expectedCode)) u[line] += expectedUnits;
+                else {
+                    c[n] = expectedCode;
+                    u[n] = expectedUnits;
+                    n++;
+                }
+            }
+            return new Opps(Arrays.copyOf(c, n), Arrays.copyOf(u, n));
+        }
+    }
+
+    /** An OPPS claim of these lines. */
+    Opps claim(String[] codes, long[] units) { return new Opps(codes, units); }
 }

@@ -62,18 +62,75 @@ public final class Recoder {
             passThrough(ctx, drugs, expected);
         }
         List<ExpectedLine> lines = aggregate(expected);
-        // totals in exact cents: one BigDecimal per total instead of one per addition
-        long billedCents = 0, expectedCents = 0;
-        for (int li = 0, lin = encounter.lines().size(); li < lin; li++) {
-            ClaimLine l = encounter.lines().get(li);
-            billedCents = Math.addExact(billedCents, pricer.cents(l.procedureCode(), l.wholeUnits()));
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            ExpectedLine l = lines.get(i);
-            expectedCents = Math.addExact(expectedCents, pricer.cents(l.procedureCode(), l.units()));
-        }
+        SettingChecks.check(ctx, findings);
+        NdcChecks.check(ctx, lines, findings);
+        long billedCents = billedCents(pricer, encounter), expectedCents = expectedCents(pricer, encounter, lines, findings);
         return new RecodeResult(encounter.claimId(), lines, findings, BigDecimal.valueOf(billedCents, 2), BigDecimal.valueOf(expectedCents, 2),
                 BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null);
+    }
+
+    /**
+     * The billed total in exact cents: price x units per line; under the built-in default the lesser of each line's
+     * charge and price (professional) or the claim's OPPS payment (institutional).
+     */
+    private static long billedCents(Pricer pricer, Encounter encounter) {
+        if (pricer.opps()) return pricer.billedClaim().total();
+        long total = 0;
+        for (int li = 0, lin = encounter.lines().size(); li < lin; li++) {
+            ClaimLine l = encounter.lines().get(li);
+            long c = pricer.cents(l.procedureCode(), l.wholeUnits());
+            if (pricer.lesserOf() && l.chargeAmount() != null) c = Math.min(c, Money.round(l.chargeAmount()).unscaledValue().longValueExact());
+            total = Math.addExact(total, c);
+        }
+        return total;
+    }
+
+    /**
+     * The expected total in exact cents: as {@link #billedCents}; an expected line's charge basis (professional, built-in
+     * default) is the charge master's charge x units, else the billed line of the same code (or the billed line a finding
+     * corrected into this code) charge / its units x units, else none (valued at its price).
+     */
+    private static long expectedCents(Pricer pricer, Encounter encounter, List<ExpectedLine> lines, List<Finding> findings) {
+        if (pricer.opps()) {
+            String[] codes = new String[lines.size()];
+            long[] units = new long[lines.size()];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = lines.get(i).procedureCode();
+                units[i] = lines.get(i).units();
+            }
+            return pricer.claim(codes, units).total();
+        }
+        long total = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            ExpectedLine l = lines.get(i);
+            long c = pricer.cents(l.procedureCode(), l.units());
+            if (pricer.lesserOf()) {
+                BigDecimal basis = chargeBasis(pricer, encounter, l, findings);
+                if (basis != null) c = Math.min(c, basis.unscaledValue().longValueExact());
+            }
+            total = Math.addExact(total, c);
+        }
+        return total;
+    }
+
+    private static BigDecimal chargeBasis(Pricer pricer, Encounter encounter, ExpectedLine l, List<Finding> findings) {
+        BigDecimal cm = pricer.fees().chargePerUnit(l.procedureCode());
+        if (cm != null) return Money.lineAmount(cm, l.units());
+        List<ClaimLine> billed = encounter.lines();
+        for (int i = 0, n = billed.size(); i < n; i++) {
+            ClaimLine b = billed.get(i);
+            if (b.procedureCode().equals(l.procedureCode())) return Findings.chargeFor(b, l.units());
+        }
+        for (int f = 0; f < findings.size(); f++) {
+            Finding x = findings.get(f);
+            if (l.procedureCode().equals(x.expectedCode()) && x.lineNumber() != null) {
+                for (int i = 0, n = billed.size(); i < n; i++) {
+                    ClaimLine b = billed.get(i);
+                    if (b.lineNumber() == x.lineNumber() && b.procedureCode().equals(x.billedCode())) return Findings.chargeFor(b, l.units());
+                }
+            }
+        }
+        return null;
     }
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */

@@ -31,6 +31,10 @@ public final class RuleCatalog {
     public static final Rule DRUG_CODE_VALID = io.oncoaudit.core.rules.units.DrugCodeValid.RULE;
     public static final Rule CLAIMS_ONLY = io.oncoaudit.core.rules.mode.ClaimsOnlyMode.RULE;
     public static final Rule PRICING = io.oncoaudit.core.rules.pricing.FeeSchedulePricing.RULE;
+    public static final Rule NOT_PAYABLE_IN_SETTING = io.oncoaudit.core.rules.setting.NotPayableInSetting.RULE;
+    public static final Rule NDC_FORMAT = io.oncoaudit.core.rules.ndc.NdcFormat.RULE;
+    public static final Rule NDC_HCPCS = io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.RULE;
+    public static final Rule NDC_UNITS = io.oncoaudit.core.rules.ndc.NdcUnits.RULE;
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
     private static final Map<String, Class<?>> IMPLEMENTATION = Map.ofEntries(
             Map.entry(TIME_PUSH.id(), io.oncoaudit.core.rules.time.PushVersusInfusion.class),
@@ -51,12 +55,17 @@ public final class RuleCatalog {
             Map.entry(COMBINATION_PRODUCT.id(), io.oncoaudit.core.rules.units.CombinationProducts.class),
             Map.entry(DRUG_CODE_VALID.id(), io.oncoaudit.core.rules.units.DrugCodeValid.class),
             Map.entry(CLAIMS_ONLY.id(), io.oncoaudit.core.rules.mode.ClaimsOnlyMode.class),
-            Map.entry(PRICING.id(), io.oncoaudit.core.rules.pricing.FeeSchedulePricing.class));
+            Map.entry(PRICING.id(), io.oncoaudit.core.rules.pricing.FeeSchedulePricing.class),
+            Map.entry(NOT_PAYABLE_IN_SETTING.id(), io.oncoaudit.core.rules.setting.NotPayableInSetting.class),
+            Map.entry(NDC_FORMAT.id(), io.oncoaudit.core.rules.ndc.NdcFormat.class),
+            Map.entry(NDC_HCPCS.id(), io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.class),
+            Map.entry(NDC_UNITS.id(), io.oncoaudit.core.rules.ndc.NdcUnits.class));
 
     static {
         for (Rule r : List.of(TIME_PUSH, TIME_ADDITIONAL_HOUR, HYDRATION, CHEMO_FAMILY, SUPPORTIVE_FAMILY, SC_IM_CODE,
                 ONE_INITIAL, SEPARATE_ACCESS, SEQUENTIAL_CONCURRENT, ADDITIONAL_PUSH, PUMP_START, ADDON_PRIMARY, SITE_CODES,
-                DRUG_UNITS, DRUG_CODE_VALID, WASTE_MODIFIERS, COMBINATION_PRODUCT, CLAIMS_ONLY, PRICING)) {
+                DRUG_UNITS, DRUG_CODE_VALID, WASTE_MODIFIERS, COMBINATION_PRODUCT, CLAIMS_ONLY, PRICING,
+                NOT_PAYABLE_IN_SETTING, NDC_FORMAT, NDC_HCPCS, NDC_UNITS)) {
             if (BY_ID.put(r.id(), r) != null) throw new IllegalStateException("duplicate rule id " + r.id());
         }
     }

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.oncoaudit.core.tables.cms.AspQuarters;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,16 +47,21 @@ class FeeSchedulesTests {
     }
 
     @Test
-    void builtInPricesDrugsPerBillingUnitFromTheSampleFileInBothSettings() {
+    void builtInPricesDrugsAtTheAspLimitOfTheQuarterHoldingTheDate() {
         FeeSchedule s = FeeSchedules.builtIn();
-        AspPricingFile sample = AspPricingFile.sample();
-        for (String code : List.of("J9045", "J9312", "J2506", "J7030", "J9316")) {
-            assertEquals(sample.paymentLimit(code), s.perUnit("MEDICARE", code, Setting.NONFACILITY, DOS), code);
-            assertEquals(sample.paymentLimit(code), s.perUnit("AETNA", code, Setting.FACILITY, DOS), code);
+        AspQuarters asp = AspQuarters.shipped();
+        for (String code : List.of("J9045", "J9312", "J9271", "J9035", "J9144")) {
+            assertEquals(asp.get(YearMonth.of(2026, 1)).paymentLimit(code), s.perUnit("MEDICARE", code, Setting.NONFACILITY, DOS), code);
+            assertEquals(asp.get(YearMonth.of(2026, 1)).paymentLimit(code), s.perUnit("AETNA", code, Setting.FACILITY, DOS), code);
         }
-        assertTrue(s.description().contains("drug prices are samples"), s.description());
+        assertEquals(new BigDecimal("55.730"), s.perUnit("MEDICARE", "J9271", Setting.NONFACILITY, LocalDate.of(2024, 3, 31)));
+        assertEquals(new BigDecimal("57.307"), s.perUnit("MEDICARE", "J9271", Setting.NONFACILITY, LocalDate.of(2024, 4, 1)));
+        assertTrue(s.description().contains("Medicare national amounts"), s.description());
         assertTrue(s.description().contains("32.3465"), s.description());
         assertTrue(s.fingerprint().matches("[0-9a-f]{64}"), s.fingerprint());
+        assertTrue(s.cmsDefault());
+        assertTrue(s.tableVersions().containsKey("ASP 2026-01") && s.tableVersions().containsKey("OPPS 2025-10")
+                && s.tableVersions().containsKey("PFS 2025 October"), s.tableVersions().toString());
     }
 
     @Test
