@@ -73,7 +73,7 @@ public final class Recoder {
             expectedCents = Math.addExact(expectedCents, pricer.cents(l.procedureCode(), l.units()));
         }
         return new RecodeResult(encounter.claimId(), lines, findings, BigDecimal.valueOf(billedCents, 2), BigDecimal.valueOf(expectedCents, 2),
-                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null);
+                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null, ctx.unclassifiedDrugs());
     }
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */

@@ -40,7 +40,9 @@ public final class DrugTable {
                 Tables.date(r, "effective_to"),
                 emptyToNull(r.getOrEmpty("replaced_by")),
                 r.get("status"),
-                r.get("citation"))).toList();
+                r.get("citation"),
+                Tables.list(r, "other_routes").stream().map(x -> io.oncoaudit.core.model.Route.parse("other_routes", x)).toList(),
+                emptyToNull(r.getOrEmpty("class_source")))).toList();
         return new DrugTable(drugs);
     }
 
