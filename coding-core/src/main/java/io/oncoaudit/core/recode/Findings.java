@@ -36,7 +36,8 @@ final class Findings {
         Rule rule = RuleCatalog.byId(ruleId);
         String appeal = appealText(ctx, kind, d, rule, billedCode, expectedCode, billedUnits, expectedUnits, explanation);
         return new Finding(kind, ruleId, billedCode, expectedCode, billedUnits, expectedUnits, d, Money.round(amount),
-                explanation, rule == null ? java.util.List.of() : rule.citations(), appeal, lineNumber);
+                explanation, rule == null ? java.util.List.of() : rule.citations(), appeal, lineNumber,
+                rule == null ? java.util.List.of() : rule.provenance(), null, java.util.Map.of());
     }
 
     /**

@@ -18,6 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 13 section 2: the behaviour classes an independent coder found wrong, at their boundaries. */
 class RecoderBehaviourTests extends RecoderTestSupport {
 
+    @Test
+    void findingsCiteOnlyPublicAuthoritiesAndKeepTheInternalProvenanceApart() {
+        RecodeResult r = recode(Enc.medicare().bill("96372", 1).bill("J9395:JZ", 20).inject(Route.IM, "J9395", "500", "mg"));
+        Finding f = only(r, FindingKind.DOWNCODED_TO_96372);
+        assertFalse(f.citations().isEmpty());
+        for (String c : f.citations()) assertFalse(c.contains("NOTES") || c.contains("decision") || c.contains("SEED"), c);
+        assertTrue(f.provenance().stream().anyMatch(p -> p.contains("product decision 5")), f.provenance().toString());
+        assertFalse(f.appealText().contains("NOTES"), f.appealText());
+    }
+
     @Nested
     class Pump {
         // 5-FU 2,400 mg over 46 h on a pump: the record's times are the 20-minute hook-up visit (no > 8 h requirement)
