@@ -1,5 +1,6 @@
 package io.oncoaudit.core.pricing;
 
+import io.oncoaudit.core.tables.cms.CsvRecords;
 import io.oncoaudit.core.model.Setting;
 import io.oncoaudit.core.tables.TableFormatException;
 import java.math.BigDecimal;
@@ -24,8 +25,8 @@ import java.util.Map;
  * {@link #get(String)} and the default schedule use. Immutable and thread-safe.
  */
 public final class CmsRelativeValueFile {
-    /** The CY2025 October release excerpt shipped in the jar (shared/reference/cms). */
-    public static final String RESOURCE = "/io/oncoaudit/core/pricing/PPRRVU2025_Oct_excerpt.csv";
+    /** The CY2025 October release shipped in the jar (the whole CMS file, CPT descriptors blank as CMS ships them). */
+    public static final String RESOURCE = "/io/oncoaudit/core/tables/cms/pfs/PPRRVU2025_Oct.csv";
 
     static final String C_STATUS = "STATUS CODE", C_WORK = "WORK RVU", C_NF_PE = "NON-FAC PE RVU",
             C_NF_NA = "NON-FAC NA INDICATOR", C_F_PE = "FACILITY PE RVU", C_F_NA = "FACILITY NA INDICATOR",

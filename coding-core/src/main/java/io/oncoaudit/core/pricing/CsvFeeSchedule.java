@@ -1,5 +1,6 @@
 package io.oncoaudit.core.pricing;
 
+import io.oncoaudit.core.tables.cms.CsvRecords;
 import io.oncoaudit.core.model.Setting;
 import io.oncoaudit.core.tables.CsvReader;
 import io.oncoaudit.core.tables.TableFormatException;

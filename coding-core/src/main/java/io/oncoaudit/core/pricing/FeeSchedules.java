@@ -1,5 +1,6 @@
 package io.oncoaudit.core.pricing;
 
+import io.oncoaudit.core.tables.cms.CsvRecords;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.oncoaudit.core.pricing;
 
+import io.oncoaudit.core.tables.cms.CsvRecords;
 import io.oncoaudit.core.tables.TableFormatException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.oncoaudit.core.pricing;
 
+import io.oncoaudit.core.tables.cms.CsvRecords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package io.oncoaudit.core.pricing;
+package io.oncoaudit.core.tables.cms;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,16 +18,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Raw RFC 4180 records with their line numbers, for the CMS files whose header is not on the first line
+ * The one reader of CMS public files: raw RFC 4180 records with their line numbers, for the files whose header is not on the first line
  * (a preamble of titles and notes comes first, so the header row is found by its content).
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /** One record; {@code line} is the 1-based physical line where the record starts. */
-    record Record(long line, List<String> cells) {
-        String cell(int i) { return i < cells.size() ? cells.get(i).trim() : ""; }
+    public record Record(long line, List<String> cells) {
+        public String cell(int i) { return i < cells.size() ? cells.get(i).trim() : ""; }
 
-        boolean blank() {
+        public boolean blank() {
             for (String c : cells) if (!c.isBlank()) return false;
             return true;
         }
@@ -35,7 +35,7 @@ final class CsvRecords {
 
     private CsvRecords() { }
 
-    static List<Record> parse(String text) {
+    public static List<Record> parse(String text) {
         try {
             return read(new StringReader(text));
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class CsvRecords {
         }
     }
 
-    static List<Record> read(Reader reader) throws IOException {
+    public static List<Record> read(Reader reader) throws IOException {
         BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<Record> out = new ArrayList<>();
         long line = 0;
@@ -87,7 +87,7 @@ final class CsvRecords {
      * Decodes CMS file bytes: UTF-8 when valid, else Windows-1252 (older CMS ASP and RVU files are
      * Windows-1252, NOTES 6.2).
      */
-    static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -98,7 +98,7 @@ final class CsvRecords {
         }
     }
 
-    static byte[] readResource(String resource) {
+    public static byte[] readResource(String resource) {
         try (InputStream in = CsvRecords.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("pricing file not on the classpath: " + resource);
             return in.readAllBytes();
@@ -107,7 +107,7 @@ final class CsvRecords {
         }
     }
 
-    static byte[] readFile(Path file) {
+    public static byte[] readFile(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -117,7 +117,7 @@ final class CsvRecords {
     }
 
     /** Upper case, single spaces: how header fragments are compared. */
-    static String norm(String s) {
+    public static String norm(String s) {
         return s.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 }
