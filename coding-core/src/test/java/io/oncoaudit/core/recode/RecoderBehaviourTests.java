@@ -6,6 +6,7 @@ import io.oncoaudit.core.model.FindingKind;
 import io.oncoaudit.core.model.PumpOwner;
 import io.oncoaudit.core.model.RecodeResult;
 import io.oncoaudit.core.model.Route;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +96,23 @@ class RecoderBehaviourTests extends RecoderTestSupport {
             RecodeResult r = recode(Enc.medicare().inject(Route.SC, "J9998", "1", "mg").bill("96372", 1).bill("J9998", 1));
             assertEquals("96372x1", adminCodes(r));
             noFindings(r);
+        }
+
+        @Test
+        void aspDrugWithoutAPublicClassIsAReviewItem() {
+            // abatacept is in the CMS ASP files (10 mg units) but no public source here classifies its administration
+            RecodeResult r = recode(Enc.medicare().dx("M05.79").iv("J0129", "750", "mg", "09:00", 35).bill("96413", 1).bill("J0129", 75));
+            assertEquals("96413x1", adminCodes(r));
+            noFindings(r);
+            assertEquals("J0129", r.unclassifiedDrugs().get(0).drugCode());
+        }
+
+        @Test
+        void aspOnlyChemotherapyDrugIsJudgedByItsPublicClass() {
+            // datopotamab deruxtecan (J9011, HCPCS chemotherapy range): an infusion billed as therapeutic
+            RecodeResult r = recode(Enc.medicare().iv("J9011", "360", "mg", "09:00", 60).bill("96365", 1).bill("J9011", 360));
+            assertEquals("96413x1", adminCodes(r));
+            assertEquals(List.of(FindingKind.CHEMO_BILLED_AS_THERAPEUTIC), kinds(r));
         }
 
         @Test
