@@ -88,8 +88,6 @@ final class AdminComparison {
         }
         distinctModifierCheck(ctx, expected, findings);
         // 2. accepted alternatives
-        alternative(billed, exp, "G0498", "96416");
-        alternative(billed, exp, "96416", "G0498");
         alternative(billed, exp, "96542", "96450");
         alternative(billed, exp, "96377", "96372");
         // 3. pair the rest by position
@@ -138,7 +136,7 @@ final class AdminComparison {
         if (b != null && e != null) cancel(b, e);
     }
 
-    enum Group { SERVICE, HOUR, SC_IM, INTRA_ARTERIAL, OTHER }
+    enum Group { SERVICE, HOUR, SC_IM, INTRA_ARTERIAL, LOCAL, OTHER }
 
     static Group group(AdminSlot s) {
         return switch (s) {
@@ -147,6 +145,7 @@ final class AdminComparison {
             case IV_INFUSION_HOUR, IA_INFUSION_HOUR -> Group.HOUR;
             case SC_IM_INJECTION, ON_BODY_INJECTOR -> Group.SC_IM;
             case IA_PUSH, IA_INFUSION_INITIAL, IA_PUMP_START -> Group.INTRA_ARTERIAL;
+            case INTRALESIONAL, INTRAVESICAL, IMPLANT_INSERTION -> Group.LOCAL;
             default -> Group.OTHER;
         };
     }
@@ -155,8 +154,13 @@ final class AdminComparison {
         return switch (tier) {
             case 0 -> b.slot() == e.slot();
             case 1 -> group(b.slot()) == group(e.slot()) && group(b.slot()) != Group.OTHER && b.family() == e.family();
-            default -> group(b.slot()) == group(e.slot()) && group(b.slot()) != Group.OTHER;
+            default -> (group(b.slot()) == group(e.slot()) && group(b.slot()) != Group.OTHER) || (injectionLike(b) && injectionLike(e));
         };
+    }
+
+    /** An SC/IM injection or a route-specific local code (the wrong one billed for the route pairs with the right one); 96377 stays apart. */
+    private static boolean injectionLike(AdminCode c) {
+        return c.slot() == AdminSlot.SC_IM_INJECTION || group(c.slot()) == Group.LOCAL;
     }
 
     private static Finding pair(Context ctx, Bucket b, Bucket e, int n, List<Bucket> billed, int billedInitials) {
@@ -169,7 +173,12 @@ final class AdminComparison {
         String lead;
         boolean sameSlot = b.code.slot() == e.code.slot();
         boolean neutral = bc.equals("96368") || ec.equals("96368") || b.code.slot() == AdminSlot.IV_PUMP_START;
-        if (bc.equals("96372") && (ec.equals("96401") || ec.equals("96402"))) {
+        boolean routeCode = group(b.code.slot()) == Group.LOCAL || group(e.code.slot()) == Group.LOCAL;
+        if (routeCode && !sameSlot) {
+            kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
+            lead = bc + " billed where the documented route takes " + ec;
+            rule = RuleCatalog.SITE_CODES.id();
+        } else if (bc.equals("96372") && (ec.equals("96401") || ec.equals("96402"))) {
             kind = FindingKind.DOWNCODED_TO_96372;
             forced = Direction.UNDERPAYMENT;
             lead = "antineoplastic injection billed as the generic therapeutic injection 96372; expected " + ec;
@@ -189,7 +198,8 @@ final class AdminComparison {
         } else if (b.code.role() == AdminRole.INITIAL && e.code.role() == AdminRole.ADD_ON && billedInitials >= 2) {
             kind = FindingKind.DUPLICATE_INITIAL;
             forced = Direction.OVERPAYMENT;
-            lead = "more than one initial service billed in the encounter; " + bc + " should be the add-on " + ec;
+            lead = "more than one initial service billed in the encounter; " + bc + " should be the add-on " + ec
+                    + (distinctBilled(ctx, bc) ? " (modifier 59/XU does not make a second initial service: the record documents no reason for a separate IV site)" : "");
             rule = RuleCatalog.ONE_INITIAL.id();
         } else if (b.code.role() == AdminRole.ADD_ON && e.code.role() == AdminRole.INITIAL && !primaryBilled(b.code, billed)) {
             kind = FindingKind.ADDON_WITHOUT_PRIMARY;
@@ -204,6 +214,11 @@ final class AdminComparison {
         if (b.anyDenied()) forced = Direction.DENIAL;
         String explanation = lead + (e.why().isEmpty() ? "" : ". " + e.why());
         return Findings.make(ctx, kind, rule, bc, ec, n, n, bv, ev, forced, whenEqual, explanation, b.firstLine());
+    }
+
+    private static boolean distinctBilled(Context ctx, String code) {
+        for (ClaimLine l : ctx.encounter.lines()) if (l.procedureCode().equals(code) && hasDistinctModifier(l)) return true;
+        return false;
     }
 
     private static boolean primaryBilled(AdminCode addOn, List<Bucket> billed) {

@@ -43,12 +43,13 @@ final class AdministrationCoder {
         /** Intervals of the same drug infused again (a restarted bag), merged into this service; null when none. */
         List<Administration> more;
 
-        IvService(Administration a, Drug drug, AdminFamily family, Mode mode, long minutes) {
+        IvService(Administration a, Drug drug, AdminFamily family, Mode mode, long minutes, boolean sitesCount) {
             this.first = a;
             this.drug = drug;
             this.family = family;
             this.mode = mode;
-            this.access = a.accessSite() == null ? "" : a.accessSite().trim();
+            // OA-HIER-002: an access site separates hierarchies only when the record documents why a separate site was needed
+            this.access = !sitesCount || a.accessSite() == null ? "" : a.accessSite().trim();
             this.minutes = minutes;
         }
 
@@ -90,36 +91,43 @@ final class AdministrationCoder {
         List<IvService> iv = new ArrayList<>();
         List<IvService> hydration = new ArrayList<>();
         List<Administration> intraArterial = new ArrayList<>();
-        boolean chemoBilled = billedChemoCode(ctx);
+        boolean sitesCount = SeparateAccess.reasonDocumented(ctx.encounter.administrations());
+        // route groups whose administration codes cannot be judged because a drug given that way is unclassified
+        java.util.EnumSet<AdminComparison.Group> frozen = null;
 
         for (int ai = 0, ain = ctx.encounter.administrations().size(); ai < ain; ai++) {
 
             Administration a = ctx.encounter.administrations().get(ai);
             Drug drug = ctx.drug(a.drugCode());
-            AdminFamily family;
-            if (drug == null) {
-                family = chemoBilled ? AdminFamily.CHEMOTHERAPY : AdminFamily.THERAPEUTIC;
-                ctx.warn("unknown drug code " + a.drugCode() + " (administration " + a.administrationId()
-                        + "): not in the drug table; treated as " + family.name().toLowerCase() + " family as billed, units not checked");
-            } else {
-                family = ChemotherapyFamily.of(drug, ctx.cancerDiagnosis, ctx.payer);
+            if (a.route() == io.oncoaudit.core.model.Route.ORAL) continue; // self-administered: no administration code
+            if (UnclassifiedDrugs.unclassified(drug)) {
+                if (frozen == null) frozen = java.util.EnumSet.noneOf(AdminComparison.Group.class);
+                frozen.addAll(UnclassifiedDrugs.groups(a.route()));
+                UnclassifiedDrugs.report(ctx, a, drug);
+                continue;
             }
+            AdminFamily family = ChemotherapyFamily.of(drug, ctx.cancerDiagnosis, ctx.payer);
             switch (a.route()) {
                 case SC, IM -> out.add(scIm(ctx, a, drug));
+                case IMPLANT -> {
+                    if (RouteSpecificCodes.incisionImplant(drug.hcpcs())) {
+                        out.add(Coded.of(RouteSpecificCodes.IMPLANT_INSERTION, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug)
+                                + " is a drug-delivery implant inserted through an incision: " + RouteSpecificCodes.IMPLANT_INSERTION));
+                    } else {
+                        // goserelin's implant is injected subcutaneously through its needle: an SC injection code
+                        out.add(scIm(ctx, a, drug));
+                    }
+                }
                 case IV -> {
                     long m = a.minutes();
                     if (family == AdminFamily.HYDRATION) {
-                        if (!PushVersusInfusion.isPush(m)) hydration.add(new IvService(a, drug, family, Mode.INFUSION, m));
-                        else ctx.warn("hydration " + label(a, drug) + " lasted " + m + " minutes: not reportable (31-minute minimum)");
-                    } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY && PumpStart.prolonged(m)) {
-                        out.add(Coded.of("96416", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " started on a pump for "
-                                + hours(m) + " (more than 8 hours): 96416"));
+                        hydration.add(new IvService(a, drug, family, Mode.INFUSION, m, sitesCount));
+                    } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY) {
+                        String code = PumpStart.code(ctx.payer.type(), a.pumpOwner(), billed(ctx, PumpStart.G0498));
+                        out.add(Coded.of(code, 1, RuleCatalog.PUMP_START.id(), () -> PumpStart.reason(label(a, drug), ctx.payer.type(), a.pumpOwner(), code)));
                     } else {
-                        if (a.pump() && !PumpStart.prolonged(m)) {
-                            ctx.warn("administration " + a.administrationId() + " is marked pump but lasted " + hours(m)
-                                    + " (96416 needs more than 8 hours): coded as an infusion");
-                        }
-                        iv.add(new IvService(a, drug, family, PushVersusInfusion.isPush(m) ? Mode.PUSH : Mode.INFUSION, m));
+                        if (a.pump()) ctx.warn(label(a, drug) + " is marked pump but is not chemotherapy: coded as an infusion from its documented times");
+                        iv.add(new IvService(a, drug, family, PushVersusInfusion.isPush(m) ? Mode.PUSH : Mode.INFUSION, m, sitesCount));
                     }
                 }
                 case INTRA_ARTERIAL -> {
@@ -127,12 +135,19 @@ final class AdministrationCoder {
                     else ctx.warn("intra-arterial " + label(a, drug) + " is not chemotherapy: no chemotherapy intra-arterial code (not coded here)");
                 }
                 case INTRALESIONAL -> {
+                    int lesions = a.lesionCount() == null ? 1 : a.lesionCount();
+                    boolean chemo = family == AdminFamily.CHEMOTHERAPY;
+                    String code = chemo ? RouteSpecificCodes.intralesional(lesions) : RouteSpecificCodes.lesionInjection(lesions);
+                    out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug) + " intralesional, " + lesions + " lesion(s)"
+                            + (chemo ? ", chemotherapy: " + code + " (it replaces the lesion injection codes 11900/11901)" : ", not chemotherapy: " + code)));
+                }
+                case INTRAVESICAL -> {
                     if (family == AdminFamily.CHEMOTHERAPY) {
-                        int lesions = a.lesionCount() == null ? 1 : a.lesionCount();
-                        String code = RouteSpecificCodes.intralesional(lesions);
-                        out.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug) + " intralesional, " + lesions
-                                + " lesion(s): " + code));
-                    } else ctx.warn("intralesional " + label(a, drug) + " is not chemotherapy: not a 96405/96406 service (not coded here)");
+                        out.add(Coded.of(RouteSpecificCodes.BLADDER_INSTILLATION, 1, RuleCatalog.SITE_CODES.id(), () -> label(a, drug)
+                                + " instilled into the bladder (anticarcinogenic agent): " + RouteSpecificCodes.BLADDER_INSTILLATION));
+                    } else {
+                        ctx.warn("intravesical " + label(a, drug) + " is not an anticarcinogenic agent: not a 51720 service (not coded here)");
+                    }
                 }
                 case INTRATHECAL -> siteCode(ctx, out, a, drug, family, "96450", "intrathecal");
                 case INTRAPLEURAL -> siteCode(ctx, out, a, drug, family, "96440", "into the pleural cavity");
@@ -142,17 +157,35 @@ final class AdministrationCoder {
         }
         // IV hierarchy first (initial, its hours, add-ons), then the stand-alone services in record order
         List<Coded> ordered = new ArrayList<>(out.size() + iv.size() + 2);
-        codeIv(ctx, ordered, mergeSameDrug(iv), hydration);
+        codeIv(ctx, ordered, mergeSameDrug(iv), HydrationMinimum.sumIntervals(ctx.payer) ? mergeHydration(hydration) : hydration);
         codeIntraArterial(ctx, ordered, intraArterial);
         ordered.addAll(out);
+        OnBodyInjectors.keep(ctx, ordered);
+        if (frozen != null) ordered = UnclassifiedDrugs.keepBilled(ctx, ordered, frozen);
         return ordered;
     }
 
-    private static Coded scIm(Context ctx, Administration a, Drug drug) {
-        if (drug == null) {
-            return Coded.of("96372", 1, RuleCatalog.SC_IM_CODE.id(), () -> label(a, null) + " " + a.route()
-                    + ": drug unknown, coded as a therapeutic injection (96372)");
+    static boolean billed(Context ctx, String code) {
+        for (int i = 0, n = ctx.encounter.lines().size(); i < n; i++) if (ctx.encounter.lines().get(i).procedureCode().equals(code)) return true;
+        return false;
+    }
+
+    /** OA-TIME-003: the hydration intervals of one access are one hydration service whose minutes add up. */
+    private static List<IvService> mergeHydration(List<IvService> hydration) {
+        if (hydration.size() < 2) return hydration;
+        List<IvService> out = new ArrayList<>(2);
+        for (IvService h : hydration) {
+            IvService prior = null;
+            for (IvService o : out) if (o.access.equals(h.access)) { prior = o; break; }
+            if (prior == null) { out.add(h); continue; }
+            prior.minutes += h.minutes;
+            if (prior.more == null) prior.more = new ArrayList<>(2);
+            prior.more.add(h.first);
         }
+        return out;
+    }
+
+    private static Coded scIm(Context ctx, Administration a, Drug drug) {
         String code = ScImInjectionCode.code(drug, ctx.cancerDiagnosis);
         return Coded.of(code, 1, RuleCatalog.SC_IM_CODE.id(), () -> ScImInjectionCode.reason(drug, ctx.cancerDiagnosis)
                 + " (administration " + a.administrationId() + ", " + a.route() + ")");
@@ -172,8 +205,8 @@ final class AdministrationCoder {
         Administration a = ia.get(0);
         Drug drug = ctx.drug(a.drugCode());
         long m = a.minutes();
-        if (a.pump() && PumpStart.prolonged(m)) {
-            out.add(Coded.of("96425", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " intra-arterial on a pump for " + hours(m) + ": 96425"));
+        if (a.pump()) {
+            out.add(Coded.of("96425", 1, RuleCatalog.PUMP_START.id(), () -> label(a, drug) + " intra-arterial, started on a pump (the record's times are the hook-up visit): 96425"));
         } else if (PushVersusInfusion.isPush(m)) {
             out.add(Coded.of("96420", 1, RuleCatalog.TIME_PUSH.id(), () -> label(a, drug) + " intra-arterial over " + m + " minutes (15 or less = push): 96420"));
         } else {
@@ -245,7 +278,8 @@ final class AdministrationCoder {
             boolean others = g.size() > 1;
             out.add(new Coded(initialCode, 1, initialMods, separateAccess ? RuleCatalog.SEPARATE_ACCESS.id() : RuleCatalog.ONE_INITIAL.id(),
                     () -> initialReason(initial, others) + (separateAccess ? "; a separate access site ("
-                            + (initial.access.isEmpty() ? "unspecified" : initial.access) + ") has its own initial service, which needs modifier 59/XU" : "")));
+                            + (initial.access.isEmpty() ? "unspecified" : initial.access) + ") required by protocol (" + SeparateAccess.reasonOf(ctx.encounter.administrations())
+                            + ") has its own initial service, which needs modifier 59/XU" : "")));
             if (initial.mode == Mode.INFUSION) {
                 String hourCode = hourCode(initial.family);
                 int h = AdditionalHours.units(initial.minutes);
@@ -370,11 +404,4 @@ final class AdministrationCoder {
         return total;
     }
 
-    private static boolean billedChemoCode(Context ctx) {
-        for (int i = 0, n = ctx.encounter.lines().size(); i < n; i++) {
-            var c = ctx.admin(ctx.encounter.lines().get(i).procedureCode());
-            if (c != null && c.family() == AdminFamily.CHEMOTHERAPY) return true;
-        }
-        return false;
-    }
 }

@@ -43,15 +43,18 @@ final class ClaimsOnlyCoder {
         List<Drug> scImDrugs = new ArrayList<>(2);
         for (Drug c : combos) if (c.usualRoute() != null && c.usualRoute().subcutaneousOrIntramuscular()) scImDrugs.add(c);
         int chemoIv = 0, nonChemoIv = 0, unknown = 0;
+        List<Drug> scImCapable = new ArrayList<>(1);
         List<String> ivNames = new ArrayList<>(4);
         for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
             ClaimLine l = ctx.encounter.lines().get(li);
             if (l.hasModifier("JW") || ctx.admin(l.procedureCode()) != null) continue;
             Drug d = ctx.drug(l.procedureCode());
-            if (d == null) {
-                if (Context.looksLikeDrugCode(l.procedureCode())) {
+            if (UnclassifiedDrugs.unclassified(d)) {
+                if (d != null || Context.looksLikeDrugCode(l.procedureCode())) {
                     unknown++;
-                    ctx.warn("unknown drug code " + l.procedureCode() + " on line " + l.lineNumber() + ": not used to re-code administrations");
+                    String why = d == null ? "not in the drug table" : "no public source classifies it (drug table class UNCLASSIFIED)";
+                    ctx.unclassified(null, l.procedureCode(), d == null ? null : d.name(), why);
+                    ctx.warn("unclassified drug code " + l.procedureCode() + " on line " + l.lineNumber() + " (" + why + "): not used to re-code administrations");
                 }
                 continue;
             }
@@ -61,17 +64,41 @@ final class ClaimsOnlyCoder {
             if (r != null && r.subcutaneousOrIntramuscular()) {
                 if (!containsCode(scImDrugs, d.hcpcs())) scImDrugs.add(d);
             } else if (r == null || r == Route.IV) {
+                if (d.injectableScIm()) scImCapable.add(d);
                 AdminFamily f = ChemotherapyFamily.of(d, ctx.cancerDiagnosis, ctx.payer);
                 if (f == AdminFamily.CHEMOTHERAPY) chemoIv++;
                 else if (f == AdminFamily.THERAPEUTIC) nonChemoIv++;
                 ivNames.add(d.name() + " (" + d.hcpcs() + ", " + f.name().toLowerCase() + ")");
             }
         }
+        // on-body injector applications (96377) are their own code: each one accounts for one SC drug (OA-SCIM-001)
+        int onBody = 0;
+        for (Coded o : other) if (o.code.equals(OnBodyInjectors.CODE)) onBody += o.units;
+        for (int i = 0; i < onBody && !scImDrugs.isEmpty(); i++) scImDrugs.remove(onBodyCandidate(scImDrugs));
+        int billedScIm = 0;
+        for (Coded b : scIm) billedScIm += b.units;
+        // an injection billed with no IV service: a drug usually given IV whose label allows SC/IM was injected (methotrexate SC)
+        if (iv.isEmpty() && unknown == 0 && billedScIm > scImDrugs.size() && scImDrugs.size() + scImCapable.size() <= billedScIm) {
+            for (Drug d : scImCapable) {
+                scImDrugs.add(d);
+                ivNames.removeIf(n -> n.contains("(" + d.hcpcs() + ","));
+                AdminFamily f = ChemotherapyFamily.of(d, ctx.cancerDiagnosis, ctx.payer);
+                if (f == AdminFamily.CHEMOTHERAPY) chemoIv--; else if (f == AdminFamily.THERAPEUTIC) nonChemoIv--;
+            }
+        }
         List<Coded> out = new ArrayList<>(scIm.size() + iv.size() + other.size());
         out.addAll(recodeScIm(ctx, scIm, scImDrugs));
-        out.addAll(recodeIv(ctx, iv, chemoIv, nonChemoIv, unknown, ivNames));
+        // every billed drug is SC/IM-only: no IV administration code is kept or recommended (OA-CLAIMS-001)
+        boolean onlyScImDrugs = !scImDrugs.isEmpty() && ivNames.isEmpty() && unknown == 0;
+        if (!onlyScImDrugs) out.addAll(recodeIv(ctx, iv, chemoIv, nonChemoIv, unknown, ivNames));
         out.addAll(other);
         return out;
+    }
+
+    /** The SC drug an on-body injector most likely delivered: a supportive agent (pegfilgrastim) before an antineoplastic. */
+    private static int onBodyCandidate(List<Drug> drugs) {
+        for (int i = 0; i < drugs.size(); i++) if (!drugs.get(i).drugClass().antineoplastic()) return i;
+        return 0;
     }
 
     private static List<String> distinct(ClaimLine l) {

@@ -18,7 +18,8 @@ final class Context {
     final boolean cancerDiagnosis;
     final Pricer pricer;
     private List<String> warnings; // most encounters have none: created on the first warning
-    private List<String> unchecked; // drug codes whose documented dose cannot be converted to billing units
+    private List<String> unchecked;
+    private List<io.oncoaudit.core.model.UnclassifiedDrug> unclassified; // drug codes whose documented dose cannot be converted to billing units
 
     Context(Encounter encounter, ReferenceTables tables, PayerPolicy payer, Pricer pricer) {
         this.encounter = encounter;
@@ -48,6 +49,14 @@ final class Context {
     }
 
     boolean isUncheckedDrug(String code) { return unchecked != null && unchecked.contains(code); }
+
+    void unclassified(String administrationId, String drugCode, String drugName, String reason) {
+        if (unclassified == null) unclassified = new ArrayList<>(2);
+        for (var u : unclassified) if (u.drugCode().equals(drugCode) && java.util.Objects.equals(u.administrationId(), administrationId)) return;
+        unclassified.add(new io.oncoaudit.core.model.UnclassifiedDrug(administrationId, drugCode, drugName, reason));
+    }
+
+    List<io.oncoaudit.core.model.UnclassifiedDrug> unclassifiedDrugs() { return unclassified == null ? List.of() : List.copyOf(unclassified); }
 
     List<String> warnings() { return warnings == null ? List.of() : List.copyOf(warnings); }
 

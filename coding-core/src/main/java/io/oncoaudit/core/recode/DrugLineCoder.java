@@ -61,6 +61,12 @@ final class DrugLineCoder {
             BigDecimal dose = BigDecimal.ZERO;
             BigDecimal waste = BigDecimal.ZERO;
             boolean convertible = true;
+            if (coded.billingUnit() == null) {
+                ctx.warn(coded.hcpcs() + " is billed per '" + coded.citation() + "': not a mass, unit or volume, units not checked");
+                ctx.uncheckedDrug(code);
+                ctx.uncheckedDrug(coded.hcpcs());
+                continue;
+            }
             for (int aj = ai; aj < all.size(); aj++) {
                 Administration a = all.get(aj);
                 if (!a.drugCode().equals(code)) continue;

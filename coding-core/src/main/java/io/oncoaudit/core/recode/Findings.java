@@ -94,7 +94,8 @@ final class Findings {
         FindingPricing pricing = new FindingPricing(bq == null ? null : bq.perUnit(), Money.round(bv), eq == null ? null : eq.perUnit(),
                 chargeBasis, Money.round(ev), versions(p, bq, eq), note);
         return new Finding(kind, ruleId, billedCode, expectedCode, billedUnits, expectedUnits, d, amount,
-                explanation, rule == null ? java.util.List.of() : rule.citations(), appeal, lineNumber).priced(d, amount, pricing);
+                explanation, rule == null ? java.util.List.of() : rule.citations(), appeal, lineNumber,
+                rule == null ? java.util.List.of() : rule.provenance(), pricing, java.util.Map.of());
     }
 
     /** The comparisons' value of a line: {@link Pricer#amount} (0 without a code). */

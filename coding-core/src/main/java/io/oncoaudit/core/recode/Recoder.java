@@ -66,7 +66,7 @@ public final class Recoder {
         NdcChecks.check(ctx, lines, findings);
         long billedCents = billedCents(pricer, encounter), expectedCents = expectedCents(pricer, encounter, lines, findings);
         return new RecodeResult(encounter.claimId(), lines, findings, BigDecimal.valueOf(billedCents, 2), BigDecimal.valueOf(expectedCents, 2),
-                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null);
+                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null, ctx.unclassifiedDrugs());
     }
 
     /**

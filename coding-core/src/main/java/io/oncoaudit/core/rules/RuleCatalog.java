@@ -18,6 +18,7 @@ public final class RuleCatalog {
     public static final Rule CHEMO_FAMILY = io.oncoaudit.core.rules.family.ChemotherapyFamily.RULE;
     public static final Rule SUPPORTIVE_FAMILY = io.oncoaudit.core.rules.family.SupportiveAgents.RULE;
     public static final Rule SC_IM_CODE = io.oncoaudit.core.rules.family.ScImInjectionCode.RULE;
+    public static final Rule UNCLASSIFIED_DRUG = io.oncoaudit.core.rules.family.UnclassifiedDrugRule.RULE;
     public static final Rule ONE_INITIAL = io.oncoaudit.core.rules.hierarchy.OneInitialService.RULE;
     public static final Rule SEQUENTIAL_CONCURRENT = io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent.RULE;
     public static final Rule ADDITIONAL_PUSH = io.oncoaudit.core.rules.hierarchy.AdditionalPush.RULE;
@@ -43,6 +44,7 @@ public final class RuleCatalog {
             Map.entry(CHEMO_FAMILY.id(), io.oncoaudit.core.rules.family.ChemotherapyFamily.class),
             Map.entry(SUPPORTIVE_FAMILY.id(), io.oncoaudit.core.rules.family.SupportiveAgents.class),
             Map.entry(SC_IM_CODE.id(), io.oncoaudit.core.rules.family.ScImInjectionCode.class),
+            Map.entry(UNCLASSIFIED_DRUG.id(), io.oncoaudit.core.rules.family.UnclassifiedDrugRule.class),
             Map.entry(ONE_INITIAL.id(), io.oncoaudit.core.rules.hierarchy.OneInitialService.class),
             Map.entry(SEQUENTIAL_CONCURRENT.id(), io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent.class),
             Map.entry(ADDITIONAL_PUSH.id(), io.oncoaudit.core.rules.hierarchy.AdditionalPush.class),
@@ -62,7 +64,7 @@ public final class RuleCatalog {
             Map.entry(NDC_UNITS.id(), io.oncoaudit.core.rules.ndc.NdcUnits.class));
 
     static {
-        for (Rule r : List.of(TIME_PUSH, TIME_ADDITIONAL_HOUR, HYDRATION, CHEMO_FAMILY, SUPPORTIVE_FAMILY, SC_IM_CODE,
+        for (Rule r : List.of(TIME_PUSH, TIME_ADDITIONAL_HOUR, HYDRATION, CHEMO_FAMILY, SUPPORTIVE_FAMILY, SC_IM_CODE, UNCLASSIFIED_DRUG,
                 ONE_INITIAL, SEPARATE_ACCESS, SEQUENTIAL_CONCURRENT, ADDITIONAL_PUSH, PUMP_START, ADDON_PRIMARY, SITE_CODES,
                 DRUG_UNITS, DRUG_CODE_VALID, WASTE_MODIFIERS, COMBINATION_PRODUCT, CLAIMS_ONLY, PRICING,
                 NOT_PAYABLE_IN_SETTING, NDC_FORMAT, NDC_HCPCS, NDC_UNITS)) {

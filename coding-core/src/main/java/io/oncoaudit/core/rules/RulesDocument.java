@@ -48,8 +48,13 @@ public final class RulesDocument {
         for (Rule r : RuleCatalog.all()) {
             sb.append("### ").append(r.id()).append(" ").append(r.title()).append("\n\n");
             sb.append(r.statement()).append("\n\n");
-            sb.append("Citations:\n");
+            if (r.believed()) sb.append("**Flagged: rests in part on a BELIEVED fact (see provenance) until a public citation confirms it.**\n\n");
+            sb.append("Citations (public, shown on findings and letters):\n");
             for (String c : r.citations()) sb.append("- ").append(c).append('\n');
+            if (!r.provenance().isEmpty()) {
+                sb.append("\nProvenance (internal, never shown to payers):\n");
+                for (String c : r.provenance()) sb.append("- ").append(c).append('\n');
+            }
             if (r.resolution() != null) sb.append("\nWhere the sources disagree: ").append(r.resolution()).append('\n');
             if (r.appealBasis() != null) sb.append("\nAppeal language: ").append(r.appealBasis()).append('\n');
             sb.append('\n');

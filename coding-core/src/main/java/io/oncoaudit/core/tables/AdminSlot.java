@@ -24,7 +24,11 @@ public enum AdminSlot {
     CNS,
     ON_BODY_INJECTOR,
     PUMP_REFILL,
-    DEVICE_IRRIGATION;
+    DEVICE_IRRIGATION,
+    /** Bladder instillation of an anticarcinogenic agent (51720). */
+    INTRAVESICAL,
+    /** Drug-delivery implant inserted through an incision (11981). */
+    IMPLANT_INSERTION;
 
     public boolean isIv() { return name().startsWith("IV_"); }
 }

@@ -25,10 +25,20 @@ public record Drug(
         LocalDate effectiveTo,
         String replacedBy,
         String status,
-        String citation) {
+        String citation,
+        List<Route> otherRoutes,
+        String classSource) {
 
     public Drug {
         components = components == null ? List.of() : List.copyOf(components);
+        otherRoutes = otherRoutes == null ? List.of() : List.copyOf(otherRoutes);
+    }
+
+    /** The drug's label allows an SC or IM injection (its usual route or another labelled route). */
+    public boolean injectableScIm() {
+        if (usualRoute != null && usualRoute.subcutaneousOrIntramuscular()) return true;
+        for (Route r : otherRoutes) if (r.subcutaneousOrIntramuscular()) return true;
+        return false;
     }
 
     public boolean combinationProduct() { return !components.isEmpty(); }

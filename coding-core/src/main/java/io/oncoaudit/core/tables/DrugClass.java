@@ -18,7 +18,9 @@ public enum DrugClass {
     /** IV fluid (saline): hydration family. */
     HYDRATION_FLUID,
     /** Anything else (testosterone, B12, omalizumab): therapeutic family. */
-    OTHER;
+    OTHER,
+    /** No public source classifies the drug: no confident administration finding, a review item instead (contract section 4). */
+    UNCLASSIFIED;
 
     public boolean antineoplastic() {
         return this == NON_HORMONAL_ANTINEOPLASTIC || this == HORMONAL_ANTINEOPLASTIC;

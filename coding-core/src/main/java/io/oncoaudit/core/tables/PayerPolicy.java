@@ -8,6 +8,8 @@ import java.time.LocalDate;
  *
  * @param biologicsNonCancerTherapeutic biologics (class BIOLOGIC_RESPONSE_MODIFIER) given without a neoplasm
  *        diagnosis take the therapeutic family (96365...) instead of the chemotherapy family
+ * @param hydrationSumIntervals non-contiguous hydration intervals of one encounter are summed before the 31-minute and
+ *        hour rules (default true; payers.csv column hydration_sum_intervals, blank = true)
  * @param jwJzRequiredFrom JW/JZ required on single-dose-container drug lines from this date of service; null = never
  */
 public record PayerPolicy(
@@ -17,7 +19,14 @@ public record PayerPolicy(
         boolean biologicsNonCancerTherapeutic,
         LocalDate jwJzRequiredFrom,
         String owner,
-        String reason) {
+        String reason,
+        boolean hydrationSumIntervals) {
+
+    /** A policy with the default hydration reading (non-contiguous intervals summed, NOTES section 6). */
+    public PayerPolicy(String payerId, String name, PayerType type, boolean biologicsNonCancerTherapeutic,
+                       LocalDate jwJzRequiredFrom, String owner, String reason) {
+        this(payerId, name, type, biologicsNonCancerTherapeutic, jwJzRequiredFrom, owner, reason, true);
+    }
 
     public boolean requiresJwJz(LocalDate dos) {
         return jwJzRequiredFrom != null && !dos.isBefore(jwJzRequiredFrom);

@@ -30,7 +30,8 @@ public final class PayerTable {
                 Tables.enumValue(r, "type", PayerType.class),
                 Tables.bool(r, "biologics_noncancer_therapeutic"),
                 Tables.date(r, "jwjz_required_from"),
-                r.get("owner"), r.get("reason"))).toList());
+                r.get("owner"), r.get("reason"),
+                !r.getOrEmpty("hydration_sum_intervals").strip().equalsIgnoreCase("false"))).toList());
     }
 
     /** The payer's policy; unlisted payers get the '*' row. */

@@ -11,7 +11,7 @@ public record ReferenceTables(
         PayerTable payers,
         String version) {
 
-    public static final String VERSION = "2025.10-2";
+    public static final String VERSION = "2026.01-3";
 
     private static volatile ReferenceTables builtIn;
 
@@ -24,7 +24,8 @@ public record ReferenceTables(
                 if (t == null) {
                     t = new ReferenceTables(
                             AdminCodeTable.load(CsvReader.readResource(AdminCodeTable.RESOURCE)),
-                            DrugTable.load(CsvReader.readResource(DrugTable.RESOURCE)),
+                            DrugTable.load(CsvReader.readResource(DrugTable.RESOURCE)).withAsp(
+                                    io.oncoaudit.core.tables.cms.AspQuarters.shipped(), CsvReader.readResource(DrugTable.CLASSES_RESOURCE)),
                             NeoplasmTable.load(CsvReader.readResource(NeoplasmTable.RESOURCE)),
                             PayerTable.load(CsvReader.readResource(PayerTable.RESOURCE)),
                             VERSION);

@@ -80,6 +80,29 @@ final class Enc {
 
     Enc add(Administration a) { admins.add(a); return this; }
 
+    /** A pump hook-up (pump: true) with a documented pump owner (null = unknown). */
+    Enc pumpOwned(String drug, String dose, String unit, String start, int minutes, io.oncoaudit.core.model.PumpOwner owner) {
+        LocalDateTime s = dos.atTime(Integer.parseInt(start.substring(0, 2)), Integer.parseInt(start.substring(3)));
+        admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), Route.IV,
+                s, s.plusMinutes(minutes), true, null, null, null, owner, null));
+        return this;
+    }
+
+    /** An IV administration through {@code access}, with the documented reason for a separate site (null = none). */
+    Enc ivSite(String drug, String dose, String unit, String start, int minutes, String access, String separateSiteReason) {
+        LocalDateTime s = dos.atTime(Integer.parseInt(start.substring(0, 2)), Integer.parseInt(start.substring(3)));
+        admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), Route.IV,
+                s, s.plusMinutes(minutes), false, null, null, access, null, separateSiteReason));
+        return this;
+    }
+
+    /** An intralesional administration into {@code lesions} lesions. */
+    Enc intralesional(String drug, String dose, String unit, int lesions) {
+        admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit),
+                Route.INTRALESIONAL, null, null, false, null, lesions, null));
+        return this;
+    }
+
     /** A claim needs a line: scenarios that bill nothing else carry an office visit (99211), hidden from {@code lines()}. */
     Encounter build() {
         if (lines.isEmpty()) bill("99211", 1);

@@ -162,7 +162,7 @@ class FullModeRecoderTests extends RecoderTestSupport {
         @Test
         void separateAccessSitesNeedTheDistinctModifier() {
             RecodeResult r = recode(Enc.medicare().bill("96413", 2).bill("J9045", 13).bill("J9267", 175)
-                    .ivAt("J9045", "650", "mg", "09:00", 60, "left arm").ivAt("J9267", "175", "mg", "09:00", 60, "port"));
+                    .ivAt("J9045", "650", "mg", "09:00", 60, "left arm").ivSite("J9267", "175", "mg", "09:00", 60, "port", "protocol requires a separate IV site"));
             assertEquals("96413x1 96413x1[59]", adminCodes(r));
             Finding f = only(r, FindingKind.MISSING_DISTINCT_MODIFIER);
             assertEquals(Direction.DENIAL, f.direction());
@@ -173,7 +173,7 @@ class FullModeRecoderTests extends RecoderTestSupport {
         @Test
         void separateAccessWithModifierIsClean() {
             RecodeResult r = recode(Enc.medicare().bill("96413", 1).bill("96413:XU", 1).bill("J9045", 13).bill("J9267", 175)
-                    .ivAt("J9045", "650", "mg", "09:00", 60, "left arm").ivAt("J9267", "175", "mg", "09:00", 60, "port"));
+                    .ivAt("J9045", "650", "mg", "09:00", 60, "left arm").ivSite("J9267", "175", "mg", "09:00", 60, "port", "protocol requires a separate IV site"));
             noFindings(r);
         }
     }
@@ -226,9 +226,10 @@ class FullModeRecoderTests extends RecoderTestSupport {
         }
 
         @Test
-        void pumpShorterThanEightHoursIsAnInfusion() {
+        void pumpFlagIsThePumpStartWhateverTheHookUpVisitLasted() {
+            // NOTES decision 8 (clarified): the record's times are the hook-up visit, not the infusion
             RecodeResult r = recode(Enc.medicare().pump("J9190", "2400", "mg", "09:00", 480));
-            assertEquals("96413x1 96415x7", adminCodes(r));
+            assertEquals("96416x1", adminCodes(r));
         }
 
         @Test

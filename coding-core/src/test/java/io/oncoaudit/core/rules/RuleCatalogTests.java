@@ -27,7 +27,11 @@ class RuleCatalogTests {
         for (Rule r : RuleCatalog.all()) {
             assertTrue(r.id().matches("OA-[A-Z]+-\\d{3}"), r.id());
             assertTrue(ids.add(r.id()), "duplicate " + r.id());
-            assertFalse(r.citations().isEmpty(), r.id() + " has no citation");
+            assertFalse(r.citations().isEmpty(), r.id() + " has no public citation");
+            for (String c : r.citations()) {
+                assertFalse(c.contains("NOTES") || c.contains("product decision") || c.contains("SEED-") || c.contains("[S-") || c.contains("Contract"),
+                        r.id() + ": internal reference among the public citations: " + c);
+            }
             assertFalse(r.statement().isBlank(), r.id());
             assertNotNull(RuleCatalog.implementation(r), r.id() + " has no implementing class");
         }

@@ -31,9 +31,10 @@ class TimeRulesTests {
         assertEquals(units, HydrationMinimum.secondaryUnits(minutes));
     }
 
-    @ParameterizedTest(name = "{0} min prolonged={1}")
-    @CsvSource({"480,false", "481,true", "2760,true"})
-    void pumpStartNeedsMoreThanEightHours(int minutes, boolean prolonged) {
-        assertEquals(prolonged, PumpStart.prolonged(minutes));
+    @ParameterizedTest(name = "{0} owner {1} G0498 billed {2} -> {3}")
+    @CsvSource(value = {"MEDICARE|PRACTICE|false|G0498", "MEDICARE|PRACTICE|true|G0498", "MEDICARE||true|G0498", "MEDICARE||false|96416",
+            "MEDICARE|OTHER|true|96416", "COMMERCIAL|PRACTICE|true|96416", "MEDICARE_ADVANTAGE|PRACTICE|false|96416", "MEDICAID||true|96416"}, delimiter = '|')
+    void pumpStartCode(io.oncoaudit.core.tables.PayerType payer, io.oncoaudit.core.model.PumpOwner owner, boolean g0498Billed, String code) {
+        assertEquals(code, PumpStart.code(payer, owner, g0498Billed));
     }
 }

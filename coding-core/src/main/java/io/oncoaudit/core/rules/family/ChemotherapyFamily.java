@@ -23,11 +23,13 @@ public final class ChemotherapyFamily {
     /** The administration family of a drug, given the diagnoses and the payer's policy. */
     public static AdminFamily of(Drug drug, boolean cancerDiagnosis, PayerPolicy payer) {
         return switch (drug.drugClass()) {
-            case NON_HORMONAL_ANTINEOPLASTIC, HORMONAL_ANTINEOPLASTIC -> AdminFamily.CHEMOTHERAPY;
+            case NON_HORMONAL_ANTINEOPLASTIC -> AdminFamily.CHEMOTHERAPY;
+            // class follows drug and indication: a hormone given for endometriosis or fertility is not antineoplastic therapy
+            case HORMONAL_ANTINEOPLASTIC -> cancerDiagnosis ? AdminFamily.CHEMOTHERAPY : SupportiveAgents.FAMILY;
             case BIOLOGIC_RESPONSE_MODIFIER -> (payer.biologicsNonCancerTherapeutic() && !cancerDiagnosis)
                     ? AdminFamily.THERAPEUTIC : AdminFamily.CHEMOTHERAPY;
             case HYDRATION_FLUID -> AdminFamily.HYDRATION;
-            case SUPPORTIVE, OTHER -> SupportiveAgents.FAMILY;
+            case SUPPORTIVE, OTHER, UNCLASSIFIED -> SupportiveAgents.FAMILY;
         };
     }
 }

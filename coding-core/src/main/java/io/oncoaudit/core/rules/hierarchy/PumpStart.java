@@ -1,25 +1,44 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.model.PumpOwner;
 import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.tables.PayerType;
 import java.util.List;
 
 /**
- * CPT 96416 descriptor (prolonged infusion of more than 8 hours with a pump); HCPCS G0498.
+ * CPT 96416 descriptor (initiation of a prolonged infusion requiring a portable or implantable pump); HCPCS G0498
+ * (Medicare, practice-supplied pump).
  */
 public final class PumpStart {
     public static final Rule RULE = new Rule("OA-PUMP-001", "hierarchy",
             "Prolonged chemotherapy infusion started on a pump",
-            "A chemotherapy infusion of more than 8 hours started on a portable or implantable pump is 96416 (intra-arterial: 96425), reported in addition to the other services; it is not a concurrent-infusion code. G0498 (Medicare, office-supplied pump) is accepted in its place.",
-            List.of("CPT 96416 descriptor; CMS PFS short text 'Chemo prolong infuse w/pump'", "HCPCS G0498 descriptor (eff. 2016-01-01)", "NOTES 1.4 [S-G0498]; product decision 8"),
+            "An administration marked pump is the initiation of a prolonged chemotherapy infusion on a portable or implantable pump; its times are the hook-up visit, so no documented duration of more than 8 hours is required. It is 96416 (intra-arterial: 96425), reported in addition to the other services; it is not a concurrent-infusion code. For Medicare, G0498 when the practice supplies the pump (pump_owner PRACTICE); owner unknown: 96416 is expected and G0498 billed to Medicare is accepted. G0498 is a Medicare code: not for other payers, nor when another party supplies the pump.",
+            List.of("CPT 96416 descriptor", "HCPCS G0498 descriptor (chemotherapy administration, intravenous infusion initiated in the office with a practice-supplied portable pump, continued at home; eff. 2016-01-01)"),
             "SEED-004 calls 96416 a 'concurrent infusion' code. SEED-001 bills 96521 at a disconnect-only visit: 96521 needs an actual refill/maintenance.",
-            "CPT 96416 describes the initiation of a prolonged chemotherapy infusion (more than 8 hours) requiring a portable or implantable pump.");
+            "CPT 96416 describes the initiation of a prolonged chemotherapy infusion requiring a portable or implantable pump; HCPCS G0498 is Medicare's code when the practice supplies the portable pump.");
 
     private PumpStart() { }
 
     public static final String CODE = "96416";
+    public static final String G0498 = "G0498";
     public static final String INTRA_ARTERIAL_CODE = "96425";
-    /** A pump start code needs an infusion of more than 8 hours. */
-    public static final int MIN_MINUTES = 8 * 60 + 1;
 
-    public static boolean prolonged(long minutes) { return minutes >= MIN_MINUTES; }
+    /** Action: the pump start code for this payer and pump owner (null = unknown). */
+    public static String code(PayerType payer, PumpOwner owner, boolean g0498Billed) {
+        if (payer != PayerType.MEDICARE) return CODE;
+        if (owner == PumpOwner.PRACTICE) return G0498;
+        if (owner == null && g0498Billed) return G0498; // accepted as billed: the owner is not documented
+        return CODE;
+    }
+
+    public static String reason(String drug, PayerType payer, PumpOwner owner, String code) {
+        String base = drug + " started on a portable or implantable pump (the record's times are the hook-up visit)";
+        if (code.equals(G0498)) {
+            return base + (owner == PumpOwner.PRACTICE ? ": Medicare with a practice-supplied pump, G0498"
+                    : ": pump owner not documented, G0498 as billed to Medicare is accepted");
+        }
+        if (payer != PayerType.MEDICARE) return base + ": 96416 (G0498 is a Medicare code)";
+        return base + (owner == PumpOwner.OTHER ? ": the pump is not supplied by the practice, 96416 (G0498 requires a practice-supplied pump)"
+                : ": pump owner not documented, 96416");
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 public final class HydrationMinimum {
     public static final Rule RULE = new Rule("OA-TIME-003", "time",
             "Hydration: 31-minute minimum, not reportable while another infusion runs",
-            "Hydration (96360, 96361) counts only minutes when no other infusion runs through the access; 30 minutes or less is not reportable; as a secondary service it is 96361 (1 unit for 31-90 minutes, then the >30-minute rule).",
+            "Hydration (96360, 96361) counts only minutes when no other infusion runs through the access; non-contiguous hydration intervals in one encounter are summed first (a payer policy, payers.csv hydration_sum_intervals, may turn summing off); 30 minutes or less is not reportable; as a secondary service it is 96361 (1 unit for 31-90 minutes, then the >30-minute rule).",
             List.of("CPT 96360 descriptor (31 minutes to 1 hour) and hydration guidelines",
                     "CPT 96361 parenthetical (hydration as a secondary or subsequent service)",
                     "NOTES 1.2 [S-PUSH], [S-HIER]"),
@@ -17,6 +17,9 @@ public final class HydrationMinimum {
             "Hydration is reportable for 31 minutes or more of hydration not given concurrently with another infusion.");
 
     private HydrationMinimum() { }
+
+    /** Guard: non-contiguous hydration intervals of one encounter are summed unless the payer's policy turns it off. */
+    public static boolean sumIntervals(io.oncoaudit.core.tables.PayerPolicy payer) { return payer.hydrationSumIntervals(); }
 
     /** Hydration of 30 minutes or less is not reportable. */
     public static final int MIN_MINUTES = 31;
