@@ -36,9 +36,12 @@ public class RunLoader {
     private final OncoauditConfig config;
     private final io.oncoaudit.api.query.SummaryRepository summaries;
     private final io.oncoaudit.api.query.DashboardRepository dashboard;
+    private final io.oncoaudit.api.db.OwnerConnections owner;
 
     public RunLoader(AgroalDataSource dataSource, ObjectMapper json, OncoauditConfig config,
-                     io.oncoaudit.api.query.SummaryRepository summaries, io.oncoaudit.api.query.DashboardRepository dashboard) {
+                     io.oncoaudit.api.query.SummaryRepository summaries, io.oncoaudit.api.query.DashboardRepository dashboard,
+                     io.oncoaudit.api.db.OwnerConnections owner) {
+        this.owner = owner;
         this.summaries = summaries;
         this.dashboard = dashboard;
         this.dataSource = dataSource;
@@ -52,7 +55,8 @@ public class RunLoader {
         RunDirectory run = RunDirectory.open(dir.toAbsolutePath().normalize(), json);
         verifyParquetRows(run);
         String fingerprint = run.fingerprint();
-        try (Connection c = dataSource.getConnection()) {
+        // as the schema's owner: a load creates and attaches partitions (the app's own role has DML only)
+        try (Connection c = owner.open()) {
             c.setAutoCommit(false);
             try {
                 try (Statement s = c.createStatement()) {

@@ -318,10 +318,10 @@ public final class AuditRun {
     }
 
     private String manifest(String runId, Inputs in, Map<String, List<String[]>> sums, Recoder recoder, Summary s,
-                            Instant started, Instant finished, AuditOptions o, String files) {
+                            Instant started, Instant finished, AuditOptions o, String outputFiles) {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"runId\": ").append(Json.quote(runId)).append(",\n");
-        b.append("  \"files\": ").append(files).append(",\n");
+        b.append("  \"files\": ").append(outputFiles).append(",\n");
         b.append("  \"codeVersion\": ").append(Json.quote(BatchVersion.get())).append(",\n");
         b.append("  \"referenceTablesVersion\": ").append(Json.quote(recoder.tables().version())).append(",\n");
         b.append("  \"feeSchedule\": ").append(Json.object()
