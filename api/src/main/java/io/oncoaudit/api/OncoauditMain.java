@@ -52,8 +52,11 @@ public final class OncoauditMain {
         if (!externalDatasourceConfigured()) {
             embedded = new EmbeddedDatabase(home(), System.err).acquire();
             System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
+            // issue 17: requests as the least-privilege role; migrations and loads (DDL) as the schema's owner
             System.setProperty("quarkus.datasource.username", embedded.username());
-            System.setProperty("quarkus.datasource.password", "");
+            System.setProperty("quarkus.datasource.password", embedded.password());
+            System.setProperty("quarkus.flyway.username", embedded.ownerUsername());
+            System.setProperty("quarkus.flyway.password", embedded.ownerPassword());
         }
         AtomicInteger exit = new AtomicInteger();
         Quarkus.run(OncoauditApp.class, (code, failure) -> {

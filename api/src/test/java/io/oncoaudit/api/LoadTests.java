@@ -67,9 +67,9 @@ class LoadTests {
         assertTrue(renamed.alreadyLoaded(), "a run is identified by its output, not its folder name");
         assertEquals(before, counts());
 
-        long findings = single("SELECT count(*) FROM findings f JOIN runs r ON r.id = f.run_pk WHERE r.run_id = 'twice'");
+        long findings = single("SELECT count(*) FROM findings f JOIN runs r ON r.id = f.run_pk WHERE r.run_id = '" + run.runId() + "'");
         assertEquals(run.findings().size(), findings);
-        long encounters = single("SELECT count(*) FROM encounters e JOIN runs r ON r.id = e.run_pk WHERE r.run_id = 'twice'");
+        long encounters = single("SELECT count(*) FROM encounters e JOIN runs r ON r.id = e.run_pk WHERE r.run_id = '" + run.runId() + "'");
         assertEquals(300, encounters);
     }
 
@@ -112,12 +112,12 @@ class LoadTests {
                 .post("/api/runs").then().statusCode(200).body("alreadyLoaded", equalTo(true));
         Fixtures.auditor().contentType("application/json").body(Map.of("dir", dir.toString()))
                 .post("/api/runs").then().statusCode(403);
-        Fixtures.finance().get("/api/runs/http").then().statusCode(200)
-                .body("runId", equalTo("http"))
+        Fixtures.finance().get("/api/runs/" + run.runId()).then().statusCode(200)
+                .body("runId", equalTo(run.runId()))
                 .body("manifest.fingerprint", equalTo(run.fingerprint()))
                 .body("summary.findings", equalTo(run.findings().size()));
         String list = Fixtures.finance().get("/api/runs").then().statusCode(200).extract().asString();
-        assertTrue(list.contains("\"runId\":\"http\""));
+        assertTrue(list.contains("\"runId\":\"" + run.runId() + "\""));
     }
 
     @Test

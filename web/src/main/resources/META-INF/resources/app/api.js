@@ -1,9 +1,12 @@
-// The API client. Scripts and this page authenticate the same way (contract section 8: HTTP Basic
-// against the product's users). The credentials live in sessionStorage only: they go with the tab,
-// and logout removes them. Requests use credentials: 'omit' so the browser never caches Basic
-// credentials of its own nor opens its login dialog on a 401: only this page decides who is logged in.
+// The API client. The page signs in to a server session (issue 17): POST /api/session checks the
+// password and sets an HttpOnly, SameSite=Strict cookie that this script cannot read; no credential is
+// kept in the page or its storage. sessionStorage holds only who is signed in (name and roles, to draw
+// the menu). State-changing requests carry the session's CSRF token (X-CSRF-Token), which lives in
+// memory only and is fetched again from GET /api/session after a reload. Scripts keep using HTTP Basic.
 
 const SESSION_KEY = 'oncoaudit.session';
+const DASHBOARD = {'X-Requested-With': 'oncoaudit'};
+let csrfToken = null;
 
 export class ApiError extends Error {
   constructor(status, message, field) {
@@ -13,7 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-/** {username, roles, authorization} or null. */
+/** {username, roles} of the signed-in user, or null. */
 export function session() {
   try {
     const raw = sessionStorage.getItem(SESSION_KEY);
@@ -28,34 +31,54 @@ export function hasRole(role) {
   return !!s && Array.isArray(s.roles) && s.roles.includes(role);
 }
 
-function basic(username, password) {
-  const bytes = new TextEncoder().encode(username + ':' + password);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return 'Basic ' + btoa(bin);
+function remember(me) {
+  csrfToken = me.csrfToken || null;
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify({
+    username: me.username, roles: Array.isArray(me.roles) ? me.roles : [],
+  }));
 }
 
-/** Checks the credentials against GET /api/me and keeps them for this tab. */
+/** Signs in: the server checks the password and opens the session (its cookie is HttpOnly). */
 export async function login(username, password) {
-  const authorization = basic(username, password);
-  const res = await fetch('/api/me', {
-    headers: {Authorization: authorization, Accept: 'application/json'},
-    credentials: 'omit', cache: 'no-store',
+  const res = await fetch('/api/session', {
+    method: 'POST',
+    headers: {...DASHBOARD, 'Content-Type': 'application/json', Accept: 'application/json'},
+    body: JSON.stringify({username, password}),
+    credentials: 'same-origin', cache: 'no-store',
   });
   if (res.status === 401) throw new ApiError(401, 'Wrong user name or password.');
+  if (res.status === 429) {
+    const wait = res.headers.get('Retry-After');
+    throw new ApiError(429, 'Too many failed logins; try again' + (wait ? ' in ' + wait + ' seconds.' : ' later.'));
+  }
   if (!res.ok) throw await problem(res);
   const me = await res.json();
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify({
-    username: me.username, roles: Array.isArray(me.roles) ? me.roles : [], authorization,
-  }));
+  remember(me);
   return me;
 }
 
-/** Forgets the credentials and everything else this page kept for the tab. */
-export function logout() {
+function forget() {
+  csrfToken = null;
   for (const key of Object.keys(sessionStorage)) {
     if (key.startsWith('oncoaudit.')) sessionStorage.removeItem(key);
   }
+}
+
+/** Ends the session on the server (the cookie stops working) and forgets everything this page kept. */
+export function logout() {
+  const token = csrfToken;
+  forget();
+  return fetch('/api/session', {
+    method: 'DELETE', headers: {...DASHBOARD, ...(token ? {'X-CSRF-Token': token} : {})},
+    credentials: 'same-origin', cache: 'no-store',
+  }).catch(() => null);
+}
+
+async function csrf() {
+  if (csrfToken) return csrfToken;
+  const res = await fetch('/api/session', {headers: {...DASHBOARD, Accept: 'application/json'}, credentials: 'same-origin', cache: 'no-store'});
+  if (res.ok) remember(await res.json());
+  return csrfToken;
 }
 
 /** Query string from an object; empty values are left out. */
@@ -70,7 +93,7 @@ export function query(params) {
 
 let onUnauthorized = () => {};
 
-/** Called when the stored credentials stop working (password changed, user removed). */
+/** Called when the session ends (idle timeout, logout elsewhere, password changed, user removed). */
 export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
@@ -81,13 +104,15 @@ async function request(path, options = {}) {
     onUnauthorized();
     throw new ApiError(401, 'Please log in.');
   }
+  const method = (options.method || 'GET').toUpperCase();
+  const token = method === 'GET' || method === 'HEAD' ? null : await csrf();
   const res = await fetch(path, {
     ...options,
-    headers: {Authorization: s.authorization, Accept: 'application/json', ...(options.headers || {})},
-    credentials: 'omit', cache: 'no-store',
+    headers: {...DASHBOARD, Accept: 'application/json', ...(token ? {'X-CSRF-Token': token} : {}), ...(options.headers || {})},
+    credentials: 'same-origin', cache: 'no-store',
   });
   if (res.status === 401) {
-    logout();
+    forget();
     onUnauthorized();
     throw new ApiError(401, 'Your session has ended; please log in again.');
   }
@@ -107,7 +132,7 @@ export async function send(method, path, body) {
   return res.status === 204 ? null : res.json();
 }
 
-/** Fetches a file with the stored credentials and hands it to the browser as a download. */
+/** Fetches a file within the session and hands it to the browser as a download. */
 export async function download(path, params, filename, accept = 'text/csv') {
   const res = await request(path + query(params), {headers: {Accept: accept}});
   const blob = await res.blob();

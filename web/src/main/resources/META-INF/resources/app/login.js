@@ -1,4 +1,4 @@
-// The login page: the credentials are checked against GET /api/me before anything is stored.
+// The login page: the server checks the password (POST /api/session) and opens the session; nothing secret is stored.
 import {h, replace} from './dom.js';
 import {login} from './api.js';
 

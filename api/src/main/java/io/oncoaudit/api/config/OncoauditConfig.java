@@ -26,6 +26,47 @@ public interface OncoauditConfig {
     /** Bearer tokens from an OpenID Connect provider; off unless {@code authServerUrl} (or quarkus.oidc.auth-server-url) is set. */
     Oidc oidc();
 
+    /** Password logins: the verified-login cache and brute-force throttling (issue 17). */
+    Login login();
+
+    /** Dashboard sessions (issue 17): a server-side session behind an HttpOnly, SameSite=Strict cookie. */
+    Session session();
+
+    interface Login {
+        /** How long a verified user + password is remembered (HTTP Basic sends it with every request). */
+        @WithDefault("60S")
+        java.time.Duration cacheTtl();
+
+        /** Consecutive failed logins for one user name before it is throttled (429 with Retry-After). */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** Consecutive failed logins from one client address before it is throttled. */
+        @WithDefault("30")
+        int maxAddressFailures();
+
+        /** The first lockout; it doubles with each further failure, up to {@link #maxLockout()}. */
+        @WithDefault("30S")
+        java.time.Duration lockout();
+
+        @WithDefault("15M")
+        java.time.Duration maxLockout();
+    }
+
+    interface Session {
+        /** A session not used for this long ends. */
+        @WithDefault("30M")
+        java.time.Duration idleTimeout();
+
+        /** A session ends this long after its login, used or not. */
+        @WithDefault("12H")
+        java.time.Duration maxAge();
+
+        /** Mark the cookie Secure even over plain HTTP (behind a TLS-terminating proxy); always Secure over HTTPS. */
+        @WithDefault("false")
+        boolean secureCookie();
+    }
+
     interface Findings {
         @WithDefault("50")
         int defaultPageSize();

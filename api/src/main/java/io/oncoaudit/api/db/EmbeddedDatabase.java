@@ -31,16 +31,32 @@ import java.util.stream.Stream;
  * it through {@code postmaster.pid} and connect to the same port. Each process registers itself under
  * {@code pg-clients/}; the last one to exit stops the postmaster, whichever process started it.
  * All decisions are taken under a file lock so two processes starting together cannot both start it.
+ *
+ * <p>Issue 17: nobody connects without a password. The superuser and three roles get generated passwords
+ * kept in {@code ONCOAUDIT_HOME/db-secrets.properties} (mode 0600, ONCOAUDIT_HOME itself 0700); pg_hba
+ * ({@code ONCOAUDIT_HOME/pg_hba.conf}) asks scram-sha-256 of every connection and has no trust line; the
+ * server listens on 127.0.0.1 only and its unix socket is in a private directory (0700). The application
+ * connects as {@link #APP} (DML on its tables), Flyway and loads as {@link #OWNER} (the schema's owner),
+ * BI tools as {@link #REPORTING} (SELECT on schema reporting). See {@link Roles}.
  */
 public final class EmbeddedDatabase {
     static final String DATABASE = "postgres";
-    static final String USER = "postgres";
+    static final String SUPERUSER = "postgres";
+    /** Owns the schema: Flyway migrations and run loads (DDL) connect as this role. */
+    public static final String OWNER = "oncoaudit_owner";
+    /** The application's requests: DML on the application's tables only. */
+    public static final String APP = "oncoaudit_app";
+    /** BI tools: SELECT on schema {@code reporting} only. */
+    public static final String REPORTING = "oncoaudit_reporting";
 
     private final Path home;
     private final Path dataDir;
     private final Path clientsDir;
     private final Path lockFile;
     private final PrintStream log;
+    private final Path socketDir;
+    private final Path hbaFile;
+    private DatabaseSecrets secrets;
     private final AtomicBoolean released = new AtomicBoolean();
     private int port;
     private boolean startedHere;
@@ -50,12 +66,29 @@ public final class EmbeddedDatabase {
         this.dataDir = home.resolve("pgdata");
         this.clientsDir = home.resolve("pg-clients");
         this.lockFile = home.resolve("pg.lock");
+        this.socketDir = home.resolve("pg-socket");
+        this.hbaFile = home.resolve("pg_hba.conf");
         this.log = log;
     }
 
     public String jdbcUrl() { return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE; }
 
-    public String username() { return USER; }
+    /** The application's least-privilege role. */
+    public String username() { return APP; }
+
+    public String password() { return secrets.app(); }
+
+    public String ownerUsername() { return OWNER; }
+
+    public String ownerPassword() { return secrets.owner(); }
+
+    public String reportingPassword() { return secrets.reporting(); }
+
+    public Path secretsFile() { return secrets.file(); }
+
+    public Path socketDirectory() { return socketDir; }
+
+    public Path hbaFile() { return hbaFile; }
 
     public int port() { return port; }
 
@@ -66,18 +99,44 @@ public final class EmbeddedDatabase {
     /** Starts the embedded PostgreSQL, or joins the one another oncoaudit process already runs. */
     public EmbeddedDatabase acquire() {
         try {
+            Files.createDirectories(home);
+            Private.directory(home);
             Files.createDirectories(clientsDir);
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
+                boolean existing = Files.isRegularFile(dataDir.resolve("PG_VERSION"));
+                boolean hadSecrets = DatabaseSecrets.exists(home);
+                secrets = DatabaseSecrets.loadOrCreate(home);
                 Optional<Integer> running = runningPort();
                 if (running.isPresent()) {
                     port = running.get();
                     log.println("oncoaudit: using the embedded PostgreSQL already running on port " + port + " (" + dataDir + ")");
                 } else {
                     long t0 = System.nanoTime();
-                    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    if (existing && !hadSecrets) upgradeFromTrust();
+                    Files.createDirectories(socketDir);
+                    Private.directory(socketDir);
+                    // issue 17: password (scram-sha-256) for every connection, loopback and the private socket only
+                    Private.write(hbaFile, """
+                            # oncoaudit embedded PostgreSQL (issue 17): a password for every connection, no trust lines.
+                            # TYPE  DATABASE  USER  ADDRESS        METHOD
+                            local   all       all                  scram-sha-256
+                            host    all       all   127.0.0.1/32   scram-sha-256
+                            """);
+                    Path pwfile = Private.write(home.resolve("pg-initdb.pw"), secrets.superuser() + "\n");
+                    EmbeddedPostgres pg;
+                    try {
+                        pg = EmbeddedPostgres.builder()
                             .setDataDirectory(dataDir)
                             .setCleanDataDirectory(false)
+                            // used by initdb only (a new data directory): the superuser gets a password from the start
+                            .setLocaleConfig("pwfile", pwfile.toString())
+                            .setLocaleConfig("auth", "scram-sha-256")
+                            .setConnectConfig("password", secrets.superuser())
+                            .setServerConfig("hba_file", hbaFile.toString())
+                            .setServerConfig("password_encryption", "scram-sha-256")
+                            .setServerConfig("unix_socket_directories", socketDir.toString())
+                            .setServerConfig("unix_socket_permissions", "0700")
                             .setServerConfig("listen_addresses", "127.0.0.1")
                             // zonky's default turns synchronous_commit off; users and access-log rows must survive a crash.
                             .setServerConfig("synchronous_commit", "on")
@@ -91,9 +150,13 @@ public final class EmbeddedDatabase {
                             .setServerConfig("max_wal_size", "4GB")
                             .setServerConfig("shared_buffers", "256MB")
                             .start();
+                    } finally {
+                        Files.deleteIfExists(pwfile);
+                    }
                     port = pg.getPort();
                     startedHere = true;
                     disownShutdownHook(pg);
+                    Roles.apply(superuserConnection(), secrets);
                     log.printf("oncoaudit: started embedded PostgreSQL on port %d in %d ms (%s)%n",
                             port, (System.nanoTime() - t0) / 1_000_000, dataDir);
                 }
@@ -184,17 +247,46 @@ public final class EmbeddedDatabase {
         }
     }
 
-    private static boolean answers(int port) {
+    private boolean answers(int port) {
+        String superuserPassword = secrets.superuser();
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 500);
         } catch (IOException e) {
             return false;
         }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, USER, "")) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, SUPERUSER, superuserPassword)) {
             return c.isValid(2);
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    private Connection superuserConnection() {
+        try {
+            return DriverManager.getConnection(jdbcUrl(), SUPERUSER, secrets.superuser());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the embedded PostgreSQL as its superuser: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A data directory from before issue 17 trusts local connections and its superuser has no password:
+     * start it once as it was (loopback only, a few seconds), give the superuser its password, stop it; the
+     * hardened start follows. Runs only the first time a new version meets an old ONCOAUDIT_HOME.
+     */
+    private void upgradeFromTrust() throws IOException {
+        log.println("oncoaudit: securing the embedded PostgreSQL of an earlier version (passwords, private socket)");
+        EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1").start();
+        try (Connection c = old.getPostgresDatabase().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + Roles.literal(secrets.superuser()));
+        } catch (SQLException e) {
+            throw new IOException("cannot set the superuser password of " + dataDir + ": " + e.getMessage(), e);
+        } finally {
+            old.close();
+        }
+        // the data directory's own pg_hba.conf (initdb -A trust) is replaced too, though hba_file points elsewhere
+        Private.write(dataDir.resolve("pg_hba.conf"), "local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n");
     }
 
     /**

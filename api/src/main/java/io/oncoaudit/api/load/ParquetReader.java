@@ -75,6 +75,17 @@ final class ParquetReader implements AutoCloseable {
         return n;
     }
 
+    /** A Parquet file's row count, from its footer (no data is read). */
+    long fileRows(Path file) throws SQLException {
+        try (java.sql.PreparedStatement ps = duck.prepareStatement("SELECT sum(num_rows) FROM parquet_file_metadata(?)")) {
+            ps.setString(1, file.toAbsolutePath().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

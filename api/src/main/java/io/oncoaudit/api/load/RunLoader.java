@@ -36,9 +36,12 @@ public class RunLoader {
     private final OncoauditConfig config;
     private final io.oncoaudit.api.query.SummaryRepository summaries;
     private final io.oncoaudit.api.query.DashboardRepository dashboard;
+    private final io.oncoaudit.api.db.OwnerConnections owner;
 
     public RunLoader(AgroalDataSource dataSource, ObjectMapper json, OncoauditConfig config,
-                     io.oncoaudit.api.query.SummaryRepository summaries, io.oncoaudit.api.query.DashboardRepository dashboard) {
+                     io.oncoaudit.api.query.SummaryRepository summaries, io.oncoaudit.api.query.DashboardRepository dashboard,
+                     io.oncoaudit.api.db.OwnerConnections owner) {
+        this.owner = owner;
         this.summaries = summaries;
         this.dashboard = dashboard;
         this.dataSource = dataSource;
@@ -48,9 +51,12 @@ public class RunLoader {
 
     public LoadResult load(Path dir, String loadedBy, PrintStream progress) {
         long t0 = System.nanoTime();
+        // issue 17: every file is checked against manifest.json (presence, sha256, Parquet row counts) before anything is written
         RunDirectory run = RunDirectory.open(dir.toAbsolutePath().normalize(), json);
+        verifyParquetRows(run);
         String fingerprint = run.fingerprint();
-        try (Connection c = dataSource.getConnection()) {
+        // as the schema's owner: a load creates and attaches partitions (the app's own role has DML only)
+        try (Connection c = owner.open()) {
             c.setAutoCommit(false);
             try {
                 try (Statement s = c.createStatement()) {
@@ -69,6 +75,8 @@ public class RunLoader {
                     findings = copy(c, parquet, run.findingsDir(), "findings", ParquetColumns.FINDINGS, runPk, progress);
                     encounters = copy(c, parquet, run.encountersDir(), "encounters", ParquetColumns.ENCOUNTERS, runPk, progress);
                 }
+                expectRows(run, "findings", findings);
+                expectRows(run, "encounters", encounters);
                 refreshAggregates(c, runPk);
                 DashboardAggregates.refresh(c, runPk, encounters);
                 long attachStart = System.nanoTime();
@@ -100,6 +108,34 @@ public class RunLoader {
             throw new LoadException("loading " + dir + " failed in the database and was rolled back: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new LoadException("loading " + dir + " failed and was rolled back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each listed Parquet file holds the rows manifest.json says (its footer; no data read). */
+    private static void verifyParquetRows(RunDirectory run) {
+        try (ParquetReader parquet = new ParquetReader()) {
+            for (RunDirectory.RunFile f : run.files()) {
+                if (!f.path().endsWith(".parquet")) continue;
+                if (f.rows() == null) {
+                    throw new LoadException("run folder " + run.dir() + ": manifest.json gives no row count for " + f.path());
+                }
+                long actual = parquet.fileRows(run.dir().resolve(f.path()));
+                if (actual != f.rows()) {
+                    throw new LoadException("run folder " + run.dir() + ": " + f.path() + " holds " + actual
+                            + " rows, manifest.json says " + f.rows() + "; the run was not loaded");
+                }
+            }
+        } catch (SQLException e) {
+            throw new LoadException("run folder " + run.dir() + ": cannot read a Parquet footer: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows copied from a folder equal the manifest's rows for its files (else the load rolls back). */
+    private static void expectRows(RunDirectory run, String folder, long copied) {
+        long listed = run.parquetFiles(folder).stream().mapToLong(f -> f.rows() == null ? 0 : f.rows()).sum();
+        if (listed != copied) {
+            throw new LoadException("run folder " + run.dir() + ": " + copied + " " + folder + " rows read, manifest.json lists "
+                    + listed + "; the run was not loaded");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 /** Query-parameter parsing that names the parameter at fault (problem+json 400). */
 final class Params {
     static final Set<String> DIRECTIONS = Set.of("UNDERPAYMENT", "OVERPAYMENT", "DENIAL");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
     private Params() { }
 
@@ -19,7 +20,11 @@ final class Params {
     static LocalDate date(String name, String value) {
         if (text(value) == null) return null;
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate d = LocalDate.parse(value.trim());
+            if (d.getYear() < 1900 || d.getYear() > 2200) {
+                throw ProblemException.badRequest(name, name + " must be a date between 1900 and 2200, got '" + value + "'");
+            }
+            return d;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, name + " must be a date YYYY-MM-DD, got '" + value + "'");
         }
@@ -28,7 +33,13 @@ final class Params {
     static BigDecimal amount(String name, String value) {
         if (text(value) == null) return null;
         try {
-            return new BigDecimal(value.trim());
+            BigDecimal v = new BigDecimal(value.trim());
+            // amounts are numeric(12,2): a filter beyond that range or precision is a mistake (1e308 was a 500)
+            if (v.abs().compareTo(MAX_AMOUNT) > 0 || v.stripTrailingZeros().scale() > 2) {
+                throw ProblemException.badRequest(name, name + " must be an amount from -9999999999.99 to 9999999999.99"
+                        + " with at most 2 decimals, got '" + value + "'");
+            }
+            return v;
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest(name, name + " must be a decimal amount such as 100.00, got '" + value + "'");
         }

@@ -14,6 +14,8 @@ import java.util.Set;
 public class UserService {
     @jakarta.inject.Inject
     PasswordIdentityProvider logins;
+    @jakarta.inject.Inject
+    Sessions sessions;
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -41,12 +43,14 @@ public class UserService {
         if (u == null) throw new IllegalArgumentException("username: no user '" + username + "'");
         u.passwordHash = BcryptUtil.bcryptHash(password);
         logins.invalidate();
+        sessions.endAll(username);
     }
 
     @Transactional
     public boolean remove(String username) {
         boolean removed = AppUser.delete("username", username) > 0;
         logins.invalidate();
+        sessions.endAll(username);
         return removed;
     }
 

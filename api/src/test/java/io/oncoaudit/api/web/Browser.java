@@ -81,6 +81,7 @@ final class Browser implements AutoCloseable {
         driver.get(base + "/#/login");
         waitFor(By.id("username"));
         js("sessionStorage.clear()");
+        driver.manage().deleteAllCookies(); // the session cookie (HttpOnly: not reachable from the page)
         driver.navigate().refresh();
         waitFor(By.id("username"));
     }

@@ -403,9 +403,19 @@ class DashboardBrowserTests {
         browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
         browser.open("#/worklist?runId=" + run.runId());
         browser.waitFor(By.id("findings-table"));
+        // issue 17: a server session behind an HttpOnly, SameSite=Strict cookie; no credential in the page's storage
+        org.openqa.selenium.Cookie cookie = browser.driver.manage().getCookieNamed("oncoaudit_session");
+        assertTrue(cookie != null && cookie.isHttpOnly(), "an HttpOnly session cookie");
+        assertEquals("Strict", cookie.getSameSite());
+        assertFalse(String.valueOf(browser.js("return document.cookie")).contains("oncoaudit_session"), "script cannot read the session");
+        String stored = String.valueOf(browser.js("return JSON.stringify(sessionStorage)"));
+        assertFalse(stored.contains(Fixtures.AUDITOR_PASSWORD) || stored.toLowerCase(Locale.ROOT).contains("basic "), stored);
         browser.driver.findElement(By.id("logout")).click();
         browser.waitFor(By.id("username"));
         assertEquals(0L, browser.js("return sessionStorage.length"), "no credentials, nor anything else, left in the tab");
+        // a real logout: the server ended the session, the old cookie no longer opens anything
+        browser.waitUntil("the server-side logout", d -> io.restassured.RestAssured.given()
+                .cookie("oncoaudit_session", cookie.getValue()).get("/api/me").statusCode() == 401);
         browser.open("#/worklist?runId=" + run.runId());
         browser.waitFor(By.id("username"));
         assertTrue(browser.driver.findElements(By.id("findings-table")).isEmpty());
@@ -420,9 +430,9 @@ class DashboardBrowserTests {
         browser.driver.findElement(By.id("password")).sendKeys("not-the-password", Keys.ENTER);
         browser.waitUntil("the refusal", d -> browser.text(By.id("login-error")).equals("Wrong user name or password."));
         assertEquals(null, browser.js("return sessionStorage.getItem('oncoaudit.session')"), "nothing stored for a refused login");
-        // the only console line allowed here is Chromium's note of the refused GET /api/me
+        // the only console line allowed here is Chromium's note of the refused sign-in (POST /api/session)
         for (String line : severe(browser.drainConsole())) {
-            assertTrue(line.contains("/api/me") && line.contains("401"), line);
+            assertTrue(line.contains("/api/session") && line.contains("401"), line);
         }
     }
 

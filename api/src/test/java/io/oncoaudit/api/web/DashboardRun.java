@@ -100,8 +100,9 @@ public final class DashboardRun {
         manifest.put("run_id", runId);
         manifest.put("fingerprint", fingerprint);
         manifest.putObject("rowCounts").put("findings", findings.size()).put("encounters", claims);
-        Files.writeString(dir.resolve("manifest.json"), json.writeValueAsString(manifest));
-        return new Run(dir, runId, findings, patients, summary);
+        // the loader identifies a run by its verified content (issue 17): the id it will give this folder
+        String loadedId = io.oncoaudit.api.support.RunManifest.write(dir, manifest);
+        return new Run(dir, loadedId, findings, patients, summary);
     }
 
     private static void writeParquet(Path dir, String runId, List<Finding> findings) throws SQLException, java.io.IOException {

@@ -116,9 +116,11 @@ public final class AuditRun {
             lap("publish encounters and rejects", t);
 
             Instant finished = Instant.now();
-            write(tmp.resolve("manifest.json"), manifest(runId, in, sums, recoder, summary, started, finished, options));
             write(tmp.resolve(RunFolder.SUMMARY), summary.toJson());
-            folder.publish(List.of("findings", "encounters", "rejects", "rejects.csv", "manifest.json"));
+            // last: the manifest lists every file written above (issue 17), whatever the run wrote
+            write(tmp.resolve(RunFolder.MANIFEST), manifest(runId, in, sums, recoder, summary, started, finished, options,
+                    folder.manifestFiles()));
+            folder.publishAll();
             published = true;
             return summary;
         } catch (IOException e) {
@@ -316,9 +318,10 @@ public final class AuditRun {
     }
 
     private String manifest(String runId, Inputs in, Map<String, List<String[]>> sums, Recoder recoder, Summary s,
-                            Instant started, Instant finished, AuditOptions o) {
+                            Instant started, Instant finished, AuditOptions o, String outputFiles) {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"runId\": ").append(Json.quote(runId)).append(",\n");
+        b.append("  \"files\": ").append(outputFiles).append(",\n");
         b.append("  \"codeVersion\": ").append(Json.quote(BatchVersion.get())).append(",\n");
         b.append("  \"referenceTablesVersion\": ").append(Json.quote(recoder.tables().version())).append(",\n");
         b.append("  \"feeSchedule\": ").append(Json.object()

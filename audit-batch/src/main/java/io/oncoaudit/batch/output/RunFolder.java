@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
     public static final String SUMMARY = "summary.json";
+    public static final String MANIFEST = "manifest.json";
     private final Path dir;
     private final Path tmp;
 
@@ -38,6 +39,46 @@ public final class RunFolder {
     public Path dir() { return dir; }
 
     public Path tmp() { return tmp; }
+
+    /**
+     * Every file the run writes, for manifest.json (issue 17): a JSON array of {path, sha256, bytes, rows},
+     * one per regular file under the temporary folder except manifest.json itself, sorted by path ('/'
+     * separated, relative to the run folder). Generic on purpose: whatever a later change writes into the
+     * folder before the manifest is covered, and {@code load} refuses a missing, extra or changed file.
+     * rows: the record count of a Parquet file (its footer) or a CSV file (records after the header).
+     */
+    public String manifestFiles() {
+        try (Stream<Path> all = Files.walk(tmp)) {
+            List<Path> files = all.filter(Files::isRegularFile)
+                    .filter(f -> !tmp.relativize(f).toString().equals(MANIFEST))
+                    .sorted(Comparator.comparing(f -> relative(f))).toList();
+            StringBuilder b = new StringBuilder("[");
+            for (Path f : files) {
+                if (b.length() > 1) b.append(",\n    ");
+                Json.ObjectWriter o = Json.object().field("path", relative(f))
+                        .field("sha256", io.oncoaudit.batch.input.InputFiles.sha256(f)).field("bytes", Files.size(f));
+                Long rows = OutputRows.count(f);
+                if (rows != null) o.field("rows", rows.longValue());
+                b.append(o);
+            }
+            return b.append(']').toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the run's files in '" + tmp + "': " + e.getMessage(), e);
+        }
+    }
+
+    private String relative(Path f) {
+        return tmp.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** Moves every entry of the temporary folder into place (whatever the run wrote), summary.json last. */
+    public void publishAll() {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            publish(entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(SUMMARY)).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list '" + tmp + "': " + e.getMessage(), e);
+        }
+    }
 
     /** Moves the named entries of the temporary folder into place, replacing an earlier run; summary.json last. */
     public void publish(List<String> entries) {

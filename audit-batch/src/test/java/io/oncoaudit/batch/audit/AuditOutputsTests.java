@@ -192,6 +192,33 @@ class AuditOutputsTests {
         }
     }
 
+    /** Issue 17: the manifest lists every file the run wrote (not only the known ones) with its sha256 and rows. */
+    @Test
+    void manifestListsEveryOutputFileWithItsHashAndRows() throws IOException {
+        Path run = tmp.resolve("run-csv");
+        com.fasterxml.jackson.databind.JsonNode files = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Extracts.read(run.resolve("manifest.json"))).get("files");
+        assertTrue(files != null && files.isArray() && files.size() > 0, "manifest.json has a files list");
+        List<String> onDisk;
+        try (Stream<Path> s = Files.walk(run)) {
+            onDisk = s.filter(Files::isRegularFile).map(p -> run.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.equals("manifest.json")).sorted().toList();
+        }
+        List<String> listed = new java.util.ArrayList<>();
+        long findingRows = 0;
+        for (com.fasterxml.jackson.databind.JsonNode f : files) {
+            String path = f.get("path").asText();
+            listed.add(path);
+            assertEquals(InputFiles.sha256(run.resolve(path)), f.get("sha256").asText(), path);
+            assertEquals(Files.size(run.resolve(path)), f.get("bytes").asLong(), path);
+            if (path.endsWith(".parquet")) assertTrue(f.has("rows"), path + " has a row count");
+            if (path.startsWith("findings/") && path.endsWith(".parquet")) findingRows += f.get("rows").asLong();
+        }
+        assertEquals(onDisk, listed);
+        assertTrue(listed.contains("summary.json") && listed.contains("rejects.csv"), listed.toString());
+        assertEquals(csv.total().findings(), findingRows);
+    }
+
     @Test
     void encountersCarryExactlyTheEncounterColumnsAndTheRunLeavesNoTaskFiles() throws IOException {
         Dataset<Row> e = SharedSpark.get().read().parquet(tmp.resolve("run-csv/encounters").toString());
