@@ -4,4 +4,10 @@ import java.nio.file.Path;
 
 /** Arguments of {@code audit} (contract section 3); null = not given. */
 public record AuditOptions(Path claims, Path administrations, Path out, Path feeSchedule, Path payerPolicies,
-                           String master) { }
+                           String master, Path remits) {
+
+    /** Without remittances. */
+    public AuditOptions(Path claims, Path administrations, Path out, Path feeSchedule, Path payerPolicies, String master) {
+        this(claims, administrations, out, feeSchedule, payerPolicies, master, null);
+    }
+}

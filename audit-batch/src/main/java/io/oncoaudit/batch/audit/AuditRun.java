@@ -14,6 +14,9 @@ import io.oncoaudit.batch.output.RejectsCsv;
 import io.oncoaudit.batch.output.RunFolder;
 import io.oncoaudit.batch.output.Summary;
 import io.oncoaudit.batch.spark.Progress;
+import io.oncoaudit.batch.x12.RemitFiles;
+import io.oncoaudit.batch.x12.RemitRecord;
+import io.oncoaudit.batch.x12.Remittances;
 import io.oncoaudit.core.recode.Recoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +64,11 @@ public final class AuditRun {
     }
 
     /** Inputs resolved and checked before any Spark work (exit 2 on anything unreadable). */
-    public record Inputs(InputFiles claims, InputFiles administrations) { }
+    public record Inputs(InputFiles claims, InputFiles administrations, List<Path> remits) {
+        public Inputs(InputFiles claims, InputFiles administrations) {
+            this(claims, administrations, null);
+        }
+    }
 
     public Summary run() {
         return run(preflight(options));
@@ -111,7 +118,16 @@ public final class AuditRun {
             t = System.nanoTime();
             progress.step("publishing encounters and rejects", 0);
             publishEncounters(totals, tmp.resolve("encounters"));
-            writeRejects(totals, tmp, hadoop);
+            Remittances.Outcome remits = null;
+            if (in.remits() != null) {
+                long tr = System.nanoTime();
+                progress.step("reading and matching remittances", 0);
+                remits = Remittances.run(spark, in.remits(), tmp.resolve("encounters"), config,
+                        options.feeSchedule() == null, tmp.resolve("remits"));
+                summary = summary.withRemits(remits.summary());
+                lap("read and match remittances", tr);
+            }
+            writeRejects(totals, tmp, hadoop, remits == null ? List.of() : remits.rejects());
             RunFolder.deleteRecursively(attempts);
             lap("publish encounters and rejects", t);
 
@@ -141,7 +157,8 @@ public final class AuditRun {
         for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies()}) {
             if (p != null && !Files.isReadable(p)) throw new InputException("file '" + p + "' does not exist or is not readable");
         }
-        return new Inputs(claims, admins);
+        List<Path> remits = options.remits() == null ? null : RemitFiles.of("remits", options.remits());
+        return new Inputs(claims, admins, remits);
     }
 
     private static Recoder loadRecoder(RecoderConfig config) {
@@ -209,18 +226,36 @@ public final class AuditRun {
     }
 
     /** rejects/ as one Parquet file sorted by source, file and row, and rejects.csv from it in the same order. */
-    private void writeRejects(TaskReport.Totals totals, Path tmp, Configuration hadoop) throws IOException {
-        if (totals.rejectsFiles().isEmpty()) {
+    private void writeRejects(TaskReport.Totals totals, Path tmp, Configuration hadoop, List<RemitRecord.Reject> remitRejects)
+            throws IOException {
+        if (totals.rejectsFiles().isEmpty() && remitRejects.isEmpty()) {
             // nothing rejected: the same empty outputs without a Spark job
             Files.createDirectories(tmp.resolve("rejects"));
             TaskParquet.writeEmpty(tmp.resolve("rejects").resolve("part-00000.parquet"), hadoop, REJECTS);
             RejectsCsv.writeHeader(tmp.resolve("rejects.csv"));
             return;
         }
-        Dataset<Row> st = spark.read().schema(Stage.SCHEMA).parquet(totals.rejectsFiles().toArray(new String[0]));
-        rejects(st, totals).coalesce(1).write().parquet(tmp.resolve("rejects").toString());
+        Dataset<Row> all = null;
+        if (!totals.rejectsFiles().isEmpty()) {
+            Dataset<Row> st = spark.read().schema(Stage.SCHEMA).parquet(totals.rejectsFiles().toArray(new String[0]));
+            all = rejects(st, totals);
+        }
+        if (!remitRejects.isEmpty()) {
+            // contract section 11: the file, the segment position (row_number) and the reason
+            List<Row> rows = new ArrayList<>();
+            for (RemitRecord.Reject r : remitRejects) {
+                rows.add(RowFactory.create("remits", (long) r.position(), r.claimId(),
+                        r.tag() == null || r.tag().isEmpty() ? "segment" : r.tag(), r.reason(), r.segment(), r.file()));
+            }
+            Dataset<Row> x = spark.createDataFrame(rows, REJECTS);
+            all = all == null ? x : all.unionByName(x);
+        }
+        all.orderBy("source", "file", "row_number").coalesce(1).write().parquet(tmp.resolve("rejects").toString());
         RejectsCsv.write(spark.read().parquet(tmp.resolve("rejects").toString()), tmp.resolve("rejects.csv"));
     }
+
+    /** The manifest's name of the remittance input. */
+    static final String REMITS = "remits";
 
     /** The published rejects' columns (contract section 7 rows with their reason). */
     static final StructType REJECTS = DataTypes.createStructType(List.of(
@@ -272,12 +307,17 @@ public final class AuditRun {
         Map<String, List<String[]>> m = new LinkedHashMap<>();
         m.put(Table.CLAIM_LINES.source(), checksums(in.claims()));
         if (in.administrations() != null) m.put(Table.ADMINISTRATIONS.source(), checksums(in.administrations()));
+        if (in.remits() != null) m.put(REMITS, checksums(in.remits()));
         return m;
     }
 
     private static List<String[]> checksums(InputFiles f) {
+        return checksums(f.files());
+    }
+
+    private static List<String[]> checksums(List<Path> files) {
         List<String[]> l = new ArrayList<>();
-        for (Path p : f.files()) {
+        for (Path p : files) {
             try {
                 l.add(new String[] {p.toAbsolutePath().toString(), InputFiles.sha256(p), Long.toString(Files.size(p))});
             } catch (IOException e) {
@@ -335,8 +375,10 @@ public final class AuditRun {
         b.append("  \"inputs\": [");
         boolean first = true;
         for (var e : sums.entrySet()) {
+            boolean remitFiles = e.getKey().equals(REMITS);
             InputFiles f = e.getKey().equals(Table.CLAIM_LINES.source()) ? in.claims() : in.administrations();
-            long rows = e.getKey().equals(Table.CLAIM_LINES.source()) ? s.inputLines() : s.inputAdministrations();
+            long rows = remitFiles ? (s.remits() == null ? 0 : s.remits().claims())
+                    : e.getKey().equals(Table.CLAIM_LINES.source()) ? s.inputLines() : s.inputAdministrations();
             StringBuilder files = new StringBuilder("[");
             for (int i = 0; i < e.getValue().size(); i++) {
                 String[] x = e.getValue().get(i);
@@ -346,8 +388,10 @@ public final class AuditRun {
             files.append(']');
             b.append(first ? "\n    " : ",\n    ");
             first = false;
-            b.append(Json.object().field("table", e.getKey()).field("path", f.path().toAbsolutePath().toString())
-                    .field("format", f.format().name().toLowerCase()).field("rows", rows).raw("files", files.toString()));
+            b.append(Json.object().field("table", e.getKey())
+                    .field("path", remitFiles ? options.remits().toAbsolutePath().toString() : f.path().toAbsolutePath().toString())
+                    .field("format", remitFiles ? "x12-835" : f.format().name().toLowerCase())
+                    .field(remitFiles ? "claims" : "rows", rows).raw("files", files.toString()));
         }
         b.append("\n  ],\n");
         b.append("  \"counts\": ").append(Json.object().field("inputLines", s.inputLines())

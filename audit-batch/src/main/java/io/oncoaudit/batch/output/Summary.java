@@ -15,7 +15,21 @@ import java.util.function.Function;
  */
 public record Summary(String runId, long inputLines, long inputAdministrations, long encounters, long linesAudited,
                       long administrationsAudited, long rejectedLineRows, long rejectedAdministrationRows,
-                      List<FindingGroup> groups) {
+                      List<FindingGroup> groups, io.oncoaudit.batch.x12.RemitSummary remits) {
+
+    /** A summary without remittances. */
+    public Summary(String runId, long inputLines, long inputAdministrations, long encounters, long linesAudited,
+                   long administrationsAudited, long rejectedLineRows, long rejectedAdministrationRows,
+                   List<FindingGroup> groups) {
+        this(runId, inputLines, inputAdministrations, encounters, linesAudited, administrationsAudited, rejectedLineRows,
+                rejectedAdministrationRows, groups, null);
+    }
+
+    /** The same summary with the remittances' block (contract section 11). */
+    public Summary withRemits(io.oncoaudit.batch.x12.RemitSummary r) {
+        return new Summary(runId, inputLines, inputAdministrations, encounters, linesAudited, administrationsAudited,
+                rejectedLineRows, rejectedAdministrationRows, groups, r);
+    }
 
     /** Findings of one (payer, billing NPI, kind, direction): count and exact amount. */
     public record FindingGroup(String payerId, String billingNpi, String kind, String direction, long findings,
@@ -50,7 +64,10 @@ public record Summary(String runId, long inputLines, long inputAdministrations, 
         public BigDecimal amount() { return amount; }
     }
 
-    public long rejectedRows() { return rejectedLineRows + rejectedAdministrationRows; }
+    /** Rows written to rejects: line and administration rows, and remittance segments (contract sections 7, 11). */
+    public long rejectedRows() {
+        return rejectedLineRows + rejectedAdministrationRows + (remits == null ? 0 : remits.rejectedSegments());
+    }
 
     public Totals total() {
         Totals t = new Totals();
@@ -81,7 +98,8 @@ public record Summary(String runId, long inputLines, long inputAdministrations, 
         b.append("  \"denial\": ").append(Json.money(t.denial)).append(",\n");
         b.append("  \"byPayer\": ").append(directionRows("payerId", by(FindingGroup::payerId))).append(",\n");
         b.append("  \"byProvider\": ").append(directionRows("billingNpi", by(FindingGroup::billingNpi))).append(",\n");
-        b.append("  \"byKind\": ").append(kindRows(by(FindingGroup::kind))).append("\n");
+        b.append("  \"byKind\": ").append(kindRows(by(FindingGroup::kind))).append(remits == null ? "\n" : ",\n");
+        if (remits != null) b.append("  \"remits\": ").append(remits.toJson("  ")).append("\n");
         return b.append("}\n").toString();
     }
 

@@ -1,0 +1,212 @@
+package io.oncoaudit.batch.x12;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.from_json;
+
+import io.oncoaudit.batch.audit.RecoderConfig;
+import io.oncoaudit.batch.audit.Stage;
+import io.oncoaudit.core.model.Setting;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
+
+/**
+ * {@code audit --remits P} (contract section 11): reads the 835 files in parallel (one Spark task per file, each
+ * streamed in bounded memory), nets reversals and corrections, matches the remittance claims and lines with the
+ * audited encounters, and writes DIR/remits/lines (every netted remittance line, matched or not) and
+ * DIR/remits/unmatched (the remittance claims and lines that match nothing in the extract).
+ */
+public final class Remittances {
+    public static final DataType MONEY = Stage.MONEY;
+    public static final DataType QUANTITY = DataTypes.createDecimalType(18, 6);
+    public static final StructType ADJUSTMENT = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("group", DataTypes.StringType, false),
+            DataTypes.createStructField("carc", DataTypes.StringType, false),
+            DataTypes.createStructField("amount", MONEY, false)));
+
+    /** DIR/remits/lines and DIR/remits/unmatched. */
+    public static final StructType LINES = DataTypes.createStructType(List.of(
+            f("file", DataTypes.StringType), f("segment_position", DataTypes.IntegerType),
+            f("claim_id", DataTypes.StringType), f("payer_key", DataTypes.StringType), f("payer_name", DataTypes.StringType),
+            f("claim_status", DataTypes.StringType), f("payer_claim_number", DataTypes.StringType),
+            f("claim_matched", DataTypes.BooleanType), f("is_line", DataTypes.BooleanType),
+            f("line_number", DataTypes.IntegerType), f("procedure_code", DataTypes.StringType),
+            f("modifiers", DataTypes.StringType), f("adjudicated_code", DataTypes.StringType),
+            f("adjudicated_modifiers", DataTypes.StringType), f("revenue_code", DataTypes.StringType),
+            f("date_of_service", DataTypes.DateType), f("units", QUANTITY), f("charge", MONEY), f("paid", MONEY),
+            f("allowed", MONEY), f("allowed_basis", DataTypes.StringType), f("patient_responsibility", MONEY),
+            f("adjustments", DataTypes.createArrayType(ADJUSTMENT, false)), f("carc", DataTypes.StringType),
+            f("rarc", DataTypes.StringType), f("remit_status", DataTypes.StringType), f("expected_price", QUANTITY),
+            f("expected_value", MONEY), f("shortfall", MONEY), f("note", DataTypes.StringType)));
+
+    private static StructField f(String name, DataType t) {
+        return DataTypes.createStructField(name, t, true);
+    }
+
+    /** The billed lines inside the encounters' billed_lines_json (contract section 5 shape). */
+    private static final StructType BILLED_LINE = DataTypes.createStructType(List.of(
+            f("lineNumber", DataTypes.IntegerType), f("procedureCode", DataTypes.StringType),
+            f("modifiers", DataTypes.createArrayType(DataTypes.StringType)), f("units", QUANTITY),
+            f("chargeAmount", QUANTITY)));
+
+    /** A reject found in a remittance file (file, segment position, reason). */
+    public record Outcome(RemitSummary summary, List<RemitRecord.Reject> rejects) { }
+
+    private Remittances() { }
+
+    /**
+     * @param encounters the run's published encounters folder (Parquet)
+     * @param target     the run's remits folder to create
+     */
+    public static Outcome run(SparkSession spark, List<Path> files, Path encounters, RecoderConfig config,
+                              boolean builtInFees, Path target) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<String> paths = new ArrayList<>();
+        for (Path p : files) paths.add(p.toAbsolutePath().toString());
+        LongAccumulator transactions = spark.sparkContext().longAccumulator("oncoaudit-835-transactions");
+        // one task per file: each streams its file; the records are kept once for rejects and claims
+        JavaRDD<RemitRecord> records = jsc.parallelize(paths, Math.max(1, paths.size()))
+                .flatMap(p -> Remit835Files.read(Path.of(p), transactions::add))
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            List<RemitRecord.Reject> rejects = records.filter(r -> r.reject() != null).map(RemitRecord::reject).collect();
+            JavaPairRDD<String, Iterable<Remit>> byClaim = records.filter(r -> r.remit() != null)
+                    .mapToPair(r -> new Tuple2<>(r.remit().claimId(), r.remit())).groupByKey();
+            JavaPairRDD<String, RemitMatcher.BilledClaim> billed = billedClaims(spark, encounters);
+            RemitMatcher.Prices prices = new FeePrices(config, builtInFees);
+            JavaRDD<Row> results = byClaim.leftOuterJoin(billed).flatMap(t -> {
+                List<Remit> remits = new ArrayList<>();
+                t._2()._1().forEach(remits::add);
+                Optional<RemitMatcher.BilledClaim> b = t._2()._2();
+                List<Row> rows = new ArrayList<>();
+                for (RemitMatcher.Result r : RemitMatcher.match(t._1(), remits, b.isPresent() ? b.get() : null, prices)) {
+                    rows.add(row(r));
+                }
+                return rows.iterator();
+            });
+            Path lines = target.resolve("lines");
+            spark.createDataFrame(results, LINES).coalesce(Math.max(1, Math.min(paths.size(), 8)))
+                    .write().mode(SaveMode.ErrorIfExists).parquet(lines.toString());
+            Dataset<Row> written = spark.read().schema(LINES).parquet(lines.toString());
+            written.filter(col("line_number").isNull()).coalesce(1).orderBy("file", "segment_position")
+                    .write().mode(SaveMode.ErrorIfExists).parquet(target.resolve("unmatched").toString());
+            long rejectedClaims = rejects.stream().filter(r -> r.claimId() != null).count();
+            RemitSummary s = summarize(written, paths.size(), transactions.value(), rejects.size(), rejectedClaims);
+            return new Outcome(s, rejects);
+        } finally {
+            records.unpersist(false);
+        }
+    }
+
+    static RemitSummary summarize(Dataset<Row> lines, long files, long transactions, long rejectedSegments,
+                                  long rejectedClaims) {
+        lines.createOrReplaceTempView("oncoaudit_remit_lines");
+        SparkSession spark = lines.sparkSession();
+        Row c = spark.sql("SELECT count(DISTINCT claim_id, coalesce(payer_key, '')) AS claims, "
+                + "count(DISTINCT CASE WHEN claim_matched THEN concat(claim_id, '\u0001', coalesce(payer_key, '')) END) AS matched, "
+                + "sum(CASE WHEN is_line AND line_number IS NOT NULL THEN 1 ELSE 0 END) AS lm, "
+                + "sum(CASE WHEN is_line AND line_number IS NULL THEN 1 ELSE 0 END) AS lu, "
+                + "sum(CASE WHEN is_line AND remit_status IN ('DENIED', 'REJECTED') THEN 1 ELSE 0 END) AS dl, "
+                + "sum(CASE WHEN is_line AND remit_status IN ('DENIED', 'REJECTED') THEN coalesce(expected_value, 0) ELSE 0 END) AS da, "
+                + "sum(CASE WHEN is_line AND remit_status = 'UNDERPAID' THEN 1 ELSE 0 END) AS ul, "
+                + "sum(CASE WHEN is_line AND remit_status = 'UNDERPAID' THEN shortfall ELSE 0 END) AS ua "
+                + "FROM oncoaudit_remit_lines").first();
+        long claims = c.getLong(0), matched = c.getLong(1);
+        List<RemitSummary.Carc> carcs = new ArrayList<>();
+        for (Row r : lines.filter(col("is_line")).select(explode(col("adjustments")).as("a"))
+                .groupBy(col("a.group").as("g"), col("a.carc").as("c"))
+                .agg(org.apache.spark.sql.functions.count("*").as("n"), org.apache.spark.sql.functions.sum("a.amount").as("s"))
+                .orderBy("g", "c").collectAsList()) {
+            carcs.add(new RemitSummary.Carc(r.getString(0), r.getString(1), r.getLong(2), money(r.getDecimal(3))));
+        }
+        List<RemitSummary.Status> statuses = new ArrayList<>();
+        for (Row r : spark.sql("SELECT remit_status, count(*), sum(paid), sum(coalesce(expected_value, 0)) "
+                + "FROM oncoaudit_remit_lines WHERE is_line GROUP BY remit_status ORDER BY remit_status").collectAsList()) {
+            statuses.add(new RemitSummary.Status(r.getString(0), r.getLong(1), money(r.getDecimal(2)), money(r.getDecimal(3))));
+        }
+        return new RemitSummary(files, transactions, claims, matched, claims - matched, longOr0(c, 2), longOr0(c, 3),
+                longOr0(c, 4), money(c.getDecimal(5)), longOr0(c, 6), money(c.getDecimal(7)), carcs, statuses,
+                rejectedSegments, rejectedClaims);
+    }
+
+    private static long longOr0(Row r, int i) { return r.isNullAt(i) ? 0 : r.getLong(i); }
+
+    private static BigDecimal money(BigDecimal v) {
+        return (v == null ? BigDecimal.ZERO : v).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /** The audited encounters by claim id, with their billed lines (from billed_lines_json). */
+    private static JavaPairRDD<String, RemitMatcher.BilledClaim> billedClaims(SparkSession spark, Path encounters) {
+        boolean any;
+        try (Stream<Path> s = Files.list(encounters)) {
+            any = s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        } catch (java.io.IOException e) {
+            any = false;
+        }
+        if (!any) return JavaPairRDD.fromJavaRDD(JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD());
+        Dataset<Row> e = spark.read().parquet(encounters.toString()).select(col("claim_id"), col("date_of_service"),
+                col("payer_id"), col("place_of_service"), col("claim_type"),
+                from_json(col("billed_lines_json"), DataTypes.createArrayType(BILLED_LINE)).as("lines"));
+        return e.javaRDD().mapToPair(r -> {
+            List<RemitMatcher.BilledLine> ls = new ArrayList<>();
+            List<Row> raw = r.isNullAt(5) ? List.of() : r.getList(5);
+            for (Row l : raw) {
+                List<String> mods = l.isNullAt(2) ? List.of() : List.copyOf(l.<String>getList(2));
+                ls.add(new RemitMatcher.BilledLine(l.getInt(0), l.getString(1), mods, l.getDecimal(3), l.getDecimal(4)));
+            }
+            ls.sort(java.util.Comparator.comparingInt(RemitMatcher.BilledLine::lineNumber));
+            java.sql.Date d = r.getDate(1);
+            String type = r.getString(4);
+            return new Tuple2<>(r.getString(0), new RemitMatcher.BilledClaim(r.getString(0),
+                    d == null ? null : d.toLocalDate(), r.getString(2), r.getString(3),
+                    type == null || !type.equalsIgnoreCase("INSTITUTIONAL"), List.copyOf(ls)));
+        });
+    }
+
+    static Row row(RemitMatcher.Result r) {
+        List<Row> adj = new ArrayList<>();
+        List<String> carc = new ArrayList<>();
+        for (Remit.Adjustment a : r.adjustments()) {
+            adj.add(RowFactory.create(a.group(), a.carc(), a.amount()));
+            carc.add(a.key());
+        }
+        return RowFactory.create(r.file(), r.position(), r.claimId(), r.payerKey(), r.payerName(), r.claimStatus(),
+                r.payerClaimNumber(), r.claimMatched(), r.line(), r.lineNumber(), r.procedureCode(), r.modifiers(),
+                r.adjudicatedCode(), r.adjudicatedModifiers(), r.revenueCode(),
+                r.dateOfService() == null ? null : java.sql.Date.valueOf(r.dateOfService()), r.units(), r.charge(),
+                r.paid(), r.allowed(), r.allowedBasis(), r.patientResponsibility(), adj,
+                carc.isEmpty() ? null : String.join("|", carc), r.remarks().isEmpty() ? null : String.join("|", r.remarks()),
+                r.status(), r.expectedPrice(), r.expectedValue(), r.shortfall(), r.note());
+    }
+
+    /** Prices of the audit's fee schedule (the same Recoder configuration, built once per executor JVM). */
+    record FeePrices(RecoderConfig config, boolean lesserOfCharge) implements RemitMatcher.Prices {
+        @Override
+        public BigDecimal perUnit(String payerId, String code, String placeOfService, LocalDate dateOfService) {
+            return config.recoder().fees().perUnit(payerId, code.toUpperCase(Locale.ROOT),
+                    Setting.ofPlaceOfService(placeOfService), dateOfService);
+        }
+    }
+}
