@@ -20,6 +20,8 @@ public final class BatchCli {
     static final String USAGE = String.join("\n",
             "usage:",
             "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--remits PATH] [--master URL]",
+            "        [--asp DIR] [--tables-as-of YYYY-MM-DD] [--charge-master FILE]",
+            "  diff --run A --run B [--format json|table]",
             "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]",
             "  score --run DIR --truth FILE",
             "PATH: a .csv or .parquet file, or a folder of part files (contract section 1); --remits: X12 835 files (section 11).");
@@ -40,6 +42,7 @@ public final class BatchCli {
                 case "audit" -> audit(args, out, err);
                 case "generate" -> io.oncoaudit.batch.generate.GenerateCommand.run(
                         new Args("generate", args, 1, io.oncoaudit.batch.generate.GenerateCommand.OPTIONS), out, err);
+                case "diff" -> io.oncoaudit.batch.diff.DiffCommand.run(args, out);
                 case "score" -> io.oncoaudit.batch.score.ScoreCommand.run(
                         new Args("score", args, 1, io.oncoaudit.batch.score.ScoreCommand.OPTIONS), out, err);
                 case "baseline" -> io.oncoaudit.batch.bench.BaselineCommand.run(
@@ -80,9 +83,19 @@ public final class BatchCli {
 
     private static void audit(String[] argv, PrintStream out, PrintStream err) {
         Args a = new Args("audit", argv, 1,
-                Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master", "remits"));
+                Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master", "remits", "asp",
+                        "tables-as-of", "charge-master"));
+        java.time.LocalDate asOf = null;
+        if (a.get("tables-as-of") != null) {
+            try {
+                asOf = java.time.LocalDate.parse(a.get("tables-as-of"));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new UsageException("--tables-as-of: '" + a.get("tables-as-of") + "' is not a YYYY-MM-DD date");
+            }
+        }
         AuditOptions o = new AuditOptions(a.requiredPath("claims"), a.path("administrations"), a.requiredPath("out"),
-                a.path("fee-schedule"), a.path("payer-policies"), a.get("master"), a.path("remits"));
+                a.path("fee-schedule"), a.path("payer-policies"), a.get("master"))
+                .withRemits(a.path("remits")).withTables(a.path("asp"), asOf, a.path("charge-master"));
         AuditRun.Preflight pre = AuditRun.preflight(o);
         SparkSession spark = Sessions.create("oncoaudit-audit", o.master());
         try (Progress progress = new Progress(spark, "audit", err, 3000)) {

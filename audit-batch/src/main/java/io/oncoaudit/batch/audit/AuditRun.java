@@ -90,7 +90,8 @@ public final class AuditRun {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Inputs in = pre.inputs();
-        RecoderConfig config = new RecoderConfig(abs(options.feeSchedule()), abs(options.payerPolicies()));
+        RecoderConfig config = new RecoderConfig(abs(options.feeSchedule()), abs(options.payerPolicies()), abs(options.asp()),
+                options.tablesAsOf() == null ? null : options.tablesAsOf().toString(), abs(options.chargeMaster()));
         Recoder recoder = loadRecoder(config);
         shipSideFiles();
         Map<String, List<String[]>> sums = join(pre.checksums());
@@ -154,8 +155,14 @@ public final class AuditRun {
             admins = InputFiles.of("administrations", options.administrations());
             ExtractReader.checkCsvHeaders(Table.ADMINISTRATIONS, "administrations", admins);
         }
-        for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies()}) {
+        for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies(), options.chargeMaster()}) {
             if (p != null && !Files.isReadable(p)) throw new InputException("file '" + p + "' does not exist or is not readable");
+        }
+        if (options.asp() != null && !Files.isDirectory(options.asp())) {
+            throw new InputException("--asp '" + options.asp() + "' is not a folder of CMS ASP pricing files");
+        }
+        if (options.feeSchedule() != null && (options.asp() != null || options.chargeMaster() != null)) {
+            throw new InputException("--fee-schedule replaces the built-in CMS prices entirely: --asp and --charge-master apply to the built-in default only");
         }
         List<Path> remits = options.remits() == null ? null : RemitFiles.of("remits", options.remits());
         return new Inputs(claims, admins, remits);
@@ -167,7 +174,9 @@ public final class AuditRun {
         } catch (UnsupportedOperationException e) {
             throw e;
         } catch (RuntimeException e) {
-            String what = config.feeSchedulePath() != null ? "fee schedule '" + config.feeSchedulePath() + "'" : "built-in tables";
+            String what = config.feeSchedulePath() != null ? "fee schedule '" + config.feeSchedulePath() + "'"
+                    : config.aspPath() != null ? "ASP folder '" + config.aspPath() + "' / built-in tables"
+                    : config.chargeMasterPath() != null ? "charge master '" + config.chargeMasterPath() + "' / built-in tables" : "built-in tables";
             if (config.payerPoliciesPath() != null) what += " / payer policies '" + config.payerPoliciesPath() + "'";
             throw new InputException("cannot load the " + what + ": " + e.getMessage(), e);
         }
@@ -176,9 +185,10 @@ public final class AuditRun {
     /** On a cluster the executors may not see the driver's disk: ship the side files with the job. */
     private void shipSideFiles() {
         if (spark.sparkContext().isLocal()) return;
-        for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies()}) {
+        for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies(), options.chargeMaster()}) {
             if (p != null) spark.sparkContext().addFile(p.toAbsolutePath().toString());
         }
+        if (options.asp() != null) spark.sparkContext().addFile(options.asp().toAbsolutePath().toString(), true);
     }
 
     /**
@@ -368,6 +378,11 @@ public final class AuditRun {
                 .field("path", o.feeSchedule() == null ? null : o.feeSchedule().toAbsolutePath().toString())
                 .field("fingerprint", recoder.fees().fingerprint())
                 .field("description", recoder.fees().description())).append(",\n");
+        // every table version the prices can come from, and where it came from (contract section 10)
+        Json.ObjectWriter tv = Json.object();
+        recoder.fees().tableVersions().forEach(tv::field);
+        b.append("  \"tableVersions\": ").append(tv).append(",\n");
+        b.append("  \"tablesAsOf\": ").append(o.tablesAsOf() == null ? "null" : Json.quote(o.tablesAsOf().toString())).append(",\n");
         if (o.payerPolicies() != null) {
             b.append("  \"payerPolicies\": ").append(Json.object().field("path", o.payerPolicies().toAbsolutePath().toString())
                     .field("sha256", InputFiles.sha256(o.payerPolicies()))).append(",\n");

@@ -7,6 +7,7 @@ import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Encounter;
 import io.oncoaudit.core.model.Finding;
+import io.oncoaudit.core.model.FindingPricing;
 import io.oncoaudit.core.model.InvalidFieldException;
 import io.oncoaudit.core.model.RecodeResult;
 import io.oncoaudit.core.recode.CodeSpelling;
@@ -394,6 +395,16 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
                 v[Stage.EXPLANATION] = f.explanation();
                 v[Stage.CITATIONS] = Json.stringArray(f.citations());
                 v[Stage.APPEAL_TEXT] = f.appealText();
+                FindingPricing fp = f.pricing();
+                if (fp != null) {
+                    v[Stage.BILLED_PRICE] = price(fp.billedPrice());
+                    v[Stage.BILLED_VALUE] = money(fp.billedValue());
+                    v[Stage.EXPECTED_PRICE] = price(fp.expectedPrice());
+                    v[Stage.EXPECTED_CHARGE_BASIS] = money(fp.expectedChargeBasis());
+                    v[Stage.EXPECTED_VALUE] = money(fp.expectedValue());
+                    v[Stage.TABLE_VERSION] = fp.tableVersion();
+                    v[Stage.PRICING_NOTE] = fp.note();
+                }
                 out.finding(v);
             }
             Object[] v = keys(Stage.ENCOUNTER, e, dos, month);
@@ -430,6 +441,11 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             v[Stage.PLACE_OF_SERVICE] = e.placeOfService();
             return v;
         }
+    }
+
+    /** A price per unit in the findings' PRICE column: six decimals, HALF_EVEN (CMS prices have at most three). */
+    private static BigDecimal price(BigDecimal v) {
+        return v == null ? null : v.setScale(6, RoundingMode.HALF_EVEN);
     }
 
     private static BigDecimal money(BigDecimal v) {

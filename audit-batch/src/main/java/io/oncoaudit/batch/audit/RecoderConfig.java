@@ -26,7 +26,12 @@ import org.apache.spark.SparkFiles;
  * A null path means the built-in. Shipped to executors; each executor JVM builds its Recoder once
  * ({@link #recoder()}), never per row.
  */
-public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath) implements Serializable {
+public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath, String aspPath, String tablesAsOf,
+                            String chargeMasterPath) implements Serializable {
+
+    public RecoderConfig(String feeSchedulePath, String payerPoliciesPath) {
+        this(feeSchedulePath, payerPoliciesPath, null, null, null);
+    }
 
     private static final Map<RecoderConfig, Recoder> PER_JVM = new ConcurrentHashMap<>();
 
@@ -38,7 +43,13 @@ public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath) im
     private Recoder build() {
         ReferenceTables tables = ReferenceTables.builtIn();
         if (payerPoliciesPath != null) tables = tables.withPayers(payers(resolve(payerPoliciesPath)));
-        FeeSchedule fees = feeSchedulePath == null ? FeeSchedules.builtIn() : FeeSchedules.fromCsv(resolve(feeSchedulePath));
+        FeeSchedule fees;
+        if (feeSchedulePath != null) fees = FeeSchedules.fromCsv(resolve(feeSchedulePath));
+        else if (aspPath == null && tablesAsOf == null && chargeMasterPath == null) fees = FeeSchedules.builtIn();
+        else {
+            fees = FeeSchedules.builtIn(null, aspPath == null ? null : resolve(aspPath),
+                    tablesAsOf == null ? null : java.time.LocalDate.parse(tablesAsOf), chargeMasterPath == null ? null : resolve(chargeMasterPath));
+        }
         return new Recoder(tables, fees);
     }
 

@@ -22,6 +22,8 @@ import org.apache.spark.unsafe.types.UTF8String;
 public final class Stage {
     public static final String ENCOUNTER = "E", FINDING = "F", REJECT = "R";
     public static final DataType MONEY = DataTypes.createDecimalType(12, 2);
+    /** A price per unit: CMS publishes ASP limits and OPPS rates with three decimals; a loaded schedule may have more. */
+    public static final DataType PRICE = DataTypes.createDecimalType(18, 6);
 
     public static final List<String> COLUMNS = new ArrayList<>();
     public static final StructType SCHEMA;
@@ -30,6 +32,7 @@ public final class Stage {
             PROVIDER_NAME, PAYER_ID, PAYER_NAME, PLACE_OF_SERVICE,
             FINDING_INDEX, LINE_NUMBER, KIND, RULE_ID, BILLED_CODE, EXPECTED_CODE, BILLED_UNITS, EXPECTED_UNITS, DIRECTION,
             AMOUNT, EXPLANATION, CITATIONS, APPEAL_TEXT,
+            BILLED_PRICE, BILLED_VALUE, EXPECTED_PRICE, EXPECTED_CHARGE_BASIS, EXPECTED_VALUE, TABLE_VERSION, PRICING_NOTE,
             DIAGNOSIS_CODES, LINE_COUNT, ADMINISTRATION_COUNT, FINDING_COUNT, BILLED_AMOUNT, EXPECTED_AMOUNT, NET_IMPACT,
             BILLED_LINES_JSON, ADMINISTRATIONS_JSON, EXPECTED_LINES_JSON, WARNINGS_JSON,
             CLAIM_TYPE, BILL_TYPE, MEMBER_ID, PATIENT_NAME, PAYER_CLAIM_NUMBER, UNCLASSIFIED_DRUGS_JSON,
@@ -87,6 +90,14 @@ public final class Stage {
         EXPLANATION = add("explanation", s);
         CITATIONS = add("citations", s);
         APPEAL_TEXT = add("appeal_text", s);
+        // how the amount was priced (contract section 10, FindingPricing)
+        BILLED_PRICE = add("billed_price", PRICE);
+        BILLED_VALUE = add("billed_value", MONEY);
+        EXPECTED_PRICE = add("expected_price", PRICE);
+        EXPECTED_CHARGE_BASIS = add("expected_charge_basis", MONEY);
+        EXPECTED_VALUE = add("expected_value", MONEY);
+        TABLE_VERSION = add("table_version", s);
+        PRICING_NOTE = add("pricing_note", s);
         // reject columns; ROW is the row's read id (see ExtractReader.ROW), turned into a row number when published
         SOURCE = add("source", s);
         FILE = add("file", s);
@@ -103,7 +114,8 @@ public final class Stage {
     public static final List<String> FINDING_COLUMNS = List.of("claim_id", "finding_index", "line_number", "patient_id",
             "date_of_service", "billing_npi", "rendering_npi", "provider_name", "payer_name", "place_of_service", "kind",
             "rule_id", "billed_code", "expected_code", "billed_units", "expected_units", "direction", "amount", "explanation",
-            "citations", "appeal_text", "payer_id", "service_month");
+            "citations", "appeal_text", "payer_id", "service_month", "billed_price", "billed_value", "expected_price",
+            "expected_charge_basis", "expected_value", "table_version", "pricing_note");
     public static final List<String> ENCOUNTER_COLUMNS = List.of("claim_id", "patient_id", "date_of_service",
             "service_month", "billing_npi", "rendering_npi", "provider_name", "payer_id", "payer_name", "place_of_service",
             "diagnosis_codes", "line_count", "administration_count", "finding_count", "billed_amount", "expected_amount",
@@ -142,7 +154,7 @@ public final class Stage {
 
     /**
      * The row's first {@code columns} values in Spark's internal form, built directly (no Row encoder).
-     * Strings, LocalDate, BigDecimal (scale 2), Integer and Long are accepted.
+     * Strings, LocalDate, BigDecimal (scale 2; scale 6 in the PRICE columns), Integer and Long are accepted.
      */
     static InternalRow internal(Object[] v, int columns) {
         Object[] out = new Object[columns];
@@ -150,7 +162,7 @@ public final class Stage {
             Object x = v[i];
             if (x instanceof String s) out[i] = UTF8String.fromString(s);
             else if (x instanceof LocalDate d) out[i] = (int) d.toEpochDay();
-            else if (x instanceof BigDecimal b) out[i] = Decimal.apply(b, 12, 2);
+            else if (x instanceof BigDecimal b) out[i] = i == BILLED_PRICE || i == EXPECTED_PRICE ? Decimal.apply(b, 18, 6) : Decimal.apply(b, 12, 2);
             else out[i] = x;
         }
         return new GenericInternalRow(out);
