@@ -19,5 +19,11 @@ public enum FindingKind {
     /** Extension: an administration code billed with no documented administration to support it. */
     UNSUPPORTED_ADMINISTRATION,
     /** Extension: a drug code that is not valid on the date of service (e.g. J2505, J9265). */
-    INVALID_DRUG_CODE
+    INVALID_DRUG_CODE,
+    /** Extension: an E/M visit not payable with a drug administration service on the same day (Medicare 99211). */
+    EM_WITH_ADMINISTRATION,
+    /** Extension: an NCCI procedure-to-procedure edit pair billed together (details: column1, column2, modifier indicator). */
+    NCCI_PTP_EDIT,
+    /** Extension: more units than the NCCI medically unlikely edit allows (details: MUE value, MAI). */
+    MUE_EXCEEDED
 }

@@ -31,6 +31,9 @@ public final class RuleCatalog {
     public static final Rule COMBINATION_PRODUCT = io.oncoaudit.core.rules.units.CombinationProducts.RULE;
     public static final Rule DRUG_CODE_VALID = io.oncoaudit.core.rules.units.DrugCodeValid.RULE;
     public static final Rule CLAIMS_ONLY = io.oncoaudit.core.rules.mode.ClaimsOnlyMode.RULE;
+    public static final Rule EM_WITH_ADMINISTRATION = io.oncoaudit.core.rules.em.EmWithAdministration.RULE;
+    public static final Rule NCCI_PTP = io.oncoaudit.core.rules.ncci.ProcedureToProcedure.RULE;
+    public static final Rule NCCI_MUE = io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.RULE;
     public static final Rule PRICING = io.oncoaudit.core.rules.pricing.FeeSchedulePricing.RULE;
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
     private static final Map<String, Class<?>> IMPLEMENTATION = Map.ofEntries(
@@ -53,12 +56,15 @@ public final class RuleCatalog {
             Map.entry(COMBINATION_PRODUCT.id(), io.oncoaudit.core.rules.units.CombinationProducts.class),
             Map.entry(DRUG_CODE_VALID.id(), io.oncoaudit.core.rules.units.DrugCodeValid.class),
             Map.entry(CLAIMS_ONLY.id(), io.oncoaudit.core.rules.mode.ClaimsOnlyMode.class),
+            Map.entry(EM_WITH_ADMINISTRATION.id(), io.oncoaudit.core.rules.em.EmWithAdministration.class),
+            Map.entry(NCCI_PTP.id(), io.oncoaudit.core.rules.ncci.ProcedureToProcedure.class),
+            Map.entry(NCCI_MUE.id(), io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.class),
             Map.entry(PRICING.id(), io.oncoaudit.core.rules.pricing.FeeSchedulePricing.class));
 
     static {
         for (Rule r : List.of(TIME_PUSH, TIME_ADDITIONAL_HOUR, HYDRATION, CHEMO_FAMILY, SUPPORTIVE_FAMILY, SC_IM_CODE, UNCLASSIFIED_DRUG,
                 ONE_INITIAL, SEPARATE_ACCESS, SEQUENTIAL_CONCURRENT, ADDITIONAL_PUSH, PUMP_START, ADDON_PRIMARY, SITE_CODES,
-                DRUG_UNITS, DRUG_CODE_VALID, WASTE_MODIFIERS, COMBINATION_PRODUCT, CLAIMS_ONLY, PRICING)) {
+                DRUG_UNITS, DRUG_CODE_VALID, WASTE_MODIFIERS, COMBINATION_PRODUCT, EM_WITH_ADMINISTRATION, NCCI_PTP, NCCI_MUE, CLAIMS_ONLY, PRICING)) {
             if (BY_ID.put(r.id(), r) != null) throw new IllegalStateException("duplicate rule id " + r.id());
         }
     }

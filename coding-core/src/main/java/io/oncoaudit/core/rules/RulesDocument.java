@@ -23,10 +23,13 @@ public final class RulesDocument {
         m.put(FindingKind.DRUG_UNITS, List.of(RuleCatalog.DRUG_UNITS.id()));
         m.put(FindingKind.WASTE_MODIFIER, List.of(RuleCatalog.WASTE_MODIFIERS.id()));
         m.put(FindingKind.MISSING_ADMINISTRATION, List.of("the rule that derived the missing code (any OA-TIME/HIER/SEQ/SCIM/SITE/PUMP rule)"));
-        m.put(FindingKind.MISSING_DISTINCT_MODIFIER, List.of(RuleCatalog.SEPARATE_ACCESS.id()));
+        m.put(FindingKind.MISSING_DISTINCT_MODIFIER, List.of(RuleCatalog.SEPARATE_ACCESS.id(), RuleCatalog.EM_WITH_ADMINISTRATION.id()));
         m.put(FindingKind.ADMINISTRATION_CODE_MISMATCH, List.of(RuleCatalog.TIME_PUSH.id(), RuleCatalog.SEQUENTIAL_CONCURRENT.id(), RuleCatalog.PUMP_START.id(), RuleCatalog.SITE_CODES.id()));
         m.put(FindingKind.UNSUPPORTED_ADMINISTRATION, List.of(RuleCatalog.ONE_INITIAL.id(), RuleCatalog.CLAIMS_ONLY.id()));
         m.put(FindingKind.INVALID_DRUG_CODE, List.of(RuleCatalog.DRUG_CODE_VALID.id()));
+        m.put(FindingKind.EM_WITH_ADMINISTRATION, List.of(RuleCatalog.EM_WITH_ADMINISTRATION.id()));
+        m.put(FindingKind.NCCI_PTP_EDIT, List.of(RuleCatalog.NCCI_PTP.id()));
+        m.put(FindingKind.MUE_EXCEEDED, List.of(RuleCatalog.NCCI_MUE.id()));
         return m;
     }
 
