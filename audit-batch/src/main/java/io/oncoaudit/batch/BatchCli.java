@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
 public final class BatchCli {
     static final String USAGE = String.join("\n",
             "usage:",
-            "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--master URL]",
+            "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--ncci DIR] [--master URL]",
             "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]",
             "  score --run DIR --truth FILE",
             "PATH: a .csv or .parquet file, or a folder of part files (contract section 1).");
@@ -80,9 +80,9 @@ public final class BatchCli {
 
     private static void audit(String[] argv, PrintStream out, PrintStream err) {
         Args a = new Args("audit", argv, 1,
-                Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master"));
+                Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master", "ncci"));
         AuditOptions o = new AuditOptions(a.requiredPath("claims"), a.path("administrations"), a.requiredPath("out"),
-                a.path("fee-schedule"), a.path("payer-policies"), a.get("master"));
+                a.path("fee-schedule"), a.path("payer-policies"), a.get("master"), a.path("ncci"));
         AuditRun.Preflight pre = AuditRun.preflight(o);
         SparkSession spark = Sessions.create("oncoaudit-audit", o.master());
         try (Progress progress = new Progress(spark, "audit", err, 3000)) {

@@ -83,7 +83,7 @@ public final class AuditRun {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Inputs in = pre.inputs();
-        RecoderConfig config = new RecoderConfig(abs(options.feeSchedule()), abs(options.payerPolicies()));
+        RecoderConfig config = new RecoderConfig(abs(options.feeSchedule()), abs(options.payerPolicies()), abs(options.ncci()));
         Recoder recoder = loadRecoder(config);
         shipSideFiles();
         Map<String, List<String[]>> sums = join(pre.checksums());
@@ -139,6 +139,9 @@ public final class AuditRun {
         for (Path p : new Path[] {options.feeSchedule(), options.payerPolicies()}) {
             if (p != null && !Files.isReadable(p)) throw new InputException("file '" + p + "' does not exist or is not readable");
         }
+        if (options.ncci() != null && !Files.isDirectory(options.ncci())) {
+            throw new InputException("--ncci '" + options.ncci() + "' is not a folder");
+        }
         return new Inputs(claims, admins);
     }
 
@@ -150,6 +153,7 @@ public final class AuditRun {
         } catch (RuntimeException e) {
             String what = config.feeSchedulePath() != null ? "fee schedule '" + config.feeSchedulePath() + "'" : "built-in tables";
             if (config.payerPoliciesPath() != null) what += " / payer policies '" + config.payerPoliciesPath() + "'";
+            if (config.ncciPath() != null) what += " / NCCI files '" + config.ncciPath() + "'";
             throw new InputException("cannot load the " + what + ": " + e.getMessage(), e);
         }
     }

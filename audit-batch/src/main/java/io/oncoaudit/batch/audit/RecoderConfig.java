@@ -26,7 +26,9 @@ import org.apache.spark.SparkFiles;
  * A null path means the built-in. Shipped to executors; each executor JVM builds its Recoder once
  * ({@link #recoder()}), never per row.
  */
-public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath) implements Serializable {
+public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath, String ncciPath) implements Serializable {
+
+    public RecoderConfig(String feeSchedulePath, String payerPoliciesPath) { this(feeSchedulePath, payerPoliciesPath, null); }
 
     private static final Map<RecoderConfig, Recoder> PER_JVM = new ConcurrentHashMap<>();
 
@@ -39,7 +41,10 @@ public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath) im
         ReferenceTables tables = ReferenceTables.builtIn();
         if (payerPoliciesPath != null) tables = tables.withPayers(payers(resolve(payerPoliciesPath)));
         FeeSchedule fees = feeSchedulePath == null ? FeeSchedules.builtIn() : FeeSchedules.fromCsv(resolve(feeSchedulePath));
-        return new Recoder(tables, fees);
+        io.oncoaudit.core.tables.ncci.NcciEdits ncci = io.oncoaudit.core.tables.ncci.NcciEdits.shipped();
+        // the NCCI folder must be readable by every executor (local mode or a shared disk)
+        if (ncciPath != null) ncci = ncci.withDirectory(Path.of(ncciPath));
+        return new Recoder(tables, fees, ncci);
     }
 
     /** The built-in payer rows, each replaced or extended by the file's row with the same payer_id. */
