@@ -215,6 +215,21 @@ class RecoderBehaviourTests extends RecoderTestSupport {
             assertEquals("96401x1", adminCodes(r));
         }
 
+        @ParameterizedTest(name = "claims-only {0} billed G0498 -> {1}")
+        @CsvSource({"AETNA,96416", "MEDICARE,G0498"})
+        void g0498IsAMedicareCode(String payer, String expected) {
+            RecodeResult r = recode(Enc.medicare().payer(payer).bill("96413", 1).bill("G0498", 1).bill("J9190", 10).bill("J9045", 13));
+            assertTrue(adminCodes(r).contains(expected), adminCodes(r));
+            assertEquals(payer.equals("MEDICARE") ? 0 : 1, r.findings().size(), r.findings().toString());
+        }
+
+        @Test
+        void aspOnlyDrugOfUnknownRouteBilledWithAnInjectionOnly() {
+            // omacetaxine (J9262, HCPCS chemotherapy range, route not in the drug table) billed with 96372 and no IV service
+            RecodeResult r = recode(Enc.medicare().dx("C92.10").bill("96372", 1).bill("J9262", 125));
+            assertEquals("96401x1", adminCodes(r));
+        }
+
         @Test
         void nonHormonalAntineoplasticBilledAs96372ForANonCancerDiagnosis() {
             // methotrexate injected for rheumatoid arthritis: CPT chemotherapy codes apply to antineoplastics for non-cancer conditions
