@@ -71,6 +71,30 @@ public final class RuleCatalog {
 
     public static List<Rule> all() { return List.copyOf(BY_ID.values()); }
 
+    /** One step of the recoder and the rules that decide in it, in the order {@code Recoder.recode} applies them. */
+    public record Step(String name, List<String> ruleIds) { }
+
+    /** Full mode (an administration record): the steps in order. */
+    public static final List<Step> FULL_MODE = List.of(
+            new Step("administration codes from the record (AdministrationCoder)", List.of("OA-FAM-003", "OA-FAM-001", "OA-FAM-002", "OA-SCIM-001",
+                    "OA-SITE-001", "OA-PUMP-001", "OA-TIME-003", "OA-TIME-001", "OA-HIER-001", "OA-HIER-002", "OA-TIME-002", "OA-SEQ-001", "OA-SEQ-002")),
+            new Step("drug lines from the record (DrugLineCoder)", List.of("OA-UNITS-002", "OA-UNITS-001", "OA-WASTE-001")),
+            new Step("drug comparison (DrugComparison)", List.of("OA-UNITS-002", "OA-COMBO-001", "OA-UNITS-001", "OA-WASTE-001")),
+            new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
+            new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
+            new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
+            new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
+
+    /** Claims-only mode (no administration record): the steps in order. */
+    public static final List<Step> CLAIMS_ONLY_MODE = List.of(
+            new Step("administration codes re-coded from the billed drugs (ClaimsOnlyCoder)", List.of("OA-CLAIMS-001", "OA-FAM-003", "OA-PUMP-001",
+                    "OA-COMBO-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002", "OA-HIER-001", "OA-ADDON-001")),
+            new Step("JW/JZ and combination products (DrugComparison.claimsOnly)", List.of("OA-WASTE-001", "OA-COMBO-001")),
+            new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
+            new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
+            new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
+            new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
+
     public static Rule byId(String id) { return BY_ID.get(id); }
 
     /** The class that holds the rule and its guard/action logic. */

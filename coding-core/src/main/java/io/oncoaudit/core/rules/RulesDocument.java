@@ -40,6 +40,14 @@ public final class RulesDocument {
         sb.append("Regenerate: `./mvnw -pl coding-core test -Dtest=RuleCatalogTests -Doncoaudit.writeRules=true`.\n\n");
         sb.append("Authority order: CPT descriptors and guidelines, CMS IOM 100-04 ch.12, CMS transmittals and MAC articles, ")
           .append("NCCI policy manual, HCPCS descriptors, then the seed documents. Every finding carries the id of the rule that explains it.\n\n");
+        for (int m = 0; m < 2; m++) {
+            sb.append(m == 0 ? "## Order of the rules: full mode\n\n" : "## Order of the rules: claims-only mode\n\n");
+            int i = 1;
+            for (RuleCatalog.Step s : m == 0 ? RuleCatalog.FULL_MODE : RuleCatalog.CLAIMS_ONLY_MODE) {
+                sb.append(i++).append(". ").append(s.name()).append(": ").append(String.join(", ", s.ruleIds())).append('\n');
+            }
+            sb.append('\n');
+        }
         sb.append("## Rules\n\n| id | category | rule | class | citations |\n|---|---|---|---|---|\n");
         for (Rule r : RuleCatalog.all()) {
             Class<?> impl = RuleCatalog.implementation(r);
