@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
 public final class BatchCli {
     static final String USAGE = String.join("\n",
             "usage:",
-            "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--remits PATH] [--master URL]",
+            "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--remits PATH] [--ncci DIR] [--master URL]",
             "        [--asp DIR] [--tables-as-of YYYY-MM-DD] [--charge-master FILE]",
             "  diff --run A --run B [--format json|table]",
             "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]",
@@ -84,7 +84,7 @@ public final class BatchCli {
     private static void audit(String[] argv, PrintStream out, PrintStream err) {
         Args a = new Args("audit", argv, 1,
                 Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master", "remits", "asp",
-                        "tables-as-of", "charge-master"));
+                        "tables-as-of", "charge-master", "ncci"));
         java.time.LocalDate asOf = null;
         if (a.get("tables-as-of") != null) {
             try {
@@ -95,7 +95,7 @@ public final class BatchCli {
         }
         AuditOptions o = new AuditOptions(a.requiredPath("claims"), a.path("administrations"), a.requiredPath("out"),
                 a.path("fee-schedule"), a.path("payer-policies"), a.get("master"))
-                .withRemits(a.path("remits")).withTables(a.path("asp"), asOf, a.path("charge-master"));
+                .withRemits(a.path("remits")).withTables(a.path("asp"), asOf, a.path("charge-master")).withNcci(a.path("ncci"));
         AuditRun.Preflight pre = AuditRun.preflight(o);
         SparkSession spark = Sessions.create("oncoaudit-audit", o.master());
         try (Progress progress = new Progress(spark, "audit", err, 3000)) {

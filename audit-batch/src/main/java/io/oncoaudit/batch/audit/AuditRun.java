@@ -91,7 +91,8 @@ public final class AuditRun {
         long t0 = System.nanoTime();
         Inputs in = pre.inputs();
         RecoderConfig config = new RecoderConfig(abs(options.feeSchedule()), abs(options.payerPolicies()), abs(options.asp()),
-                options.tablesAsOf() == null ? null : options.tablesAsOf().toString(), abs(options.chargeMaster()));
+                options.tablesAsOf() == null ? null : options.tablesAsOf().toString(), abs(options.chargeMaster()),
+                abs(options.ncci()));
         Recoder recoder = loadRecoder(config);
         shipSideFiles();
         Map<String, List<String[]>> sums = join(pre.checksums());
@@ -164,6 +165,9 @@ public final class AuditRun {
         if (options.feeSchedule() != null && (options.asp() != null || options.chargeMaster() != null)) {
             throw new InputException("--fee-schedule replaces the built-in CMS prices entirely: --asp and --charge-master apply to the built-in default only");
         }
+        if (options.ncci() != null && !Files.isDirectory(options.ncci())) {
+            throw new InputException("--ncci '" + options.ncci() + "' is not a folder");
+        }
         List<Path> remits = options.remits() == null ? null : RemitFiles.of("remits", options.remits());
         return new Inputs(claims, admins, remits);
     }
@@ -178,6 +182,7 @@ public final class AuditRun {
                     : config.aspPath() != null ? "ASP folder '" + config.aspPath() + "' / built-in tables"
                     : config.chargeMasterPath() != null ? "charge master '" + config.chargeMasterPath() + "' / built-in tables" : "built-in tables";
             if (config.payerPoliciesPath() != null) what += " / payer policies '" + config.payerPoliciesPath() + "'";
+            if (config.ncciPath() != null) what += " / NCCI files '" + config.ncciPath() + "'";
             throw new InputException("cannot load the " + what + ": " + e.getMessage(), e);
         }
     }

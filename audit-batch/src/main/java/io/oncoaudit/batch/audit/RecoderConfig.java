@@ -27,10 +27,10 @@ import org.apache.spark.SparkFiles;
  * ({@link #recoder()}), never per row.
  */
 public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath, String aspPath, String tablesAsOf,
-                            String chargeMasterPath) implements Serializable {
+                            String chargeMasterPath, String ncciPath) implements Serializable {
 
     public RecoderConfig(String feeSchedulePath, String payerPoliciesPath) {
-        this(feeSchedulePath, payerPoliciesPath, null, null, null);
+        this(feeSchedulePath, payerPoliciesPath, null, null, null, null);
     }
 
     private static final Map<RecoderConfig, Recoder> PER_JVM = new ConcurrentHashMap<>();
@@ -50,7 +50,10 @@ public record RecoderConfig(String feeSchedulePath, String payerPoliciesPath, St
             fees = FeeSchedules.builtIn(null, aspPath == null ? null : resolve(aspPath),
                     tablesAsOf == null ? null : java.time.LocalDate.parse(tablesAsOf), chargeMasterPath == null ? null : resolve(chargeMasterPath));
         }
-        return new Recoder(tables, fees);
+        io.oncoaudit.core.tables.ncci.NcciEdits ncci = io.oncoaudit.core.tables.ncci.NcciEdits.shipped();
+        // the NCCI folder must be readable by every executor (local mode or a shared disk)
+        if (ncciPath != null) ncci = ncci.withDirectory(Path.of(ncciPath));
+        return new Recoder(tables, fees, ncci);
     }
 
     /** The built-in payer rows, each replaced or extended by the file's row with the same payer_id. */

@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code recode [--fee-schedule F] [--payer-policies F] [--pretty] [FILE|-]} (contract section 3): one
+ * {@code recode [--fee-schedule F] [--payer-policies F] [--ncci DIR] [--pretty] [FILE|-]} (contract section 3): one
  * encounter or an array in, a JSON array of results out, one per encounter in input order.
  *
  * <p>Input that is not JSON (or not UTF-8) is invalid input, exit 3: stderr names the offset, line and
@@ -39,7 +39,7 @@ import java.util.List;
  */
 final class RecodeCommand {
     static final String USAGE = """
-            usage: oncoaudit recode [--fee-schedule FILE] [--payer-policies FILE] [--pretty] [FILE|-]
+            usage: oncoaudit recode [--fee-schedule FILE] [--payer-policies FILE] [--ncci DIR] [--pretty] [FILE|-]
 
             Re-codes encounters (one JSON object or an array of them) and prints a JSON array of
             results on stdout, one per input encounter, in input order.
@@ -50,6 +50,10 @@ final class RecodeCommand {
                                       built-in schedule entirely
               --payer-policies FILE   payer policy CSV in the payers.csv format; its rows add payers
                                       or replace the built-in row with the same payer_id
+              --ncci DIR              CMS NCCI files in their official layouts: PTP edit files (*.txt,
+                                      tab-separated) and MUE tables (*.csv, effective date in the
+                                      name); added to the shipped public-text pairs, chosen by date
+                                      of service
               --pretty                indent the JSON output
               -h, --help              this text
 
@@ -67,6 +71,7 @@ final class RecodeCommand {
 
     private Path feeSchedule;
     private Path payerPolicies;
+    private Path ncciDir;
     private boolean pretty;
     private String input; // null or "-" = stdin
 
@@ -113,7 +118,15 @@ final class RecodeCommand {
         try {
             ReferenceTables tables = ReferenceTables.builtIn();
             if (payers != null) tables = tables.withPayers(payers);
-            recoder = new Recoder(tables, loadFees());
+            io.oncoaudit.core.tables.ncci.NcciEdits ncci = io.oncoaudit.core.tables.ncci.NcciEdits.shipped();
+            if (ncciDir != null) {
+                try {
+                    ncci = ncci.withDirectory(ncciDir);
+                } catch (RuntimeException e) {
+                    throw new BadFileException("cannot use NCCI files in '" + ncciDir + "': " + message(e));
+                }
+            }
+            recoder = new Recoder(tables, loadFees(), ncci);
         } catch (BadFileException e) {
             return usageError(e.getMessage());
         } catch (RuntimeException e) {
@@ -196,6 +209,16 @@ final class RecodeCommand {
                     if (value != null) return usageError("--pretty takes no value");
                     pretty = true;
                     break;
+                case "--ncci": {
+                    if (value == null) {
+                        if (i + 1 >= args.length) return usageError(name + " needs a folder");
+                        value = args[++i];
+                    }
+                    if (value.isEmpty()) return usageError(name + " needs a folder");
+                    ncciDir = Path.of(value);
+                    if (!Files.isDirectory(ncciDir)) return usageError("cannot read NCCI folder '" + value + "': not a folder");
+                    break;
+                }
                 case "--fee-schedule":
                 case "--payer-policies": {
                     if (value == null) {

@@ -27,5 +27,11 @@ public enum FindingKind {
     /** Extension: the NDC is not listed under the billed HCPCS code in the CMS NDC-HCPCS crosswalk of the quarter. */
     NDC_HCPCS_MISMATCH,
     /** Extension: billed units inconsistent with the NDC package's billing units (BILLUNITSPKG) and the dose. */
-    NDC_UNITS_MISMATCH
+    NDC_UNITS_MISMATCH,
+    /** Extension: an E/M visit not payable with a drug administration service on the same day (Medicare 99211). */
+    EM_WITH_ADMINISTRATION,
+    /** Extension: an NCCI procedure-to-procedure edit pair billed together (details: column1, column2, modifier indicator). */
+    NCCI_PTP_EDIT,
+    /** Extension: more units than the NCCI medically unlikely edit allows (details: MUE value, MAI). */
+    MUE_EXCEEDED
 }

@@ -31,6 +31,11 @@ final class ClaimsOnlyCoder {
             AdminCode c = ctx.admin(l.procedureCode());
             if (c == null) continue;
             Coded x = new Coded(c.code(), l.wholeUnits(), distinct(l), RuleCatalog.CLAIMS_ONLY.id(), () -> "billed " + c.code() + " on line " + l.lineNumber());
+            // G0498 is a Medicare code (OA-PUMP-001): another payer's pump start is 96416
+            if (c.code().equals(io.oncoaudit.core.rules.hierarchy.PumpStart.G0498) && ctx.payer.type() != io.oncoaudit.core.tables.PayerType.MEDICARE) {
+                x = new Coded(io.oncoaudit.core.rules.hierarchy.PumpStart.CODE, l.wholeUnits(), distinct(l), RuleCatalog.PUMP_START.id(),
+                        () -> "G0498 billed on line " + l.lineNumber() + " to a payer other than Medicare: G0498 is a Medicare code, the pump start is 96416");
+            }
             AdminComparison.Group g = AdminComparison.group(c.slot());
             if (c.slot() == AdminSlot.SC_IM_INJECTION) scIm.add(x);
             else if (g == AdminComparison.Group.SERVICE || g == AdminComparison.Group.HOUR) iv.add(x);

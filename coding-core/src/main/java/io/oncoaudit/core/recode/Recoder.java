@@ -21,11 +21,20 @@ import java.util.List;
 public final class Recoder {
     private final ReferenceTables tables;
     private final FeeSchedule fees;
+    private final io.oncoaudit.core.tables.ncci.NcciEdits ncci;
 
     public Recoder(ReferenceTables tables, FeeSchedule fees) {
+        this(tables, fees, io.oncoaudit.core.tables.ncci.NcciEdits.shipped());
+    }
+
+    /** A recoder with NCCI edits (the shipped public-text pairs plus the official files of {@code --ncci DIR}). */
+    public Recoder(ReferenceTables tables, FeeSchedule fees, io.oncoaudit.core.tables.ncci.NcciEdits ncci) {
         this.tables = tables;
         this.fees = fees;
+        this.ncci = ncci;
     }
+
+    public io.oncoaudit.core.tables.ncci.NcciEdits ncci() { return ncci; }
 
     public ReferenceTables tables() { return tables; }
 
@@ -61,6 +70,8 @@ public final class Recoder {
             for (DrugLineCoder.DrugExpectation x : drugs) expected.addAll(x.lines);
             passThrough(ctx, drugs, expected);
         }
+        EmDay.apply(ctx, expected, findings);
+        NcciCheck.apply(ctx, ncci, expected, findings);
         List<ExpectedLine> lines = aggregate(expected);
         SettingChecks.check(ctx, findings);
         NdcChecks.check(ctx, lines, findings);

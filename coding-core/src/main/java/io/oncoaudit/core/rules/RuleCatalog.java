@@ -31,6 +31,9 @@ public final class RuleCatalog {
     public static final Rule COMBINATION_PRODUCT = io.oncoaudit.core.rules.units.CombinationProducts.RULE;
     public static final Rule DRUG_CODE_VALID = io.oncoaudit.core.rules.units.DrugCodeValid.RULE;
     public static final Rule CLAIMS_ONLY = io.oncoaudit.core.rules.mode.ClaimsOnlyMode.RULE;
+    public static final Rule EM_WITH_ADMINISTRATION = io.oncoaudit.core.rules.em.EmWithAdministration.RULE;
+    public static final Rule NCCI_PTP = io.oncoaudit.core.rules.ncci.ProcedureToProcedure.RULE;
+    public static final Rule NCCI_MUE = io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.RULE;
     public static final Rule PRICING = io.oncoaudit.core.rules.pricing.FeeSchedulePricing.RULE;
     public static final Rule NOT_PAYABLE_IN_SETTING = io.oncoaudit.core.rules.setting.NotPayableInSetting.RULE;
     public static final Rule NDC_FORMAT = io.oncoaudit.core.rules.ndc.NdcFormat.RULE;
@@ -57,6 +60,10 @@ public final class RuleCatalog {
             Map.entry(COMBINATION_PRODUCT.id(), io.oncoaudit.core.rules.units.CombinationProducts.class),
             Map.entry(DRUG_CODE_VALID.id(), io.oncoaudit.core.rules.units.DrugCodeValid.class),
             Map.entry(CLAIMS_ONLY.id(), io.oncoaudit.core.rules.mode.ClaimsOnlyMode.class),
+            Map.entry(EM_WITH_ADMINISTRATION.id(), io.oncoaudit.core.rules.em.EmWithAdministration.class),
+            Map.entry(NCCI_PTP.id(), io.oncoaudit.core.rules.ncci.ProcedureToProcedure.class),
+            Map.entry(NCCI_MUE.id(), io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.class),
+            
             Map.entry(PRICING.id(), io.oncoaudit.core.rules.pricing.FeeSchedulePricing.class),
             Map.entry(NOT_PAYABLE_IN_SETTING.id(), io.oncoaudit.core.rules.setting.NotPayableInSetting.class),
             Map.entry(NDC_FORMAT.id(), io.oncoaudit.core.rules.ndc.NdcFormat.class),
@@ -66,13 +73,37 @@ public final class RuleCatalog {
     static {
         for (Rule r : List.of(TIME_PUSH, TIME_ADDITIONAL_HOUR, HYDRATION, CHEMO_FAMILY, SUPPORTIVE_FAMILY, SC_IM_CODE, UNCLASSIFIED_DRUG,
                 ONE_INITIAL, SEPARATE_ACCESS, SEQUENTIAL_CONCURRENT, ADDITIONAL_PUSH, PUMP_START, ADDON_PRIMARY, SITE_CODES,
-                DRUG_UNITS, DRUG_CODE_VALID, WASTE_MODIFIERS, COMBINATION_PRODUCT, CLAIMS_ONLY, PRICING,
-                NOT_PAYABLE_IN_SETTING, NDC_FORMAT, NDC_HCPCS, NDC_UNITS)) {
+                DRUG_UNITS, DRUG_CODE_VALID, WASTE_MODIFIERS, COMBINATION_PRODUCT, EM_WITH_ADMINISTRATION, NCCI_PTP, NCCI_MUE,
+                CLAIMS_ONLY, PRICING, NOT_PAYABLE_IN_SETTING, NDC_FORMAT, NDC_HCPCS, NDC_UNITS)) {
             if (BY_ID.put(r.id(), r) != null) throw new IllegalStateException("duplicate rule id " + r.id());
         }
     }
 
     public static List<Rule> all() { return List.copyOf(BY_ID.values()); }
+
+    /** One step of the recoder and the rules that decide in it, in the order {@code Recoder.recode} applies them. */
+    public record Step(String name, List<String> ruleIds) { }
+
+    /** Full mode (an administration record): the steps in order. */
+    public static final List<Step> FULL_MODE = List.of(
+            new Step("administration codes from the record (AdministrationCoder)", List.of("OA-FAM-003", "OA-FAM-001", "OA-FAM-002", "OA-SCIM-001",
+                    "OA-SITE-001", "OA-PUMP-001", "OA-TIME-003", "OA-TIME-001", "OA-HIER-001", "OA-HIER-002", "OA-TIME-002", "OA-SEQ-001", "OA-SEQ-002")),
+            new Step("drug lines from the record (DrugLineCoder)", List.of("OA-UNITS-002", "OA-UNITS-001", "OA-WASTE-001")),
+            new Step("drug comparison (DrugComparison)", List.of("OA-UNITS-002", "OA-COMBO-001", "OA-UNITS-001", "OA-WASTE-001")),
+            new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
+            new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
+            new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
+            new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
+
+    /** Claims-only mode (no administration record): the steps in order. */
+    public static final List<Step> CLAIMS_ONLY_MODE = List.of(
+            new Step("administration codes re-coded from the billed drugs (ClaimsOnlyCoder)", List.of("OA-CLAIMS-001", "OA-FAM-003", "OA-PUMP-001",
+                    "OA-COMBO-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002", "OA-HIER-001", "OA-ADDON-001")),
+            new Step("JW/JZ and combination products (DrugComparison.claimsOnly)", List.of("OA-WASTE-001", "OA-COMBO-001")),
+            new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
+            new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
+            new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
+            new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
 
     public static Rule byId(String id) { return BY_ID.get(id); }
 

@@ -23,10 +23,13 @@ public final class RulesDocument {
         m.put(FindingKind.DRUG_UNITS, List.of(RuleCatalog.DRUG_UNITS.id()));
         m.put(FindingKind.WASTE_MODIFIER, List.of(RuleCatalog.WASTE_MODIFIERS.id()));
         m.put(FindingKind.MISSING_ADMINISTRATION, List.of("the rule that derived the missing code (any OA-TIME/HIER/SEQ/SCIM/SITE/PUMP rule)"));
-        m.put(FindingKind.MISSING_DISTINCT_MODIFIER, List.of(RuleCatalog.SEPARATE_ACCESS.id()));
+        m.put(FindingKind.MISSING_DISTINCT_MODIFIER, List.of(RuleCatalog.SEPARATE_ACCESS.id(), RuleCatalog.EM_WITH_ADMINISTRATION.id()));
         m.put(FindingKind.ADMINISTRATION_CODE_MISMATCH, List.of(RuleCatalog.TIME_PUSH.id(), RuleCatalog.SEQUENTIAL_CONCURRENT.id(), RuleCatalog.PUMP_START.id(), RuleCatalog.SITE_CODES.id()));
         m.put(FindingKind.UNSUPPORTED_ADMINISTRATION, List.of(RuleCatalog.ONE_INITIAL.id(), RuleCatalog.CLAIMS_ONLY.id()));
         m.put(FindingKind.INVALID_DRUG_CODE, List.of(RuleCatalog.DRUG_CODE_VALID.id()));
+        m.put(FindingKind.EM_WITH_ADMINISTRATION, List.of(RuleCatalog.EM_WITH_ADMINISTRATION.id()));
+        m.put(FindingKind.NCCI_PTP_EDIT, List.of(RuleCatalog.NCCI_PTP.id()));
+        m.put(FindingKind.MUE_EXCEEDED, List.of(RuleCatalog.NCCI_MUE.id()));
         return m;
     }
 
@@ -37,6 +40,14 @@ public final class RulesDocument {
         sb.append("Regenerate: `./mvnw -pl coding-core test -Dtest=RuleCatalogTests -Doncoaudit.writeRules=true`.\n\n");
         sb.append("Authority order: CPT descriptors and guidelines, CMS IOM 100-04 ch.12, CMS transmittals and MAC articles, ")
           .append("NCCI policy manual, HCPCS descriptors, then the seed documents. Every finding carries the id of the rule that explains it.\n\n");
+        for (int m = 0; m < 2; m++) {
+            sb.append(m == 0 ? "## Order of the rules: full mode\n\n" : "## Order of the rules: claims-only mode\n\n");
+            int i = 1;
+            for (RuleCatalog.Step s : m == 0 ? RuleCatalog.FULL_MODE : RuleCatalog.CLAIMS_ONLY_MODE) {
+                sb.append(i++).append(". ").append(s.name()).append(": ").append(String.join(", ", s.ruleIds())).append('\n');
+            }
+            sb.append('\n');
+        }
         sb.append("## Rules\n\n| id | category | rule | class | citations |\n|---|---|---|---|---|\n");
         for (Rule r : RuleCatalog.all()) {
             Class<?> impl = RuleCatalog.implementation(r);

@@ -36,7 +36,8 @@ public record Drug(
 
     /** The drug's label allows an SC or IM injection (its usual route or another labelled route). */
     public boolean injectableScIm() {
-        if (usualRoute != null && usualRoute.subcutaneousOrIntramuscular()) return true;
+        if (usualRoute == null) return true; // route not known (ASP-only rows): an injection billed alone may be it
+        if (usualRoute.subcutaneousOrIntramuscular()) return true;
         for (Route r : otherRoutes) if (r.subcutaneousOrIntramuscular()) return true;
         return false;
     }

@@ -31,7 +31,8 @@ public final class PayerTable {
                 Tables.bool(r, "biologics_noncancer_therapeutic"),
                 Tables.date(r, "jwjz_required_from"),
                 r.get("owner"), r.get("reason"),
-                !r.getOrEmpty("hydration_sum_intervals").strip().equalsIgnoreCase("false"))).toList());
+                !r.getOrEmpty("hydration_sum_intervals").strip().equalsIgnoreCase("false"),
+                io.oncoaudit.core.rules.em.EmWithAdministration.parse(r.getOrEmpty("em_with_administration")))).toList());
     }
 
     /** The payer's policy; unlisted payers get the '*' row. */

@@ -165,6 +165,21 @@ class OncoauditCliTests {
         assertEquals("", r.out());
     }
 
+    @Test
+    void ncciFolderIsLoadedAndABadOneIsAUsageError() throws IOException {
+        Files.createDirectories(this.dir.resolve("ncci"));
+        Path dir = file("ncci/ptp-2026q3.txt", "Column 1\tColumn 2\n99999\t36000\t*\t20020101\t*\t7\tbad indicator\n").getParent();
+        Run bad = run(ContractExample.ENCOUNTER, "recode", "--ncci", dir.toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("ptp-2026q3.txt") && bad.err().contains("modifier indicator"), bad.err());
+        Run missing = run(ContractExample.ENCOUNTER, "recode", "--ncci", dir.resolve("nope").toString());
+        assertEquals(2, missing.status());
+        Files.writeString(dir.resolve("ptp-2026q3.txt"), "Column 1\tColumn 2\n96402\t36000\t*\t20020101\t*\t0\ttest pair\n");
+        Run ok = run(ContractExample.ENCOUNTER, "recode", "--ncci", dir.toString());
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(run(ContractExample.ENCOUNTER, "recode", "--help").out().contains("--ncci DIR"));
+    }
+
     // ---- end to end with the recoder
 
     @Test

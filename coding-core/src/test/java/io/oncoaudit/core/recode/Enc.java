@@ -103,9 +103,9 @@ final class Enc {
         return this;
     }
 
-    /** A claim needs a line: scenarios that bill nothing else carry an office visit (99211), hidden from {@code lines()}. */
+    /** A claim needs a line: scenarios that bill nothing else carry a venipuncture (36415), hidden from {@code lines()}. */
     Encounter build() {
-        if (lines.isEmpty()) bill("99211", 1);
+        if (lines.isEmpty()) bill("36415", 1);
         return new Encounter(claimId, "P-1", dos, "1234567893", null, "Oncology Associates", payer, null, pos, dx, lines, admins);
     }
 }

@@ -215,6 +215,21 @@ class RecoderBehaviourTests extends RecoderTestSupport {
             assertEquals("96401x1", adminCodes(r));
         }
 
+        @ParameterizedTest(name = "claims-only {0} billed G0498 -> {1}")
+        @CsvSource({"AETNA,96416", "MEDICARE,G0498"})
+        void g0498IsAMedicareCode(String payer, String expected) {
+            RecodeResult r = recode(Enc.medicare().payer(payer).bill("96413", 1).bill("G0498", 1).bill("J9190", 10).bill("J9045", 13));
+            assertTrue(adminCodes(r).contains(expected), adminCodes(r));
+            assertEquals(payer.equals("MEDICARE") ? 0 : 1, r.findings().size(), r.findings().toString());
+        }
+
+        @Test
+        void aspOnlyDrugOfUnknownRouteBilledWithAnInjectionOnly() {
+            // omacetaxine (J9262, HCPCS chemotherapy range, route not in the drug table) billed with 96372 and no IV service
+            RecodeResult r = recode(Enc.medicare().dx("C92.10").bill("96372", 1).bill("J9262", 125));
+            assertEquals("96401x1", adminCodes(r));
+        }
+
         @Test
         void nonHormonalAntineoplasticBilledAs96372ForANonCancerDiagnosis() {
             // methotrexate injected for rheumatoid arthritis: CPT chemotherapy codes apply to antineoplastics for non-cancer conditions
@@ -277,6 +292,106 @@ class RecoderBehaviourTests extends RecoderTestSupport {
             RecodeResult r = recode(Enc.medicare().iv("J7030", "250", "mL", "08:40", 20).iv("J9045", "650", "mL".equals("") ? "mg" : "mg", "09:00", 60)
                     .iv("J7030", "250", "mL", "10:00", 20));
             assertEquals("96413x1 96361x1", adminCodes(r));
+        }
+    }
+
+    @Nested
+    class EmOnAnAdministrationDay {
+        @Test
+        void medicareNurseVisitWithAnAdministrationIsAnOverpayment() {
+            RecodeResult r = recode(Enc.medicare().dx("C61").inject(Route.IM, "J9217", "7.5", "mg").bill("99211", 1).bill("96402", 1).bill("J9217:JZ", 1));
+            assertEquals("96402x1 J9217x1[JZ]", lines(r));
+            Finding f = only(r, FindingKind.EM_WITH_ADMINISTRATION);
+            assertEquals("99211", f.billedCode());
+            assertEquals(null, f.expectedCode());
+            assertEquals(Direction.OVERPAYMENT, f.direction());
+            assertEquals("OA-EM-001", f.ruleId());
+            assertFalse(f.citations().isEmpty());
+        }
+
+        @Test
+        void nurseVisitWithModifier25IsStillNotPaidByMedicare() {
+            RecodeResult r = recode(Enc.medicare().dx("C61").inject(Route.IM, "J9217", "7.5", "mg").bill("99211:25", 1).bill("96402", 1).bill("J9217:JZ", 1));
+            only(r, FindingKind.EM_WITH_ADMINISTRATION);
+        }
+
+        @Test
+        void higherVisitWithoutModifier25IsAMissingModifier() {
+            RecodeResult r = recode(Enc.medicare().dx("C61").inject(Route.IM, "J9217", "7.5", "mg").bill("99213", 1).bill("96402", 1).bill("J9217:JZ", 1));
+            assertTrue(lines(r).contains("99213x1[25]"), lines(r));
+            Finding f = only(r, FindingKind.MISSING_DISTINCT_MODIFIER);
+            assertEquals("99213", f.billedCode());
+            assertEquals(Direction.DENIAL, f.direction());
+            assertEquals("OA-EM-001", f.ruleId());
+        }
+
+        @ParameterizedTest(name = "{0} billed {1} -> {2} finding(s)")
+        @CsvSource({"MEDICARE,99213:25,0", "AETNA,99211,0", "AETNA,99214,1", "AETNA,99214:25,0", "MEDICARE,99215:25,0"})
+        void byPayerPolicy(String payer, String visit, int findings) {
+            RecodeResult r = recode(Enc.medicare().payer(payer).dx("C61").inject(Route.IM, "J9217", "7.5", "mg").bill(visit, 1).bill("96402", 1).bill("J9217:JZ", 1));
+            assertEquals(findings, r.findings().size(), r.findings().toString());
+        }
+
+        @Test
+        void visitWithoutAnyAdministrationIsNotJudged() {
+            RecodeResult r = recode(Enc.medicare().bill("99211", 1).bill("99213", 1));
+            noFindings(r);
+        }
+
+        @Test
+        void claimsOnlyNurseVisitWithChemotherapy() {
+            RecodeResult r = recode(Enc.medicare().bill("99211", 1).bill("96413", 1).bill("J9045", 13));
+            assertEquals("96413x1 J9045x13", lines(r));
+            only(r, FindingKind.EM_WITH_ADMINISTRATION);
+        }
+    }
+
+    @Nested
+    class Ncci {
+        @Test
+        void thoracentesisIsIncludedInPleuralChemotherapy() {
+            RecodeResult r = recode(Enc.medicare().dx("C78.2").inject(Route.INTRAPLEURAL, "J9045", "100", "mg").bill("96440", 1).bill("32555", 1).bill("J9045", 2));
+            assertEquals("96440x1 J9045x2", lines(r));
+            Finding f = only(r, FindingKind.NCCI_PTP_EDIT);
+            assertEquals("32555", f.billedCode());
+            assertEquals(null, f.expectedCode());
+            assertEquals("0", f.details().get("modifierIndicator"));
+            assertEquals("96440", f.details().get("column1"));
+            assertEquals("false", f.details().get("appealable"));
+            assertEquals(null, f.appealText(), "an indicator-0 pair is never offered for appeal");
+            assertEquals("OA-NCCI-001", f.ruleId());
+            assertFalse(f.citations().isEmpty());
+        }
+
+        @Test
+        void spinalPunctureIsIncludedInIntrathecalChemotherapyEvenWithModifier59() {
+            RecodeResult r = recode(Enc.medicare().dx("C91.00").bill("96450", 1).bill("62270:59", 1).bill("J9260", 1));
+            assertEquals("96450x1 J9260x1", lines(r));
+            assertEquals("62270", only(r, FindingKind.NCCI_PTP_EDIT).billedCode());
+        }
+
+        @Test
+        void officialFilesLoadedWithNcciAddEditsAndMues(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Files.writeString(dir.resolve("ccipra-test-2026q3.txt"), "Column 1\tColumn 2\n96413\t36000\t*\t20020101\t*\t1\tMisuse of column two code with column one code\n");
+            java.nio.file.Files.writeString(dir.resolve("mue-practitioner-2026-01-test.csv"), "\"notice\"\nHCPCS/CPT Code,Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\n"
+                    + "J9045,20,3 Date of Service Edit: Clinical,Prescribing Information\n96402,2,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction\n");
+            var ncci = io.oncoaudit.core.tables.ncci.NcciEdits.shipped().withDirectory(dir);
+            Recoder recoder = new Recoder(io.oncoaudit.core.tables.ReferenceTables.builtIn(), TestFees.INSTANCE, ncci);
+            RecodeResult ptp = recoder.recode(Enc.medicare().bill("96413", 1).bill("36000", 1).bill("J9045", 13).build());
+            Finding f = only(ptp, FindingKind.NCCI_PTP_EDIT);
+            assertEquals("1", f.details().get("modifierIndicator"));
+            assertEquals(Direction.DENIAL, f.direction());
+            assertTrue(f.appealText() != null);
+            assertTrue(recoder.recode(Enc.medicare().bill("96413", 1).bill("36000:XU", 1).bill("J9045", 13).build()).findings().isEmpty());
+            RecodeResult mue = recoder.recode(Enc.medicare().bill("96413", 1).bill("J9045", 25).build());
+            Finding m = only(mue, FindingKind.MUE_EXCEEDED);
+            assertEquals("20", m.details().get("mueValue"));
+            assertEquals("3", m.details().get("mai"));
+            assertEquals(20, m.expectedUnits());
+            assertTrue(lines(mue).contains("J9045x20"), lines(mue));
+            RecodeResult policy = recoder.recode(Enc.medicare().dx("C61").bill("96402", 3).bill("J9217", 3).build());
+            Finding p = only(policy, FindingKind.MUE_EXCEEDED);
+            assertEquals(null, p.appealText(), "MAI 2 (policy) is not offered for appeal");
         }
     }
 }

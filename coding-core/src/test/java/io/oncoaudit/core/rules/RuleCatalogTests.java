@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,20 @@ class RuleCatalogTests {
             assertFalse(r.statement().isBlank(), r.id());
             assertNotNull(RuleCatalog.implementation(r), r.id() + " has no implementing class");
         }
+    }
+
+    @Test
+    void theStepOrderNamesEveryRuleAndOnlyKnownOnes() {
+        Set<String> used = new HashSet<>();
+        for (var steps : List.of(RuleCatalog.FULL_MODE, RuleCatalog.CLAIMS_ONLY_MODE)) {
+            for (RuleCatalog.Step s : steps) {
+                for (String id : s.ruleIds()) {
+                    assertNotNull(RuleCatalog.byId(id), s.name() + " names unknown rule " + id);
+                    used.add(id);
+                }
+            }
+        }
+        for (Rule r : RuleCatalog.all()) assertTrue(used.contains(r.id()), r.id() + " is in no step");
     }
 
     @Test
