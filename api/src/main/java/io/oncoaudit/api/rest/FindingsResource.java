@@ -35,6 +35,8 @@ import java.util.Set;
 @Path("/api/findings")
 @RolesAllowed({"auditor", "finance", "admin"})
 public class FindingsResource {
+    @jakarta.inject.Inject
+    io.oncoaudit.api.security.FreeTextGuard freeText;
     private final FindingsRepository findings;
     private final AccessLog accessLog;
     private final SecurityIdentity identity;
@@ -115,6 +117,7 @@ public class FindingsResource {
             throw ProblemException.badRequest("reason", "give a reason to dismiss a finding");
         }
         if (reason != null && reason.length() > 2000) throw ProblemException.badRequest("reason", "reason must be at most 2000 characters");
+        freeText.check("reason", reason); // issue 17: no patient identifiers in text finance reads
         String user = identity.getPrincipal().getName();
         var stored = findings.setStatus(change.runId().trim(), change.claimId().trim(), change.findingIndex(), status, reason, user)
                 .orElseThrow(() -> ProblemException.notFound("findingIndex", "no finding " + change.findingIndex()

@@ -124,23 +124,14 @@ public record InputFiles(Path path, Format format, List<Path> files) {
     /**
      * True when a quoted cell of the CSV file holds a line break (RFC 4180 allows it). Such a file must be read
      * in multi-line mode, by one task; any other file is read line by line, split across tasks. A byte scan
-     * suffices: in UTF-8 the bytes of '"', CR and LF never occur inside a multi-byte character.
+     * suffices: in UTF-8 the bytes of '"', CR and LF never occur inside a multi-byte character. A file with
+     * broken quoting (an unterminated quote) is read line by line: see {@link QuoteScan} (issue 17).
      */
     public static boolean hasMultiLineCells(Path f) {
         try (InputStream raw = Files.newInputStream(f);
              InputStream in = new java.io.BufferedInputStream(f.toString().toLowerCase(Locale.ROOT).endsWith(".gz")
                      ? new java.util.zip.GZIPInputStream(raw) : raw, 1 << 16)) {
-            byte[] buf = new byte[1 << 16];
-            boolean quoted = false;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (b == '"') quoted = !quoted;
-                    else if (quoted && (b == '\n' || b == '\r')) return true;
-                }
-            }
-            return false;
+            return QuoteScan.scan(in) == QuoteScan.Result.MULTI_LINE;
         } catch (IOException e) {
             throw new InputException("file '" + f + "' is not readable: " + e.getMessage(), e);
         }

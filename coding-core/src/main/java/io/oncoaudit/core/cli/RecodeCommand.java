@@ -142,7 +142,9 @@ final class RecodeCommand {
                 try {
                     r = recoder.recode(p.encounter());
                 } catch (RuntimeException e) {
-                    return internalError("recoding encounter " + (i + 1) + " (claim " + p.claimId() + ") failed", e);
+                    // one encounter the recoder cannot handle is that encounter's error; the others are still printed (issue 17)
+                    r = RecodeResult.rejected(p.claimId(), new io.oncoaudit.core.model.ValidationError("encounter",
+                            "could not be recoded: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
                 }
             } else {
                 r = RecodeResult.rejected(p.claimId(), p.error());

@@ -13,6 +13,8 @@ import java.util.List;
  */
 public final class EncounterValidator {
     private static final BigDecimal MAX_UNITS = new BigDecimal("100000");
+    /** No drug is given in a billion of any unit (mg, mcg, g, units, mL): a larger dose is a data error (issue 17). */
+    private static final BigDecimal MAX_DOSE = new BigDecimal("1000000000");
 
     private EncounterValidator() { }
 
@@ -80,6 +82,7 @@ public final class EncounterValidator {
         if (blank(a.drugCode())) return err(path("administrations", i, ".drugCode"), "is required");
         if (a.dose() == null) return err(path("administrations", i, ".dose"), "is required");
         if (a.dose().signum() <= 0) return err(path("administrations", i, ".dose"), "must be greater than 0 (got " + a.dose().toPlainString() + ")");
+        if (a.dose().compareTo(MAX_DOSE) > 0) return err(path("administrations", i, ".dose"), "is implausibly large (" + a.dose().toPlainString() + ")");
         if (a.doseUnit() == null) return err(path("administrations", i, ".doseUnit"), "is required");
         if (a.route() == null) return err(path("administrations", i, ".route"), "is required");
         if (a.route().timed()) {
@@ -93,6 +96,7 @@ public final class EncounterValidator {
             return err(path("administrations", i, ".endTime"), "is more than 7 days after startTime");
         }
         if (a.wasted() != null && a.wasted().signum() < 0) return err(path("administrations", i, ".wasted"), "must not be negative");
+        if (a.wasted() != null && a.wasted().compareTo(MAX_DOSE) > 0) return err(path("administrations", i, ".wasted"), "is implausibly large (" + a.wasted().toPlainString() + ")");
         if (a.lesionCount() != null && a.lesionCount() < 1) return err(path("administrations", i, ".lesionCount"), "must be 1 or more");
         return null;
     }

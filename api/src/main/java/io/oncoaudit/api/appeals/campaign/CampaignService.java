@@ -26,6 +26,8 @@ import java.util.Optional;
 public class CampaignService {
     static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+    @jakarta.inject.Inject
+    io.oncoaudit.api.security.FreeTextGuard freeText;
     private final CampaignRepository repo;
     private final DeadlineCalculator deadlines;
     private final Clock clock;
@@ -41,6 +43,7 @@ public class CampaignService {
     public CampaignView create(String name, String owner, CampaignFilter filter) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: give the campaign a name, e.g. \"Medicare 96372 Q1\"");
         if (name.trim().length() > 200) throw new IllegalArgumentException("name: use at most 200 characters");
+        freeText.check("name", name); // issue 17: no patient identifiers in text finance reads
         long id = repo.create(name.trim(), owner, filter);
         return view(id, false);
     }
@@ -123,6 +126,7 @@ public class CampaignService {
         LocalDate determination = date(body, "determinationDate");
         String note = body.hasNonNull("note") ? body.get("note").asText().trim() : null;
         if (note != null && note.length() > 2000) throw new IllegalArgumentException("note: use at most 2000 characters");
+        freeText.check("note", note);
         if (to == null && !setDetermination && note == null) {
             throw new IllegalArgumentException("state: nothing to change; give state, determinationDate or note");
         }
