@@ -196,7 +196,8 @@ public final class Remittances {
                 r.payerClaimNumber(), r.claimMatched(), r.line(), r.lineNumber(), r.procedureCode(), r.modifiers(),
                 r.adjudicatedCode(), r.adjudicatedModifiers(), r.revenueCode(),
                 r.dateOfService() == null ? null : java.sql.Date.valueOf(r.dateOfService()), r.units(), r.charge(),
-                r.paid(), r.allowed(), r.allowedBasis(), r.patientResponsibility(), adj,
+                r.paid(), r.allowed(), r.allowedBasis(), r.patientResponsibility(),
+                scala.jdk.javaapi.CollectionConverters.asScala(adj).toSeq(),
                 carc.isEmpty() ? null : String.join("|", carc), r.remarks().isEmpty() ? null : String.join("|", r.remarks()),
                 r.status(), r.expectedPrice(), r.expectedValue(), r.shortfall(), r.note());
     }
