@@ -127,6 +127,10 @@ public final class AuditRun {
                 remits = Remittances.run(spark, in.remits(), tmp.resolve("encounters"), config,
                         options.feeSchedule() == null, tmp.resolve("remits"));
                 summary = summary.withRemits(remits.summary());
+                Remittances.annotateFindings(spark, tmp.resolve("findings"), tmp.resolve("remits").resolve("lines"),
+                        tmp.resolve("findings-remits"));
+                RunFolder.deleteRecursively(tmp.resolve("findings"));
+                Files.move(tmp.resolve("findings-remits"), tmp.resolve("findings"));
                 lap("read and match remittances", tr);
             }
             writeRejects(totals, tmp, hadoop, in.x12Claims() == null ? List.of() : in.x12Claims().rejects(),

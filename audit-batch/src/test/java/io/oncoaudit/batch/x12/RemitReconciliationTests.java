@@ -129,4 +129,30 @@ class RemitReconciliationTests {
         assertTrue(csv.contains("remits,6,,segment,unreadable segment after NM1 at position 5"), csv);
         assertTrue(csv.contains("b.x12"), csv);
     }
+
+    @Test
+    void findingsCarryWhatTheRemittanceSaysAboutTheirLine() {
+        List<String> lines = new ArrayList<>(Extracts.fulvestrantLines("C-1"));
+        lines.addAll(Extracts.fulvestrantLines("C-2"));
+        Path claims = Extracts.write(tmp.resolve("f/claim_lines.csv"), Extracts.LINES_HEADER, lines);
+        Path admins = Extracts.write(tmp.resolve("f/administrations.csv"), Extracts.ADMIN_HEADER,
+                List.of(Extracts.fulvestrantAdmin("C-1"), Extracts.fulvestrantAdmin("C-2")));
+        // C-1's 96372 (the downcoded line: 96402 was due) denied CO-11 with N657; C-2 has no remittance
+        Path remits = Extracts.writeRaw(tmp.resolve("f/remit.835"), X12Samples.envelope835(String.join("~",
+                "CLP*C-1*1*2460*1900*0*MB*ICN-C1", "SVC*HC:96372*60*0**1", "DTM*472*20260302", "CAS*CO*11*60",
+                "LQ*HE*N657", "SVC*HC:J9395:JZ*2400*1900**20", "DTM*472*20260302", "CAS*CO*45*500")));
+        Path out = tmp.resolve("run-f");
+        Summary s = Extracts.audit(new AuditOptions(claims, admins, out, null, null, null, remits));
+        assertEquals(2, s.total().findings());
+        Map<String, String> seen = new TreeMap<>();
+        for (Row f : SharedSpark.get().read().parquet(out.resolve("findings").toString()).collectAsList()) {
+            seen.put(f.<String>getAs("claim_id") + "/" + f.<String>getAs("kind"), f.getAs("remit_status") + " "
+                    + f.getAs("remit_paid") + " " + f.getAs("remit_carc") + " " + f.getAs("remit_rarc") + " "
+                    + f.getAs("remit_claim_status") + " " + f.getAs("remit_payer_claim_number"));
+        }
+        assertEquals(Map.of("C-1/DOWNCODED_TO_96372", "DENIED 0.00 CO-11 N657 PROCESSED_PRIMARY ICN-C1",
+                "C-2/DOWNCODED_TO_96372", "null null null null null null"), seen);
+        assertEquals(1, s.remits().deniedLines());
+        assertEquals(2, s.remits().linesMatched());
+    }
 }
