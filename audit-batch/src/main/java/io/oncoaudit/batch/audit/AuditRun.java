@@ -17,6 +17,7 @@ import io.oncoaudit.batch.spark.Progress;
 import io.oncoaudit.batch.x12.RemitFiles;
 import io.oncoaudit.batch.x12.RemitRecord;
 import io.oncoaudit.batch.x12.Remittances;
+import io.oncoaudit.batch.x12.X12Claims;
 import io.oncoaudit.core.recode.Recoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,9 +65,9 @@ public final class AuditRun {
     }
 
     /** Inputs resolved and checked before any Spark work (exit 2 on anything unreadable). */
-    public record Inputs(InputFiles claims, InputFiles administrations, List<Path> remits) {
+    public record Inputs(InputFiles claims, InputFiles administrations, List<Path> remits, X12Claims.Converted x12Claims) {
         public Inputs(InputFiles claims, InputFiles administrations) {
-            this(claims, administrations, null);
+            this(claims, administrations, null, null);
         }
     }
 
@@ -116,6 +117,7 @@ public final class AuditRun {
 
             TaskReport.Totals totals = TaskReport.merge(reports.value());
             Summary summary = totals.summary(runId);
+            if (in.x12Claims() != null) summary = summary.withX12Claims(in.x12Claims());
 
             t = System.nanoTime();
             progress.step("publishing encounters and rejects", 0);
@@ -127,9 +129,14 @@ public final class AuditRun {
                 remits = Remittances.run(spark, in.remits(), tmp.resolve("encounters"), config,
                         options.feeSchedule() == null, tmp.resolve("remits"));
                 summary = summary.withRemits(remits.summary());
+                Remittances.annotateFindings(spark, tmp.resolve("findings"), tmp.resolve("remits").resolve("lines"),
+                        tmp.resolve("findings-remits"));
+                RunFolder.deleteRecursively(tmp.resolve("findings"));
+                Files.move(tmp.resolve("findings-remits"), tmp.resolve("findings"));
                 lap("read and match remittances", tr);
             }
-            writeRejects(totals, tmp, hadoop, remits == null ? List.of() : remits.rejects());
+            writeRejects(totals, tmp, hadoop, in.x12Claims() == null ? List.of() : in.x12Claims().rejects(),
+                    remits == null ? List.of() : remits.rejects());
             RunFolder.deleteRecursively(attempts);
             lap("publish encounters and rejects", t);
 
@@ -145,11 +152,27 @@ public final class AuditRun {
             throw new UncheckedIOException(e);
         } finally {
             if (!published) folder.discard();
+            if (in.x12Claims() != null) {
+                try {
+                    RunFolder.deleteRecursively(in.x12Claims().folder());
+                } catch (IOException ignored) {
+                    // a hidden .x12-claims-* folder left behind holds only the converted copy
+                }
+            }
         }
     }
 
     private Inputs checkInputs() {
-        InputFiles claims = InputFiles.of("claims", options.claims());
+        X12Claims.Converted x12 = null;
+        InputFiles claims;
+        if (X12Claims.isX12(options.claims())) {
+            // 837P / 837I (contract section 11): converted once into a claim_lines CSV beside the run's output
+            x12 = X12Claims.convert(options.claims(), options.out());
+            InputFiles csv = InputFiles.of("claims", x12.csv());
+            claims = new InputFiles(options.claims(), csv.format(), csv.files());
+        } else {
+            claims = InputFiles.of("claims", options.claims());
+        }
         ExtractReader.checkCsvHeaders(Table.CLAIM_LINES, "claims", claims);
         InputFiles admins = null;
         if (options.administrations() != null) {
@@ -169,7 +192,7 @@ public final class AuditRun {
             throw new InputException("--ncci '" + options.ncci() + "' is not a folder");
         }
         List<Path> remits = options.remits() == null ? null : RemitFiles.of("remits", options.remits());
-        return new Inputs(claims, admins, remits);
+        return new Inputs(claims, admins, remits, x12);
     }
 
     private static Recoder loadRecoder(RecoderConfig config) {
@@ -241,9 +264,9 @@ public final class AuditRun {
     }
 
     /** rejects/ as one Parquet file sorted by source, file and row, and rejects.csv from it in the same order. */
-    private void writeRejects(TaskReport.Totals totals, Path tmp, Configuration hadoop, List<RemitRecord.Reject> remitRejects)
-            throws IOException {
-        if (totals.rejectsFiles().isEmpty() && remitRejects.isEmpty()) {
+    private void writeRejects(TaskReport.Totals totals, Path tmp, Configuration hadoop, List<RemitRecord.Reject> claimRejects,
+                              List<RemitRecord.Reject> remitRejects) throws IOException {
+        if (totals.rejectsFiles().isEmpty() && remitRejects.isEmpty() && claimRejects.isEmpty()) {
             // nothing rejected: the same empty outputs without a Spark job
             Files.createDirectories(tmp.resolve("rejects"));
             TaskParquet.writeEmpty(tmp.resolve("rejects").resolve("part-00000.parquet"), hadoop, REJECTS);
@@ -255,12 +278,15 @@ public final class AuditRun {
             Dataset<Row> st = spark.read().schema(Stage.SCHEMA).parquet(totals.rejectsFiles().toArray(new String[0]));
             all = rejects(st, totals);
         }
-        if (!remitRejects.isEmpty()) {
+        if (!remitRejects.isEmpty() || !claimRejects.isEmpty()) {
             // contract section 11: the file, the segment position (row_number) and the reason
             List<Row> rows = new ArrayList<>();
-            for (RemitRecord.Reject r : remitRejects) {
-                rows.add(RowFactory.create("remits", (long) r.position(), r.claimId(),
-                        r.tag() == null || r.tag().isEmpty() ? "segment" : r.tag(), r.reason(), r.segment(), r.file()));
+            for (List<RemitRecord.Reject> l : List.of(claimRejects, remitRejects)) {
+                String source = l == claimRejects ? "claims_x12" : "remits";
+                for (RemitRecord.Reject r : l) {
+                    rows.add(RowFactory.create(source, (long) r.position(), r.claimId(),
+                            r.tag() == null || r.tag().isEmpty() ? "segment" : r.tag(), r.reason(), r.segment(), r.file()));
+                }
             }
             Dataset<Row> x = spark.createDataFrame(rows, REJECTS);
             all = all == null ? x : all.unionByName(x);

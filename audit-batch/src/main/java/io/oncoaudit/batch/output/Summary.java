@@ -15,20 +15,27 @@ import java.util.function.Function;
  */
 public record Summary(String runId, long inputLines, long inputAdministrations, long encounters, long linesAudited,
                       long administrationsAudited, long rejectedLineRows, long rejectedAdministrationRows,
-                      List<FindingGroup> groups, io.oncoaudit.batch.x12.RemitSummary remits) {
+                      List<FindingGroup> groups, io.oncoaudit.batch.x12.RemitSummary remits,
+                      io.oncoaudit.batch.x12.X12Claims.Converted x12Claims) {
 
     /** A summary without remittances. */
     public Summary(String runId, long inputLines, long inputAdministrations, long encounters, long linesAudited,
                    long administrationsAudited, long rejectedLineRows, long rejectedAdministrationRows,
                    List<FindingGroup> groups) {
         this(runId, inputLines, inputAdministrations, encounters, linesAudited, administrationsAudited, rejectedLineRows,
-                rejectedAdministrationRows, groups, null);
+                rejectedAdministrationRows, groups, null, null);
     }
 
     /** The same summary with the remittances' block (contract section 11). */
     public Summary withRemits(io.oncoaudit.batch.x12.RemitSummary r) {
         return new Summary(runId, inputLines, inputAdministrations, encounters, linesAudited, administrationsAudited,
-                rejectedLineRows, rejectedAdministrationRows, groups, r);
+                rejectedLineRows, rejectedAdministrationRows, groups, r, x12Claims);
+    }
+
+    /** The same summary with what reading the claims as X12 837 found (extension block {@code x12Claims}). */
+    public Summary withX12Claims(io.oncoaudit.batch.x12.X12Claims.Converted c) {
+        return new Summary(runId, inputLines, inputAdministrations, encounters, linesAudited, administrationsAudited,
+                rejectedLineRows, rejectedAdministrationRows, groups, remits, c);
     }
 
     /** Findings of one (payer, billing NPI, kind, direction): count and exact amount. */
@@ -66,7 +73,8 @@ public record Summary(String runId, long inputLines, long inputAdministrations, 
 
     /** Rows written to rejects: line and administration rows, and remittance segments (contract sections 7, 11). */
     public long rejectedRows() {
-        return rejectedLineRows + rejectedAdministrationRows + (remits == null ? 0 : remits.rejectedSegments());
+        return rejectedLineRows + rejectedAdministrationRows + (remits == null ? 0 : remits.rejectedSegments())
+                + (x12Claims == null ? 0 : x12Claims.rejects().size());
     }
 
     public Totals total() {
@@ -98,8 +106,10 @@ public record Summary(String runId, long inputLines, long inputAdministrations, 
         b.append("  \"denial\": ").append(Json.money(t.denial)).append(",\n");
         b.append("  \"byPayer\": ").append(directionRows("payerId", by(FindingGroup::payerId))).append(",\n");
         b.append("  \"byProvider\": ").append(directionRows("billingNpi", by(FindingGroup::billingNpi))).append(",\n");
-        b.append("  \"byKind\": ").append(kindRows(by(FindingGroup::kind))).append(remits == null ? "\n" : ",\n");
-        if (remits != null) b.append("  \"remits\": ").append(remits.toJson("  ")).append("\n");
+        b.append("  \"byKind\": ").append(kindRows(by(FindingGroup::kind)));
+        if (x12Claims != null) b.append(",\n  \"x12Claims\": ").append(x12Claims.toJson());
+        if (remits != null) b.append(",\n  \"remits\": ").append(remits.toJson("  "));
+        b.append("\n");
         return b.append("}\n").toString();
     }
 

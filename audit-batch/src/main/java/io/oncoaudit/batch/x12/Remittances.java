@@ -120,6 +120,44 @@ public final class Remittances {
         }
     }
 
+    /** Columns added to every finding of a run with remittances (what actually happened to the finding's line). */
+    public static final List<String> FINDING_REMIT_COLUMNS = List.of("remit_status", "remit_paid", "remit_allowed",
+            "remit_carc", "remit_rarc", "remit_claim_status", "remit_payer_claim_number");
+
+    /**
+     * Rewrites the findings with what the remittance says about each one: the matched remittance line of the
+     * finding's billed line ({@code remit_status}, paid, allowed, CARC, RARC) and the claim's remittance status;
+     * all null when no remittance covers the claim. Same partitioning (payer_id, service_month) and order.
+     */
+    public static void annotateFindings(SparkSession spark, Path findings, Path remitLines, Path target) {
+        Dataset<Row> f = spark.read().option("basePath", findings.toString()).schema(findingSchema())
+                .parquet(findings.toString());
+        Dataset<Row> lines = spark.read().schema(LINES).parquet(remitLines.toString());
+        Dataset<Row> byLine = lines.filter(col("line_number").isNotNull()).select(col("claim_id").as("r_claim"),
+                col("line_number").as("r_line"), col("remit_status"), col("paid").as("remit_paid"),
+                col("allowed").as("remit_allowed"), col("carc").as("remit_carc"), col("rarc").as("remit_rarc"));
+        Dataset<Row> byClaim = lines.groupBy(col("claim_id").as("c_claim"))
+                .agg(org.apache.spark.sql.functions.max("claim_status").as("remit_claim_status"),
+                        org.apache.spark.sql.functions.max("payer_claim_number").as("remit_payer_claim_number"));
+        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+        for (String c : f.columns()) cols.add(col(c));
+        for (String c : FINDING_REMIT_COLUMNS) cols.add(col(c));
+        // payer_id and service_month (the partition columns) must come last for partitionBy
+        Dataset<Row> out = f.join(byLine, col("claim_id").equalTo(col("r_claim")).and(col("line_number").equalTo(col("r_line"))), "left")
+                .join(byClaim, col("claim_id").equalTo(col("c_claim")), "left")
+                .select(cols.toArray(new org.apache.spark.sql.Column[0]));
+        out.repartition(col("payer_id"), col("service_month"))
+                .sortWithinPartitions("payer_id", "service_month", "claim_id", "finding_index")
+                .write().mode(SaveMode.ErrorIfExists).partitionBy("payer_id", "service_month").parquet(target.toString());
+    }
+
+    private static StructType findingSchema() {
+        List<StructField> fs = new ArrayList<>();
+        fs.add(f("run_id", DataTypes.StringType));
+        for (String c : Stage.FINDING_COLUMNS) fs.add(Stage.SCHEMA.apply(c));
+        return DataTypes.createStructType(fs);
+    }
+
     static RemitSummary summarize(Dataset<Row> lines, long files, long transactions, long rejectedSegments,
                                   long rejectedClaims) {
         lines.createOrReplaceTempView("oncoaudit_remit_lines");
@@ -196,7 +234,8 @@ public final class Remittances {
                 r.payerClaimNumber(), r.claimMatched(), r.line(), r.lineNumber(), r.procedureCode(), r.modifiers(),
                 r.adjudicatedCode(), r.adjudicatedModifiers(), r.revenueCode(),
                 r.dateOfService() == null ? null : java.sql.Date.valueOf(r.dateOfService()), r.units(), r.charge(),
-                r.paid(), r.allowed(), r.allowedBasis(), r.patientResponsibility(), adj,
+                r.paid(), r.allowed(), r.allowedBasis(), r.patientResponsibility(),
+                scala.jdk.javaapi.CollectionConverters.asScala(adj).toSeq(),
                 carc.isEmpty() ? null : String.join("|", carc), r.remarks().isEmpty() ? null : String.join("|", r.remarks()),
                 r.status(), r.expectedPrice(), r.expectedValue(), r.shortfall(), r.note());
     }
