@@ -66,7 +66,7 @@ class RemitReconciliationTests {
         Path fees = Extracts.writeRaw(tmp.resolve("in/fees.csv"), FEES);
         Path remits = Extracts.writeRaw(tmp.resolve("remits/medicare.835"), X12Samples.envelope835(REMIT));
         Path out = tmp.resolve("run");
-        Summary s = Extracts.audit(new AuditOptions(claims, null, out, fees, null, null, remits.getParent()));
+        Summary s = Extracts.audit(new AuditOptions(claims, null, out, fees, null, null).withRemits(remits.getParent()));
 
         RemitSummary r = s.remits();
         assertEquals(1, r.files());
@@ -117,7 +117,7 @@ class RemitReconciliationTests {
         Files.copy(X12Samples.dir().resolve("835-pyx12-mult-loops.txt"), dir.resolve("a.835"));
         Files.copy(X12Samples.dir().resolve("837P-imsweb-bad-segment.txt"), dir.resolve("b.x12"));
         Path out = tmp.resolve("run");
-        Summary s = Extracts.audit(new AuditOptions(claims, null, out, null, null, null, dir));
+        Summary s = Extracts.audit(new AuditOptions(claims, null, out, null, null, null).withRemits(dir));
         assertEquals(2, s.remits().files());
         assertEquals(1, s.remits().claims());
         assertEquals(0, s.remits().claimsMatched());
@@ -142,7 +142,7 @@ class RemitReconciliationTests {
                 "CLP*C-1*1*2460*1900*0*MB*ICN-C1", "SVC*HC:96372*60*0**1", "DTM*472*20260302", "CAS*CO*11*60",
                 "LQ*HE*N657", "SVC*HC:J9395:JZ*2400*1900**20", "DTM*472*20260302", "CAS*CO*45*500")));
         Path out = tmp.resolve("run-f");
-        Summary s = Extracts.audit(new AuditOptions(claims, admins, out, null, null, null, remits));
+        Summary s = Extracts.audit(new AuditOptions(claims, admins, out, null, null, null).withRemits(remits));
         assertEquals(2, s.total().findings());
         Map<String, String> seen = new TreeMap<>();
         for (Row f : SharedSpark.get().read().parquet(out.resolve("findings").toString()).collectAsList()) {
