@@ -93,6 +93,8 @@ public final class RuleCatalog {
             new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
             new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
             new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
+            new Step("codes not payable in the claim's setting (SettingChecks)", List.of("OA-SETTING-001")),
+            new Step("NDC checks (NdcChecks)", List.of("OA-NDC-001", "OA-NDC-002", "OA-NDC-003")),
             new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
 
     /** Claims-only mode (no administration record): the steps in order. */
@@ -103,6 +105,8 @@ public final class RuleCatalog {
             new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
             new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
             new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
+            new Step("codes not payable in the claim's setting (SettingChecks)", List.of("OA-SETTING-001")),
+            new Step("NDC checks (NdcChecks)", List.of("OA-NDC-001", "OA-NDC-002", "OA-NDC-003")),
             new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
 
     public static Rule byId(String id) { return BY_ID.get(id); }
