@@ -10,11 +10,13 @@ public final class SharedSpark {
     private SharedSpark() { }
 
     public static synchronized SparkSession get() {
-        if (spark == null) {
+        // a CLI test runs a command that stops the session it shares (getOrCreate): start a new one then
+        if (spark == null || spark.sparkContext().isStopped()) {
             System.setProperty("spark.sql.shuffle.partitions", "4");
             spark = Sessions.create("oncoaudit-tests", "local[2]");
             spark.conf().set("spark.sql.shuffle.partitions", "4");
-            Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
+            SparkSession started = spark;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }
         return spark;
     }

@@ -142,6 +142,8 @@ final class TaskParquet implements AutoCloseable {
                 b.optional(PrimitiveTypeName.INT64).named(f.name());
             } else if (t.equals(Stage.MONEY)) {
                 b.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.decimalType(2, 12)).named(f.name());
+            } else if (t.equals(Stage.PRICE)) {
+                b.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.decimalType(6, 18)).named(f.name());
             } else {
                 throw new IllegalStateException("no Parquet type for column " + f.name() + " " + t);
             }
@@ -168,11 +170,18 @@ final class TaskParquet implements AutoCloseable {
     private static final class RowWriteSupport extends WriteSupport<Object[]> {
         private final StructType schema;
         private final String[] names;
+        /** the decimal scale of each column (2 money, 6 price), -1 for the others */
+        private final int[] scales;
         private RecordConsumer out;
 
         RowWriteSupport(StructType schema) {
             this.schema = schema;
             this.names = schema.fieldNames();
+            this.scales = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                DataType t = schema.fields()[i].dataType();
+                scales[i] = t.equals(Stage.PRICE) ? 6 : t.equals(Stage.MONEY) ? 2 : -1;
+            }
         }
 
         @Override
@@ -194,7 +203,7 @@ final class TaskParquet implements AutoCloseable {
                 else if (v instanceof Integer n) out.addInteger(n);
                 else if (v instanceof Long n) out.addLong(n);
                 else if (v instanceof LocalDate d) out.addInteger((int) d.toEpochDay());
-                else if (v instanceof BigDecimal m) out.addLong(m.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
+                else if (v instanceof BigDecimal m) out.addLong(m.setScale(scales[i], RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
                 else throw new IllegalStateException("no Parquet value for " + names[i] + ": " + v.getClass());
                 out.endField(names[i], i);
             }

@@ -41,8 +41,8 @@ final class ExtractWriter implements Closeable {
         truth.write("\r\n");
     }
 
-    /** claim_id .. remark_codes; claim_id .. access_site (see the rows written in {@link #write}). */
-    private static final int LINE_COLUMNS = 20, ADMINISTRATION_COLUMNS = 13;
+    /** claim_id .. revenue_code; claim_id .. access_site (see the rows written in {@link #write}). */
+    private static final int LINE_COLUMNS = 23, ADMINISTRATION_COLUMNS = 13;
 
     private void nextPart() throws IOException {
         closeParts();
@@ -71,7 +71,8 @@ final class ExtractWriter implements Closeable {
                     : money(15000 + 100L * Math.floorMod(l.code.hashCode(), 300));
             row(lines, v.claimId, Integer.toString(n), v.patientId, v.dateOfService.toString(), v.provider.npi(),
                     v.provider.renderingNpi(), v.provider.name(), v.payer.id(), v.payer.name(), v.placeOfService, l.code,
-                    String.join("|", l.modifiers), Integer.toString(l.units), l.ndc, dx, charge, null, null, null, null);
+                    String.join("|", l.modifiers), Integer.toString(l.units), l.ndc, dx, charge, null, null, null, null,
+                    v.claimType.name(), v.billType, v.revenueCode(l.code));
             lineRows++;
         }
         for (Visit.Admin a : v.administrations) {

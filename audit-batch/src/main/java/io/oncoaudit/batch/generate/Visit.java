@@ -39,7 +39,10 @@ final class Visit {
     final LocalDate dateOfService;
     final Catalog.Provider provider;
     final Catalog.Payer payer;
-    final String placeOfService;
+    /** POS 22 visits are the hospital's institutional claim (TOB 131); a professional POS 22 claim only as an injected error. */
+    String placeOfService;
+    io.oncoaudit.core.model.ClaimType claimType = io.oncoaudit.core.model.ClaimType.PROFESSIONAL;
+    String billType;
     final List<String> diagnoses = new ArrayList<>();
     final List<Admin> administrations = new ArrayList<>();
     final List<Line> lines = new ArrayList<>();
@@ -54,6 +57,21 @@ final class Visit {
         this.provider = provider;
         this.payer = payer;
         this.placeOfService = pos;
+        if (pos.equals("22")) {
+            claimType = io.oncoaudit.core.model.ClaimType.INSTITUTIONAL;
+            billType = "131";
+        }
+    }
+
+    /**
+     * The revenue code of a line on the institutional claim: 0636 drugs requiring detailed coding, 0335 chemotherapy
+     * administration (IV), 0260 IV therapy (other infusions and injections); null on a professional claim.
+     */
+    String revenueCode(String code) {
+        if (claimType != io.oncoaudit.core.model.ClaimType.INSTITUTIONAL) return null;
+        if (code.startsWith("J") || code.startsWith("Q")) return "0636";
+        if (code.startsWith("964") || code.startsWith("965") || code.equals("G0498")) return "0335";
+        return "0260";
     }
 
     Line line(String code) {

@@ -2,6 +2,8 @@ package io.oncoaudit.batch.generate;
 
 import io.oncoaudit.core.model.DoseUnit;
 import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.tables.cms.NdcCrosswalk;
+import io.oncoaudit.core.tables.cms.NdcCrosswalks;
 import io.oncoaudit.core.tables.Drug;
 import io.oncoaudit.core.tables.ReferenceTables;
 import java.math.BigDecimal;
@@ -73,6 +75,12 @@ final class VisitFactory {
                 "bortezomib-sc", "pegfilgrastim", "b12", "testosterone", "carboplatin-paclitaxel", "cisplatin-pemetrexed",
                 "r-chop", "rituximab-ra"));
         INJECTABLE.put(FindingKind.MISSING_DISTINCT_MODIFIER, List.of("two-site"));
+        // a professional claim at POS 22 billing the hospital's administration and drug lines (contract section 10)
+        INJECTABLE.put(FindingKind.NOT_PAYABLE_IN_SETTING, List.copyOf(REGIMENS.keySet()));
+        // regimens whose drug is in every shipped NDC-HCPCS crosswalk quarter
+        List<String> withNdc = List.of("fulvestrant", "daratumumab-sc", "pembrolizumab", "nivolumab-ipilimumab", "rituximab-ra");
+        INJECTABLE.put(FindingKind.NDC_FORMAT, withNdc);
+        INJECTABLE.put(FindingKind.NDC_HCPCS_MISMATCH, withNdc);
     }
 
     private static final LocalDate FIRST_DOS = LocalDate.of(2025, 1, 2);
@@ -212,6 +220,34 @@ final class VisitFactory {
     /** Applies the coding error {@code kind}; false when this encounter offers no place for it. */
     static boolean inject(Visit v, FindingKind kind, Random r) {
         switch (kind) {
+            case NOT_PAYABLE_IN_SETTING -> {
+                v.placeOfService = "22";
+                v.claimType = io.oncoaudit.core.model.ClaimType.PROFESSIONAL;
+                v.billType = null;
+                return true;
+            }
+            case NDC_FORMAT -> {
+                for (Visit.Line l : v.lines) {
+                    if (l.ndc != null) {
+                        l.ndc = l.ndc.substring(1); // the 10-digit form: not reported on a claim
+                        return true;
+                    }
+                }
+                return false;
+            }
+            case NDC_HCPCS_MISMATCH -> {
+                for (Visit.Line l : v.lines) {
+                    if (l.ndc != null) {
+                        String other = l.code.equals("J9035") ? "J9271" : "J9035";
+                        List<NdcCrosswalk.Row> rows = NdcCrosswalks.shipped().quarter(v.dateOfService).byHcpcs(other);
+                        if (rows.isEmpty()) return false;
+                        String wrong = rows.get(0).ndc11();
+                        for (Visit.Line x : v.lines) if (l.code.equals(x.code)) x.ndc = wrong;
+                        return true;
+                    }
+                }
+                return false;
+            }
             case DOWNCODED_TO_96372 -> { return recode(v, List.of("96401", "96402"), "96372"); }
             case HORMONAL_CLASS_MISMATCH -> {
                 Visit.Line l = first(v, "96401", "96402");
@@ -247,7 +283,12 @@ final class VisitFactory {
                 else v.lines.add(v.lines.indexOf(v.line("96413")) + 1, new Visit.Line("96415", 1, List.of()));
                 return true;
             }
-            case COMBINATION_PRODUCT_SPLIT -> { return recode(v, List.of("J9144"), "J9145"); }
+            case COMBINATION_PRODUCT_SPLIT -> {
+                if (!recode(v, List.of("J9144"), "J9145")) return false;
+                // the component line carries no NDC: the combination product's NDC under J9145 is an NDC finding of its own
+                for (Visit.Line l : v.lines) if (l.code.equals("J9145")) l.ndc = null;
+                return true;
+            }
             case DRUG_UNITS -> {
                 for (Visit.Line l : v.lines) {
                     if (l.code.startsWith("J") && !l.has("JW")) {
@@ -408,7 +449,9 @@ final class VisitFactory {
                 int total = Math.max(units, ceil(dose.add(waste).divide(d.billingUnitSize(), MathContext.DECIMAL64)));
                 boolean required = jwJz && d.singleDoseContainer();
                 Visit.Line line = new Visit.Line(d.hcpcs(), units, required && total == units ? List.of("JZ") : List.of());
-                line.ndc = String.format(Locale.ROOT, "%011d", Math.floorMod(d.hcpcs().hashCode() * 7919L, 100_000_000_000L));
+                // a real NDC of the drug from the CMS crosswalk of the quarter (none when the crosswalk lists none)
+                List<NdcCrosswalk.Row> ndcs = NdcCrosswalks.shipped().quarter(v.dateOfService).byHcpcs(d.hcpcs());
+                line.ndc = ndcs.isEmpty() ? null : ndcs.get(0).ndc11();
                 v.lines.add(line);
                 if (required && total > units) {
                     Visit.Line jw = new Visit.Line(d.hcpcs(), total - units, List.of("JW"));

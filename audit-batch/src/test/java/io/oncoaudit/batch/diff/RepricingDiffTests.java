@@ -53,4 +53,15 @@ class RepricingDiffTests {
         assertTrue(d.json().contains("\"delta\": -228.05"), d.json());
         assertTrue(d.table().contains("DRUG_UNITS") && d.table().contains("-228.05"), d.table());
     }
+
+    @Test
+    void diffNeedsTwoRunFolders() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, io.oncoaudit.batch.BatchCli.run(new String[] {"diff", "--run", tmp.toString()}, o, e));
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("exactly two runs"), err.toString());
+        assertEquals(2, io.oncoaudit.batch.BatchCli.run(new String[] {"diff", "--run", tmp.toString(), "--run", tmp.toString()}, o, e));
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("not an audit run folder"), err.toString());
+    }
 }

@@ -35,7 +35,7 @@ class GeneratorAgreementTests {
         int n = 0;
         for (Visit.Line l : v.lines) {
             lines.add(new ClaimLine(++n, l.code, l.modifiers, BigDecimal.valueOf(l.units), l.ndc, new BigDecimal("100.00"),
-                    null, null, List.of(), List.of()));
+                    null, null, List.of(), List.of(), v.revenueCode(l.code)));
         }
         List<Administration> admins = new ArrayList<>();
         for (Visit.Admin a : v.administrations) {
@@ -43,7 +43,8 @@ class GeneratorAgreementTests {
                     Route.parse("route", a.route()), a.start(), a.end(), a.pump(), a.wasted(), null, a.accessSite()));
         }
         return new Encounter(v.claimId, v.patientId, v.dateOfService, v.provider.npi(), v.provider.renderingNpi(),
-                v.provider.name(), v.payer.id(), v.payer.name(), v.placeOfService, v.diagnoses, lines, admins);
+                v.provider.name(), v.payer.id(), v.payer.name(), v.placeOfService, v.diagnoses, lines, admins, v.claimType, v.billType,
+                null, null, null);
     }
 
     @Test

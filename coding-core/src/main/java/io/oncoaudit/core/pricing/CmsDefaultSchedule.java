@@ -96,9 +96,44 @@ public final class CmsDefaultSchedule implements FeeSchedule {
         return p == null ? null : p[setting == Setting.FACILITY ? 1 : 0];
     }
 
+    /** A cached "no price" (ConcurrentHashMap holds no null). */
+    private static final Quote NONE = new Quote(BigDecimal.ZERO, Quote.Source.FEE_SCHEDULE, "none", null, null, null);
+    /** Quotes by claim variant and table month, then code: they depend on nothing else, so each is built once. */
+    @SuppressWarnings("unchecked")
+    private final java.util.concurrent.ConcurrentHashMap<String, Quote>[] cache = new java.util.concurrent.ConcurrentHashMap[1200 * 5];
+
     @Override
     public Quote quote(Encounter e, String code) {
         LocalDate d = tableDate(e.dateOfService());
+        int variant;
+        if (e.claimType() == ClaimType.INSTITUTIONAL) variant = e.hospitalOutpatient() ? 0 : 1;
+        else {
+            String pos = e.placeOfService() == null ? "" : e.placeOfService().strip();
+            variant = pos.equals("19") || pos.equals("22") ? 2 : e.setting() == Setting.FACILITY ? 3 : 4;
+        }
+        int month = (d.getYear() - 2000) * 12 + d.getMonthValue() - 1;
+        if (month < 0 || month >= 1200) {
+            Quote q = compute(e, code, d);
+            return q;
+        }
+        int key = month * 5 + variant;
+        java.util.concurrent.ConcurrentHashMap<String, Quote> m = cache[key];
+        if (m == null) {
+            synchronized (cache) {
+                m = cache[key];
+                if (m == null) cache[key] = m = new java.util.concurrent.ConcurrentHashMap<>();
+            }
+        }
+        Quote q = m.get(code);
+        if (q == null) {
+            q = compute(e, code, d);
+            if (q == null) q = NONE;
+            if (m.size() < 50_000) m.put(code, q);
+        }
+        return q == NONE ? null : q;
+    }
+
+    private Quote compute(Encounter e, String code, LocalDate d) {
         Releases.Selection<AspQuarter> aq = asp.select(d);
         AspQuarter.Entry drug = aq.table().get(code);
         if (e.claimType() == ClaimType.INSTITUTIONAL) return institutional(e, code, d, aq, drug);
@@ -125,13 +160,14 @@ public final class CmsDefaultSchedule implements FeeSchedule {
         return new Quote(price, Quote.Source.PFS, PFS_VERSION, null, null, warning);
     }
 
+    /** Depends on the claim only through its variant (claim type, TOB 13x, POS 19/22, setting): see the cache key. */
     private Quote institutional(Encounter e, String code, LocalDate d, Releases.Selection<AspQuarter> aq, AspQuarter.Entry drug) {
         Releases.Selection<OppsAddendumB> os = opps.select(d);
         OppsAddendumB.Entry o = os.table().get(code);
         String warning = os.warning();
         if (!e.hospitalOutpatient()) {
-            String w = "type of bill " + (e.billType() == null ? "(none)" : e.billType()) + " is not hospital outpatient (13x): "
-                    + "priced on OPPS as the nearest built-in schedule";
+            String w = "the institutional claim's type of bill is not hospital outpatient (13x): priced on OPPS as the nearest "
+                    + "built-in schedule";
             warning = warning == null ? w : warning + "; " + w;
         }
         if (o == null) {

@@ -72,8 +72,13 @@ final class NdcChecks {
             String code = e.getKey();
             NdcCrosswalk.Row pkg = e.getValue();
             if (pkg.billUnitsPkg() == null || pkg.billUnitsPkg().signum() <= 0) continue;
-            long documented = 0, billed = 0;
-            for (ExpectedLine x : expected) if (x.procedureCode().equals(code)) documented += x.units();
+            if (unitsJudged(findings, code)) continue; // the units are already a finding (and priced) of the units rules
+            long documented = 0, dose = 0, billed = 0;
+            for (ExpectedLine x : expected) {
+                if (!x.procedureCode().equals(code)) continue;
+                documented += x.units();
+                if (!x.modifiers().contains("JW")) dose += x.units();
+            }
             ClaimLine first = null;
             for (ClaimLine l : ctx.encounter.lines()) {
                 if (l.procedureCode().equals(code)) {
@@ -81,18 +86,27 @@ final class NdcChecks {
                     if (first == null) first = l;
                 }
             }
-            if (documented <= 0) continue;
-            BigDecimal packages = BigDecimal.valueOf(documented).divide(pkg.billUnitsPkg(), 0, RoundingMode.CEILING);
+            if (dose <= 0) continue;
+            BigDecimal packages = BigDecimal.valueOf(dose).divide(pkg.billUnitsPkg(), 0, RoundingMode.CEILING);
             BigDecimal max = packages.multiply(pkg.billUnitsPkg());
             if (BigDecimal.valueOf(billed).compareTo(max) > 0) {
                 String why = code + " billed x" + billed + " with NDC " + pkg.ndc2() + " (" + pkg.billUnitsPkg().stripTrailingZeros().toPlainString()
                         + " billing units per package in the " + NdcCrosswalks.shipped().select(ctx.encounter.dateOfService()).version()
-                        + "): the documented dose and waste take " + documented + " units, " + packages.toPlainString() + " package(s) hold at most "
+                        + "): the documented dose takes " + dose + " unit(s) (" + documented + " with the documented waste), the "
+                        + packages.toPlainString() + " package(s) it needs hold at most "
                         + max.stripTrailingZeros().toPlainString();
                 findings.add(finding(ctx, FindingKind.NDC_UNITS_MISMATCH, RuleCatalog.NDC_UNITS, first, why,
                         NdcCrosswalks.shipped().select(ctx.encounter.dateOfService()).version()));
             }
         }
+    }
+
+    private static boolean unitsJudged(List<Finding> findings, String code) {
+        for (Finding f : findings) {
+            if ((f.kind() == FindingKind.DRUG_UNITS || f.kind() == FindingKind.WASTE_MODIFIER)
+                    && (code.equals(f.billedCode()) || code.equals(f.expectedCode()))) return true;
+        }
+        return false;
     }
 
     private static Finding finding(Context ctx, FindingKind kind, Rule rule, ClaimLine l, String why, String version) {

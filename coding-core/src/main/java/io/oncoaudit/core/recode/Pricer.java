@@ -65,12 +65,15 @@ final class Pricer {
 
     /** Per-unit price, 0.00 when the schedule has none (with a warning). */
     BigDecimal perUnit(String code) {
-        return cachePrices[slot(code)];
+        int i = slot(code); // before reading the array: slot() may grow (replace) it
+        return cachePrices[i];
     }
 
     /** The quote of a code, or null when the schedule has no price. */
     Quote quote(String code) {
-        return code == null ? null : cacheQuotes[slot(code)];
+        if (code == null) return null;
+        int i = slot(code); // before reading the array: slot() may grow (replace) it
+        return cacheQuotes[i];
     }
 
     private int slot(String code) {

@@ -257,9 +257,20 @@ class BuiltInPricingTests {
         Finding mm = only(wrong, FindingKind.NDC_HCPCS_MISMATCH);
         assertTrue(mm.explanation().contains("J9271") && mm.explanation().contains("NDC-HCPCS crosswalk 2025-10"), mm.explanation());
 
+        // over-billed units are the drug-units rule's finding: not reported twice
         RecodeResult over = new Claim().bill("96413", 1, "400.00").billNdc("J9271", 300, "30000.00", "00006-3026-02").iv("J9271", "200", 60).recode();
-        Finding u = only(over, FindingKind.NDC_UNITS_MISMATCH);
-        assertTrue(u.explanation().contains("at most 200"), u.explanation());
         assertNotNull(only(over, FindingKind.DRUG_UNITS));
+        assertTrue(over.findings().stream().noneMatch(f -> f.kind() == FindingKind.NDC_UNITS_MISMATCH), over.findings().toString());
+        // 150 mg from 100-unit packages: 2 packages hold 200 units; a documented waste of 80 mg (230 units) is more than they leave
+        Claim wasted = new Claim().bill("96413", 1, "400.00").billNdc("J9271", 150, "15000.00", "00006-3026-02");
+        wasted.lines.add(new ClaimLine(3, "J9271", List.of("JW"), BigDecimal.valueOf(80), "00006-3026-02", new BigDecimal("8000.00"), null, null,
+                List.of(), List.of()));
+        LocalDateTime s = wasted.dos.atTime(9, 0);
+        wasted.admins.add(new Administration("A1", "J9271", null, new BigDecimal("150"), DoseUnit.parse("doseUnit", "mg"), Route.IV, s,
+                s.plusMinutes(30), false, new BigDecimal("80"), null, null));
+        RecodeResult w = wasted.recode();
+        Finding u = only(w, FindingKind.NDC_UNITS_MISMATCH);
+        assertTrue(u.explanation().contains("at most 200"), u.explanation());
+        assertEquals(Direction.COMPLIANCE, u.direction());
     }
 }

@@ -38,6 +38,8 @@ public final class Releases<T> {
     private final Coverage coverage;
     private final NavigableMap<YearMonth, Supplier<T>> releases;
     private final Map<YearMonth, Selection<T>> byMonth = new ConcurrentHashMap<>();
+    /** selections of the months 2000-01 .. 2099-12 by index, without a key object per lookup (benign race: immutable values) */
+    private final Selection<?>[] byIndex = new Selection<?>[1200];
 
     /** @param name the table's short name used in versions and warnings ("ASP", "OPPS", "NDC-HCPCS crosswalk") */
     public Releases(String name, Coverage coverage, Map<YearMonth, Supplier<T>> releases) {
@@ -79,7 +81,14 @@ public final class Releases<T> {
     }
 
     /** The release in force on the date of service (or the nearest one, with a warning). */
+    @SuppressWarnings("unchecked")
     public Selection<T> select(LocalDate dateOfService) {
+        int idx = (dateOfService.getYear() - 2000) * 12 + dateOfService.getMonthValue() - 1;
+        if (idx >= 0 && idx < byIndex.length) {
+            Selection<T> s = (Selection<T>) byIndex[idx];
+            if (s == null) byIndex[idx] = s = choose(YearMonth.from(dateOfService));
+            return s;
+        }
         YearMonth month = YearMonth.from(dateOfService);
         Selection<T> s = byMonth.get(month);
         if (s == null) {
