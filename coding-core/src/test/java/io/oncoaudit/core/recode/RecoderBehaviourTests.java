@@ -223,6 +223,13 @@ class RecoderBehaviourTests extends RecoderTestSupport {
             assertEquals(payer.equals("MEDICARE") ? 0 : 1, r.findings().size(), r.findings().toString());
         }
 
+        @ParameterizedTest(name = "claims-only {0} billed with {1} -> {2}")
+        @CsvSource({"J9030,96401,51720", "J9226,96402,11981", "J9030,51720,51720", "J9226,11981,11981"})
+        void drugsOfTheirOwnRoute(String drug, String billed, String expected) {
+            RecodeResult r = recode(Enc.medicare().dx("C67.9").bill(billed, 1).bill(drug, 1));
+            assertEquals(expected + "x1 " + drug + "x1", lines(r));
+        }
+
         @Test
         void aspOnlyDrugOfUnknownRouteBilledWithAnInjectionOnly() {
             // omacetaxine (J9262, HCPCS chemotherapy range, route not in the drug table) billed with 96372 and no IV service
