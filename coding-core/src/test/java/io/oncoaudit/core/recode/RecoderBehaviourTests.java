@@ -40,7 +40,7 @@ class RecoderBehaviourTests extends RecoderTestSupport {
         @CsvSource(value = {
                 "MEDICARE|PRACTICE|G0498|G0498x1|0",
                 "MEDICARE|PRACTICE|96416|G0498x1|1",
-                "MEDICARE||G0498|G0498x1|0",
+                "MEDICARE||G0498|96416x1|0",
                 "MEDICARE||96416|96416x1|0",
                 "MEDICARE|OTHER|G0498|96416x1|1",
                 "MEDICARE|OTHER|96416|96416x1|0",
