@@ -80,6 +80,16 @@ final class ClaimsOnlyCoder {
                 ivNames.add(d.name() + " (" + d.hcpcs() + ", " + f.name().toLowerCase() + ")");
             }
         }
+        // intralesional chemotherapy (96405/96406) replaces the lesion injection codes: 11900/11901 beside it are not expected
+        // unless a non-antineoplastic drug (a steroid for other lesions) is billed too (OA-SITE-001)
+        boolean chemoLesions = false, lesionInjection = false;
+        for (Coded o : other) {
+            chemoLesions |= o.code.equals("96405") || o.code.equals("96406");
+            lesionInjection |= o.code.equals("11900") || o.code.equals("11901");
+        }
+        if (chemoLesions && lesionInjection && !nonAntineoplasticDrugBilled(ctx)) {
+            other.removeIf(o -> o.code.equals("11900") || o.code.equals("11901"));
+        }
         // on-body injector applications (96377) are their own code: each one accounts for one SC drug (OA-SCIM-001)
         int onBody = 0;
         for (Coded o : other) if (o.code.equals(OnBodyInjectors.CODE)) onBody += o.units;
@@ -116,6 +126,15 @@ final class ClaimsOnlyCoder {
         if (!onlyScImDrugs) out.addAll(recodeIv(ctx, iv, chemoIv, nonChemoIv, unknown, ivNames));
         out.addAll(other);
         return out;
+    }
+
+    private static boolean nonAntineoplasticDrugBilled(Context ctx) {
+        for (ClaimLine l : ctx.encounter.lines()) {
+            Drug d = ctx.drug(l.procedureCode());
+            if (d != null && !d.drugClass().antineoplastic() && d.drugClass() != io.oncoaudit.core.tables.DrugClass.HYDRATION_FLUID) return true;
+            if (d == null && Context.looksLikeDrugCode(l.procedureCode())) return true;
+        }
+        return false;
     }
 
     /** The SC drug an on-body injector most likely delivered: a supportive agent (pegfilgrastim) before an antineoplastic. */

@@ -231,6 +231,15 @@ class RecoderBehaviourTests extends RecoderTestSupport {
         }
 
         @Test
+        void lesionInjectionCodeBesideIntralesionalChemotherapyIsNotExpected() {
+            RecodeResult r = recode(Enc.medicare().dx("C44.91").bill("96405", 1).bill("11900", 1).bill("J9040", 1));
+            assertEquals("96405x1 J9040x1", lines(r));
+            assertEquals("11900", only(r, FindingKind.UNSUPPORTED_ADMINISTRATION).billedCode());
+            RecodeResult withSteroid = recode(Enc.medicare().dx("C44.91").bill("96405", 1).bill("11900", 1).bill("J9040", 1).bill("J3301", 4));
+            assertTrue(lines(withSteroid).contains("11900x1"), lines(withSteroid));
+        }
+
+        @Test
         void aspOnlyDrugOfUnknownRouteBilledWithAnInjectionOnly() {
             // omacetaxine (J9262, HCPCS chemotherapy range, route not in the drug table) billed with 96372 and no IV service
             RecodeResult r = recode(Enc.medicare().dx("C92.10").bill("96372", 1).bill("J9262", 125));
