@@ -41,8 +41,8 @@ final class ExtractWriter implements Closeable {
         truth.write("\r\n");
     }
 
-    /** claim_id .. revenue_code; claim_id .. access_site (see the rows written in {@link #write}). */
-    private static final int LINE_COLUMNS = 23, ADMINISTRATION_COLUMNS = 13;
+    /** claim_id .. revenue_code; claim_id .. separate_site_reason (see the rows written in {@link #write}). */
+    private static final int LINE_COLUMNS = 23, ADMINISTRATION_COLUMNS = 15;
 
     private void nextPart() throws IOException {
         closeParts();
@@ -78,7 +78,8 @@ final class ExtractWriter implements Closeable {
         for (Visit.Admin a : v.administrations) {
             row(admins, v.claimId, a.id(), a.drugCode(), a.drugName(), a.dose().toPlainString(), a.doseUnit(), a.route(),
                     a.start() == null ? null : a.start().toString(), a.end() == null ? null : a.end().toString(),
-                    a.pump() ? "true" : null, a.wasted() == null ? null : a.wasted().toPlainString(), null, a.accessSite());
+                    a.pump() ? "true" : null, a.wasted() == null ? null : a.wasted().toPlainString(), null, a.accessSite(), null,
+                    a.separateSiteReason());
             adminRows++;
         }
         row(truth, v.claimId, v.regimen, v.injected.stream().map(Enum::name).sorted().collect(Collectors.joining("|")));

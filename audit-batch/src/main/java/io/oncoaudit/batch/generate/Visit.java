@@ -31,7 +31,12 @@ final class Visit {
     }
 
     record Admin(String id, String drugCode, String drugName, BigDecimal dose, String doseUnit, String route,
-                 LocalDateTime start, LocalDateTime end, boolean pump, BigDecimal wasted, String accessSite) { }
+                 LocalDateTime start, LocalDateTime end, boolean pump, BigDecimal wasted, String accessSite, String separateSiteReason) {
+        Admin(String id, String drugCode, String drugName, BigDecimal dose, String doseUnit, String route,
+              LocalDateTime start, LocalDateTime end, boolean pump, BigDecimal wasted, String accessSite) {
+            this(id, drugCode, drugName, dose, doseUnit, route, start, end, pump, wasted, accessSite, null);
+        }
+    }
 
     final String regimen;
     final String claimId;

@@ -208,7 +208,11 @@ final class VisitFactory {
                 b.dx("C50.911", "C79.51");
                 b.give("J9271", "pembrolizumab", mg(200), "IV", t, 30, false, null, "PORT");
                 b.give("J3489", "zoledronic acid", mg(4), "IV", t.plusMinutes(5), 20 + r.nextInt(10), false, null, "LEFT_ARM");
-                // two infusions through two separate access sites: a second initial service with modifier 59 (NOTES 1.4)
+                // two infusions through two separate access sites, the reason documented (contract section 1, separate_site_reason):
+                // a second initial service with modifier 59 (rule OA-HIER-002)
+                Visit.Admin zol = b.v.administrations.remove(b.v.administrations.size() - 1);
+                b.v.administrations.add(new Visit.Admin(zol.id(), zol.drugCode(), zol.drugName(), zol.dose(), zol.doseUnit(), zol.route(),
+                        zol.start(), zol.end(), zol.pump(), zol.wasted(), zol.accessSite(), "protocol requires a separate IV site"));
                 b.admin("96413", 1).admin("96365", 1, "59");
             }
             default -> throw new IllegalArgumentException("unknown regimen " + regimen);

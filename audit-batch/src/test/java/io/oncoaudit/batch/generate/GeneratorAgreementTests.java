@@ -40,7 +40,7 @@ class GeneratorAgreementTests {
         List<Administration> admins = new ArrayList<>();
         for (Visit.Admin a : v.administrations) {
             admins.add(new Administration(a.id(), a.drugCode(), a.drugName(), a.dose(), DoseUnit.parse("dose_unit", a.doseUnit()),
-                    Route.parse("route", a.route()), a.start(), a.end(), a.pump(), a.wasted(), null, a.accessSite()));
+                    Route.parse("route", a.route()), a.start(), a.end(), a.pump(), a.wasted(), null, a.accessSite(), null, a.separateSiteReason()));
         }
         return new Encounter(v.claimId, v.patientId, v.dateOfService, v.provider.npi(), v.provider.renderingNpi(),
                 v.provider.name(), v.payer.id(), v.payer.name(), v.placeOfService, v.diagnoses, lines, admins, v.claimType, v.billType,

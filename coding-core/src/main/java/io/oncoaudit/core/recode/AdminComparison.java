@@ -88,6 +88,7 @@ final class AdminComparison {
         }
         distinctModifierCheck(ctx, expected, findings);
         // 2. accepted alternatives
+        if (acceptsG0498(ctx)) alternative(billed, exp, io.oncoaudit.core.rules.hierarchy.PumpStart.G0498, io.oncoaudit.core.rules.hierarchy.PumpStart.CODE);
         alternative(billed, exp, "96542", "96450");
         alternative(billed, exp, "96377", "96372");
         // 3. pair the rest by position
@@ -117,6 +118,14 @@ final class AdminComparison {
             if (e.remaining == 0) continue;
             findings.add(expectedOnly(ctx, e, billed));
         }
+    }
+
+    /** OA-PUMP-001: a pump start whose owner is not documented, on a Medicare claim. */
+    private static boolean acceptsG0498(Context ctx) {
+        for (var a : ctx.encounter.administrations()) {
+            if (a.pump() && io.oncoaudit.core.rules.hierarchy.PumpStart.acceptsBilledG0498(ctx.payer.type(), a.pumpOwner())) return true;
+        }
+        return false;
     }
 
     private static Bucket find(List<Bucket> list, String code) {

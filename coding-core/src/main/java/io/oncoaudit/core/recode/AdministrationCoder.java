@@ -123,7 +123,7 @@ final class AdministrationCoder {
                     if (family == AdminFamily.HYDRATION) {
                         hydration.add(new IvService(a, drug, family, Mode.INFUSION, m, sitesCount));
                     } else if (a.pump() && family == AdminFamily.CHEMOTHERAPY) {
-                        String code = PumpStart.code(ctx.payer.type(), a.pumpOwner(), billed(ctx, PumpStart.G0498));
+                        String code = PumpStart.code(ctx.payer.type(), a.pumpOwner());
                         out.add(Coded.of(code, 1, RuleCatalog.PUMP_START.id(), () -> PumpStart.reason(label(a, drug), ctx.payer.type(), a.pumpOwner(), code)));
                     } else {
                         if (a.pump()) ctx.warn(label(a, drug) + " is marked pump but is not chemotherapy: coded as an infusion from its documented times");
@@ -163,11 +163,6 @@ final class AdministrationCoder {
         OnBodyInjectors.keep(ctx, ordered);
         if (frozen != null) ordered = UnclassifiedDrugs.keepBilled(ctx, ordered, frozen);
         return ordered;
-    }
-
-    static boolean billed(Context ctx, String code) {
-        for (int i = 0, n = ctx.encounter.lines().size(); i < n; i++) if (ctx.encounter.lines().get(i).procedureCode().equals(code)) return true;
-        return false;
     }
 
     /** OA-TIME-003: the hydration intervals of one access are one hydration service whose minutes add up. */

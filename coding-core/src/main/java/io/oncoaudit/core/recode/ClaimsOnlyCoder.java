@@ -5,6 +5,7 @@ import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.rules.RuleCatalog;
 import io.oncoaudit.core.rules.family.ChemotherapyFamily;
 import io.oncoaudit.core.rules.family.ScImInjectionCode;
+import io.oncoaudit.core.rules.route.RouteSpecificCodes;
 import io.oncoaudit.core.tables.AdminCode;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.AdminRole;
@@ -49,6 +50,7 @@ final class ClaimsOnlyCoder {
         for (Drug c : combos) if (c.usualRoute() != null && c.usualRoute().subcutaneousOrIntramuscular()) scImDrugs.add(c);
         int chemoIv = 0, nonChemoIv = 0, unknown = 0;
         List<Drug> scImCapable = new ArrayList<>(1);
+        List<Drug> localDrugs = new ArrayList<>(1);
         List<String> ivNames = new ArrayList<>(4);
         for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
             ClaimLine l = ctx.encounter.lines().get(li);
@@ -68,6 +70,8 @@ final class ClaimsOnlyCoder {
             Route r = d.usualRoute();
             if (r != null && r.subcutaneousOrIntramuscular()) {
                 if (!containsCode(scImDrugs, d.hcpcs())) scImDrugs.add(d);
+            } else if (r == Route.INTRAVESICAL || (r == Route.IMPLANT && RouteSpecificCodes.incisionImplant(d.hcpcs()))) {
+                if (!containsCode(localDrugs, d.hcpcs())) localDrugs.add(d);
             } else if (r == null || r == Route.IV) {
                 if (d.injectableScIm()) scImCapable.add(d);
                 AdminFamily f = ChemotherapyFamily.of(d, ctx.cancerDiagnosis, ctx.payer);
@@ -76,12 +80,36 @@ final class ClaimsOnlyCoder {
                 ivNames.add(d.name() + " (" + d.hcpcs() + ", " + f.name().toLowerCase() + ")");
             }
         }
+        // intralesional chemotherapy (96405/96406) replaces the lesion injection codes: 11900/11901 beside it are not expected
+        // unless a non-antineoplastic drug (a steroid for other lesions) is billed too (OA-SITE-001)
+        boolean chemoLesions = false, lesionInjection = false;
+        for (Coded o : other) {
+            chemoLesions |= o.code.equals("96405") || o.code.equals("96406");
+            lesionInjection |= o.code.equals("11900") || o.code.equals("11901");
+        }
+        if (chemoLesions && lesionInjection && !nonAntineoplasticDrugBilled(ctx)) {
+            other.removeIf(o -> o.code.equals("11900") || o.code.equals("11901"));
+        }
         // on-body injector applications (96377) are their own code: each one accounts for one SC drug (OA-SCIM-001)
         int onBody = 0;
         for (Coded o : other) if (o.code.equals(OnBodyInjectors.CODE)) onBody += o.units;
         for (int i = 0; i < onBody && !scImDrugs.isEmpty(); i++) scImDrugs.remove(onBodyCandidate(scImDrugs));
         int billedScIm = 0;
         for (Coded b : scIm) billedScIm += b.units;
+        // a drug given only by its own route (BCG intravesical 51720, histrelin implant 11981) billed with an SC/IM code: OA-SITE-001
+        for (Drug d : localDrugs) {
+            String code = d.usualRoute() == Route.INTRAVESICAL ? RouteSpecificCodes.BLADDER_INSTILLATION : RouteSpecificCodes.IMPLANT_INSERTION;
+            boolean billedOwn = false;
+            for (Coded o : other) billedOwn |= o.code.equals(code);
+            if (billedOwn || billedScIm <= scImDrugs.size()) continue;
+            Coded last = scIm.get(scIm.size() - 1);
+            if (last.units > 1) scIm.set(scIm.size() - 1, new Coded(last.code, last.units - 1, last.modifiers, last.ruleId, last.reasonSupplier()));
+            else scIm.remove(scIm.size() - 1);
+            billedScIm--;
+            other.add(Coded.of(code, 1, RuleCatalog.SITE_CODES.id(), () -> d.name() + " (" + d.hcpcs() + ") is given "
+                    + (code.equals(RouteSpecificCodes.BLADDER_INSTILLATION) ? "by bladder instillation: 51720" : "as an implant inserted through an incision: 11981")
+                    + " (claims-only: the drug billed and its route)"));
+        }
         // an injection billed with no IV service: a drug usually given IV whose label allows SC/IM was injected (methotrexate SC)
         if (iv.isEmpty() && unknown == 0 && billedScIm > scImDrugs.size() && scImDrugs.size() + scImCapable.size() <= billedScIm) {
             for (Drug d : scImCapable) {
@@ -98,6 +126,15 @@ final class ClaimsOnlyCoder {
         if (!onlyScImDrugs) out.addAll(recodeIv(ctx, iv, chemoIv, nonChemoIv, unknown, ivNames));
         out.addAll(other);
         return out;
+    }
+
+    private static boolean nonAntineoplasticDrugBilled(Context ctx) {
+        for (ClaimLine l : ctx.encounter.lines()) {
+            Drug d = ctx.drug(l.procedureCode());
+            if (d != null && !d.drugClass().antineoplastic() && d.drugClass() != io.oncoaudit.core.tables.DrugClass.HYDRATION_FLUID) return true;
+            if (d == null && Context.looksLikeDrugCode(l.procedureCode())) return true;
+        }
+        return false;
     }
 
     /** The SC drug an on-body injector most likely delivered: a supportive agent (pegfilgrastim) before an antineoplastic. */

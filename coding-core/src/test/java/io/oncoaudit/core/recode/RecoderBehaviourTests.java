@@ -40,7 +40,7 @@ class RecoderBehaviourTests extends RecoderTestSupport {
         @CsvSource(value = {
                 "MEDICARE|PRACTICE|G0498|G0498x1|0",
                 "MEDICARE|PRACTICE|96416|G0498x1|1",
-                "MEDICARE||G0498|G0498x1|0",
+                "MEDICARE||G0498|96416x1|0",
                 "MEDICARE||96416|96416x1|0",
                 "MEDICARE|OTHER|G0498|96416x1|1",
                 "MEDICARE|OTHER|96416|96416x1|0",
@@ -221,6 +221,22 @@ class RecoderBehaviourTests extends RecoderTestSupport {
             RecodeResult r = recode(Enc.medicare().payer(payer).bill("96413", 1).bill("G0498", 1).bill("J9190", 10).bill("J9045", 13));
             assertTrue(adminCodes(r).contains(expected), adminCodes(r));
             assertEquals(payer.equals("MEDICARE") ? 0 : 1, r.findings().size(), r.findings().toString());
+        }
+
+        @ParameterizedTest(name = "claims-only {0} billed with {1} -> {2}")
+        @CsvSource({"J9030,96401,51720", "J9226,96402,11981", "J9030,51720,51720", "J9226,11981,11981"})
+        void drugsOfTheirOwnRoute(String drug, String billed, String expected) {
+            RecodeResult r = recode(Enc.medicare().dx("C67.9").bill(billed, 1).bill(drug, 1));
+            assertEquals(expected + "x1 " + drug + "x1", lines(r));
+        }
+
+        @Test
+        void lesionInjectionCodeBesideIntralesionalChemotherapyIsNotExpected() {
+            RecodeResult r = recode(Enc.medicare().dx("C44.91").bill("96405", 1).bill("11900", 1).bill("J9040", 1));
+            assertEquals("96405x1 J9040x1", lines(r));
+            assertEquals("11900", only(r, FindingKind.UNSUPPORTED_ADMINISTRATION).billedCode());
+            RecodeResult withSteroid = recode(Enc.medicare().dx("C44.91").bill("96405", 1).bill("11900", 1).bill("J9040", 1).bill("J3301", 4));
+            assertTrue(lines(withSteroid).contains("11900x1"), lines(withSteroid));
         }
 
         @Test

@@ -31,10 +31,11 @@ class TimeRulesTests {
         assertEquals(units, HydrationMinimum.secondaryUnits(minutes));
     }
 
-    @ParameterizedTest(name = "{0} owner {1} G0498 billed {2} -> {3}")
-    @CsvSource(value = {"MEDICARE|PRACTICE|false|G0498", "MEDICARE|PRACTICE|true|G0498", "MEDICARE||true|G0498", "MEDICARE||false|96416",
-            "MEDICARE|OTHER|true|96416", "COMMERCIAL|PRACTICE|true|96416", "MEDICARE_ADVANTAGE|PRACTICE|false|96416", "MEDICAID||true|96416"}, delimiter = '|')
-    void pumpStartCode(io.oncoaudit.core.tables.PayerType payer, io.oncoaudit.core.model.PumpOwner owner, boolean g0498Billed, String code) {
-        assertEquals(code, PumpStart.code(payer, owner, g0498Billed));
+    @ParameterizedTest(name = "{0} owner {1} -> {2}, billed G0498 accepted {3}")
+    @CsvSource(value = {"MEDICARE|PRACTICE|G0498|false", "MEDICARE||96416|true", "MEDICARE|OTHER|96416|false", "COMMERCIAL|PRACTICE|96416|false",
+            "MEDICARE_ADVANTAGE|PRACTICE|96416|false", "MEDICAID||96416|false"}, delimiter = '|')
+    void pumpStartCode(io.oncoaudit.core.tables.PayerType payer, io.oncoaudit.core.model.PumpOwner owner, String code, boolean accepts) {
+        assertEquals(code, PumpStart.code(payer, owner));
+        assertEquals(accepts, PumpStart.acceptsBilledG0498(payer, owner));
     }
 }

@@ -24,21 +24,20 @@ public final class PumpStart {
     public static final String INTRA_ARTERIAL_CODE = "96425";
 
     /** Action: the pump start code for this payer and pump owner (null = unknown). */
-    public static String code(PayerType payer, PumpOwner owner, boolean g0498Billed) {
-        if (payer != PayerType.MEDICARE) return CODE;
-        if (owner == PumpOwner.PRACTICE) return G0498;
-        if (owner == null && g0498Billed) return G0498; // accepted as billed: the owner is not documented
-        return CODE;
+    public static String code(PayerType payer, PumpOwner owner) {
+        return payer == PayerType.MEDICARE && owner == PumpOwner.PRACTICE ? G0498 : CODE;
+    }
+
+    /** Guard of the comparison: G0498 billed for an expected 96416 is accepted for Medicare when the pump owner is not documented. */
+    public static boolean acceptsBilledG0498(PayerType payer, PumpOwner owner) {
+        return payer == PayerType.MEDICARE && owner == null;
     }
 
     public static String reason(String drug, PayerType payer, PumpOwner owner, String code) {
         String base = drug + " started on a portable or implantable pump (the record's times are the hook-up visit)";
-        if (code.equals(G0498)) {
-            return base + (owner == PumpOwner.PRACTICE ? ": Medicare with a practice-supplied pump, G0498"
-                    : ": pump owner not documented, G0498 as billed to Medicare is accepted");
-        }
+        if (code.equals(G0498)) return base + ": Medicare with a practice-supplied pump, G0498";
         if (payer != PayerType.MEDICARE) return base + ": 96416 (G0498 is a Medicare code)";
         return base + (owner == PumpOwner.OTHER ? ": the pump is not supplied by the practice, 96416 (G0498 requires a practice-supplied pump)"
-                : ": pump owner not documented, 96416");
+                : ": pump owner not documented, 96416 (G0498 billed to Medicare is accepted)");
     }
 }
