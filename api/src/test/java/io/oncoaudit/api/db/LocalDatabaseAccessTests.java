@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 17, hole 1: the embedded PostgreSQL trusted every local connection (any OS user connected to
- * 127.0.0.1:port as superuser with no password). Seen failing before the fix: the connection without a
- * password as postgres succeeded, and the app's role was that superuser.
+ * 127.0.0.1:port as superuser with no password; by reading the old code: zonky's initdb -A trust, and the
+ * app connected as postgres with an empty password). This test was not run against the old code.
  */
 class LocalDatabaseAccessTests {
     private static Path home;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 17, hole 4: an auditor's campaign note naming a patient was shown verbatim to finance. Now free
- * text naming a patient id of a loaded run is refused on write (400 naming the field). Seen failing
- * before: the campaign was created (201) and finance read the patient id in its name.
+ * text naming a patient id of a loaded run is refused on write (400 naming the field). Before the fix
+ * there was no check at all (by reading the code; this test was not run against it).
  */
 @QuarkusTest
 @QuarkusTestResource(value = ZonkyDatabase.class, restrictToAnnotatedClass = false)

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 17, hole 7: the dashboard signs in to a server session (HttpOnly, SameSite=Strict cookie, CSRF
  * token for state-changing requests, real logout); Basic keeps working for scripts without a token, and
- * an unauthenticated /api/* request is still a 401, never a redirect. Seen failing before: POST
- * /api/session did not exist (401), the dashboard kept Basic credentials in sessionStorage.
+ * an unauthenticated /api/* request is still a 401, never a redirect. Before the fix (by reading the
+ * code) there was no /api/session and the dashboard kept Basic credentials in sessionStorage.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ZonkyDatabase.class, restrictToAnnotatedClass = false)
