@@ -20,7 +20,7 @@ public final class BatchCli {
     static final String USAGE = String.join("\n",
             "usage:",
             "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--remits PATH] [--master URL]",
-            "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]",
+            "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet|x12]",
             "  score --run DIR --truth FILE",
             "PATH: a .csv or .parquet file, or a folder of part files (contract section 1); --remits: X12 835 files (section 11).");
 
