@@ -21,7 +21,7 @@ source "$ROOT/infra/spark/jvm-flags.sh"   # SPARK_JVM_FLAGS
 export SPARK_LOCAL_IP=127.0.0.1
 BATCH=(java "${SPARK_JVM_FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli)
 now() { date +%s.%N; }
-rss() { # file cmd... : peak RSS in MB from /usr/bin/time when present
+rss() { # file cmd... : peak RSS in KB from /usr/bin/time when present
   local f="$1"; shift
   if [[ -x /usr/bin/time ]]; then /usr/bin/time -f "%M" -o "$f" "$@"; else echo "-" >"$f"; "$@"; fi
 }
@@ -41,14 +41,14 @@ t1=$(now)
 rss "$DIR/rss-remits" "${BATCH[@]}" audit --claims "$DATA/claim_lines" --administrations "$DATA/administrations" \
   --remits "$DATA/remits" --out "$DIR/run-remits" >/dev/null 2>"$DIR/audit-remits.log"
 t2=$(now)
-STAGE=$(grep -o '"read and match remittances": *[0-9]*' "$DIR/run-remits/manifest.json" | grep -o '[0-9]*$')
+STAGE=$(grep -o '"read and match remittances": *[0-9]*' "$DIR/run-remits/manifest.json" | head -n 1 | grep -o '[0-9]*$')
 python3 - "$N" "$REMIT_BYTES" "$t0" "$t1" "$t2" "$STAGE" "$(cat "$DIR/rss-csv")" "$(cat "$DIR/rss-remits")" \
   "$DIR/run-remits/summary.json" <<'PY'
 import json, sys
 n, b, t0, t1, t2, stage, rc, rr, summ = sys.argv[1:]
 b = int(b); t0, t1, t2 = float(t0), float(t1), float(t2)
 r = json.load(open(summ))["remits"]
-mb = lambda x: "-" if x == "-" else f"{int(x) / 1024:.0f} MB"
+mb = lambda x: "-" if x.strip() in ("", "-") else f"{int(x.split()[-1]) / 1024:.0f} MB"
 print(f"835 folder: {b / 1e9:.2f} GB in {r['files']} files, {r['claims']:,} claims, "
       f"{r['linesMatched'] + r['linesUnmatched']:,} lines")
 print(f"CSV audit:              {t1 - t0:8.1f} s  (peak RSS {mb(rc)})")
