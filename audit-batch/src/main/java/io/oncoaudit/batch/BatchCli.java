@@ -22,7 +22,7 @@ public final class BatchCli {
             "  audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE] [--payer-policies FILE] [--remits PATH] [--ncci DIR] [--master URL]",
             "        [--asp DIR] [--tables-as-of YYYY-MM-DD] [--charge-master FILE]",
             "  diff --run A --run B [--format json|table]",
-            "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]",
+            "  generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet|x12]",
             "  score --run DIR --truth FILE",
             "PATH: a .csv or .parquet file, or a folder of part files (contract section 1); --remits: X12 835 files (section 11).");
 

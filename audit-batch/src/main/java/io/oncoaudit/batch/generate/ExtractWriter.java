@@ -31,7 +31,15 @@ final class ExtractWriter implements Closeable {
     long adminRows;
     long encounters;
 
+    /** Also the claims as 837P and the payer's 835 (generate --format x12); null = CSV only. */
+    private final X12Writer x12;
+
     ExtractWriter(Path dir, long encountersPerPart) throws IOException {
+        this(dir, encountersPerPart, null);
+    }
+
+    ExtractWriter(Path dir, long encountersPerPart, X12Writer x12) throws IOException {
+        this.x12 = x12;
         this.dir = dir;
         this.encountersPerPart = encountersPerPart;
         Files.createDirectories(dir.resolve("claim_lines"));
@@ -64,11 +72,13 @@ final class ExtractWriter implements Closeable {
         encounters++;
         int n = 0;
         String dx = String.join("|", v.diagnoses);
+        java.util.List<String> charges = new java.util.ArrayList<>(v.lines.size());
         for (Visit.Line l : v.lines) {
             n++;
             String charge = l.code.startsWith("J")
                     ? money(l.units * (100 + (long) Math.floorMod(l.code.hashCode(), 4900)))
                     : money(15000 + 100L * Math.floorMod(l.code.hashCode(), 300));
+            charges.add(charge);
             row(lines, v.claimId, Integer.toString(n), v.patientId, v.dateOfService.toString(), v.provider.npi(),
                     v.provider.renderingNpi(), v.provider.name(), v.payer.id(), v.payer.name(), v.placeOfService, l.code,
                     String.join("|", l.modifiers), Integer.toString(l.units), l.ndc, dx, charge, null, null, null, null,
@@ -82,6 +92,7 @@ final class ExtractWriter implements Closeable {
                     a.separateSiteReason());
             adminRows++;
         }
+        if (x12 != null) x12.write(v, charges);
         row(truth, v.claimId, v.regimen, v.injected.stream().map(Enum::name).sorted().collect(Collectors.joining("|")));
     }
 
@@ -108,6 +119,7 @@ final class ExtractWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (x12 != null) x12.close();
         closeParts();
         truth.close();
     }

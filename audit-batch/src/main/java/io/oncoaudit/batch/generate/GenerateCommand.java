@@ -27,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]} (issue 4,
  * section 3): a realistic oncology extract with injected coding errors and their ground truth (DIR/truth.csv).
+ * {@code --format x12} also writes the claims as 837P and the payer's 835 with denials ({@link X12Writer}).
  */
 public final class GenerateCommand {
     public static final Set<String> OPTIONS = Set.of("encounters", "out", "seed", "error-rate", "format", "part-size");
@@ -48,13 +49,15 @@ public final class GenerateCommand {
         double errorRate = a.doubleValue("error-rate", 0.1);
         if (errorRate < 0 || errorRate > 1) throw new UsageException("generate: --error-rate must be between 0 and 1");
         String format = a.get("format") == null ? "csv" : a.get("format").toLowerCase(Locale.ROOT);
-        if (!format.equals("csv") && !format.equals("parquet")) throw new UsageException("generate: --format is csv or parquet");
+        if (!format.equals("csv") && !format.equals("parquet") && !format.equals("x12")) {
+            throw new UsageException("generate: --format is csv, parquet or x12");
+        }
         long partSize = a.longValue("part-size", 50_000);
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir);
-            Path csvDir = format.equals("csv") ? dir : dir.resolve(".generate-csv");
-            Stats s = writeCsv(csvDir, n, seed, errorRate, partSize, err);
+            Path csvDir = format.equals("parquet") ? dir.resolve(".generate-csv") : dir;
+            Stats s = writeCsv(csvDir, n, seed, errorRate, partSize, err, format.equals("x12"));
             if (format.equals("parquet")) {
                 toParquet(csvDir, dir);
                 Files.move(csvDir.resolve("truth.csv"), dir.resolve("truth.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -71,13 +74,19 @@ public final class GenerateCommand {
     record Stats(long encounters, long lines, long admins, long injected) { }
 
     static Stats writeCsv(Path dir, long n, long seed, double errorRate, long partSize, PrintStream err) throws IOException {
+        return writeCsv(dir, n, seed, errorRate, partSize, err, false);
+    }
+
+    /** {@code x12}: also DIR/claims-x12/ (837P), DIR/remits/ (835) and DIR/remits-truth.csv ({@link X12Writer}). */
+    static Stats writeCsv(Path dir, long n, long seed, double errorRate, long partSize, PrintStream err, boolean x12)
+            throws IOException {
         Random r = new Random(seed);
         ReferenceTables tables = ReferenceTables.builtIn();
         VisitFactory factory = new VisitFactory(tables, new Catalog(r, 40));
         long injected = 0;
         long next = System.nanoTime() + 3_000_000_000L;
         long start = System.nanoTime();
-        try (ExtractWriter w = new ExtractWriter(dir, partSize)) {
+        try (ExtractWriter w = new ExtractWriter(dir, partSize, x12 ? new X12Writer(dir, partSize, seed) : null)) {
             for (long i = 1; i <= n; i++) {
                 Visit v = factory.next(r, String.format(Locale.ROOT, "C%09d", i), errorRate);
                 if (!v.injected.isEmpty()) injected++;

@@ -40,7 +40,27 @@ public final class ScoreCommand {
         public Double recall() { return truePositives + falseNegatives == 0 ? null : (double) truePositives / (truePositives + falseNegatives); }
     }
 
-    public record Score(long claims, long claimsNotAudited, List<KindScore> kinds) {
+    /**
+     * Denial matching (run with --remits): predicted = findings of direction DENIAL or OVERPAYMENT (what a payer
+     * edit would refuse), actual = remittance lines DENIED or REJECTED; per claim and per billed line.
+     */
+    public record DenialMatch(long predicted, long denied, long matched) {
+        public Double precision() { return predicted == 0 ? null : (double) matched / predicted; }
+
+        public Double recall() { return denied == 0 ? null : (double) matched / denied; }
+
+        String toJson() {
+            return Json.object().field("predicted", predicted).field("denied", denied).field("matched", matched)
+                    .raw("precision", Score.ratio(precision())).raw("recall", Score.ratio(recall())).toString();
+        }
+    }
+
+    public record Score(long claims, long claimsNotAudited, List<KindScore> kinds, DenialMatch denialClaims,
+                        DenialMatch denialLines) {
+        public Score(long claims, long claimsNotAudited, List<KindScore> kinds) {
+            this(claims, claimsNotAudited, kinds, null, null);
+        }
+
         public KindScore kind(String k) {
             return kinds.stream().filter(s -> s.kind().equals(k)).findFirst().orElse(null);
         }
@@ -56,10 +76,15 @@ public final class ScoreCommand {
                         .field("falseNegatives", k.falseNegatives())
                         .raw("precision", ratio(k.precision())).raw("recall", ratio(k.recall())));
             }
-            return b.append(kinds.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+            b.append(kinds.isEmpty() ? "]" : "\n  ]");
+            if (denialClaims != null) {
+                b.append(",\n  \"denials\": {\"claims\": ").append(denialClaims.toJson()).append(", \"lines\": ")
+                        .append(denialLines.toJson()).append("}");
+            }
+            return b.append("\n}\n").toString();
         }
 
-        private static String ratio(Double d) { return d == null ? "null" : String.format(Locale.ROOT, "%.4f", d); }
+        static String ratio(Double d) { return d == null ? "null" : String.format(Locale.ROOT, "%.4f", d); }
     }
 
     public static void run(Args a, PrintStream out, PrintStream err) {
@@ -109,6 +134,20 @@ public final class ScoreCommand {
         long claims = truth.count();
         Dataset<Row> audited = spark.read().parquet(run.resolve("encounters").toAbsolutePath().toString()).select("claim_id");
         long notAudited = truth.select("claim_id").except(audited).count();
-        return new Score(claims, notAudited, kinds);
+        Path remitLines = run.resolve("remits").resolve("lines");
+        if (!Files.isDirectory(remitLines)) return new Score(claims, notAudited, kinds);
+        Dataset<Row> predicted = spark.read().parquet(run.resolve("findings").toAbsolutePath().toString())
+                .filter(col("direction").isin("DENIAL", "OVERPAYMENT")).select("claim_id", "line_number");
+        Dataset<Row> denied = spark.read().parquet(remitLines.toAbsolutePath().toString())
+                .filter(col("remit_status").isin("DENIED", "REJECTED")).select("claim_id", "line_number");
+        return new Score(claims, notAudited, kinds, match(predicted.select("claim_id"), denied.select("claim_id"), "claim_id"),
+                match(predicted.filter(col("line_number").isNotNull()), denied.filter(col("line_number").isNotNull()),
+                        "claim_id", "line_number"));
+    }
+
+    private static DenialMatch match(Dataset<Row> predicted, Dataset<Row> denied, String... keys) {
+        Dataset<Row> p = predicted.distinct(), d = denied.distinct();
+        long matched = p.join(d, scala.jdk.javaapi.CollectionConverters.asScala(List.of(keys)).toSeq(), "inner").count();
+        return new DenialMatch(p.count(), d.count(), matched);
     }
 }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * Reconciles one claim's remittances with the claim as billed (contract section 11).
  *
- * <p>Netting: the remittances of one claim id from one payer are added up line by line (same billed code,
- * modifiers and date): a reversal (CLP02 = 22) carries negative amounts and cancels what it reverses, and a
+ * <p>Netting: the remittances of one claim id from one payer are added up line by line (the k-th line with the
+ * same billed code, modifiers and date in each remittance): a reversal (CLP02 = 22) carries negative amounts and cancels what it reverses, and a
  * correction that follows it leaves its own amounts; a line that nets to nothing (no units, charge, payment or
  * adjustment left) was reversed away and is not a remittance line any more.
  *
@@ -95,9 +95,13 @@ public final class RemitMatcher {
         for (Remit r : group) {
             if (!r.reversal()) current = r;
             patientResp = patientResp.add(r.patientResponsibility());
+            Map<String, Integer> seen = new java.util.HashMap<>();
             for (Remit.Line l : r.lines()) {
-                String key = l.billedCode().toUpperCase(Locale.ROOT) + "|" + modifierKey(l.billedModifiers()) + "|"
+                // the k-th line with this code, modifiers and date: nets with the k-th of a reversal or correction,
+                // never with a second line of the same code in the same remittance
+                String base = l.billedCode().toUpperCase(Locale.ROOT) + "|" + modifierKey(l.billedModifiers()) + "|"
                         + l.date();
+                String key = base + "#" + seen.merge(base, 1, Integer::sum);
                 Net n = lines.get(key);
                 if (n == null) {
                     n = new Net();

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Remittance benchmark (issue 15, "Performance"): generates N encounters as CSV + 837P + the payer's 835
+# (generate --format x12), then times, with the same JVM settings, (a) the CSV audit and (b) the same audit with
+# --remits reading the 835 folder (one Spark task per 835 file, each streamed in bounded memory). The driver heap
+# is fixed (BENCH_HEAP, default 2g; local mode: the executors live in the driver JVM): the 835 folder may be far
+# larger than the heap. Prints the 835 folder size, both wall times, the remittance stage's own time (manifest
+# stageMillis) and the peak RSS of each run. Not a test.
+#   bench/remits-bench.sh                          # 2,000,000 encounters (about 1 GB of 835)
+#   BENCH_ENCOUNTERS=200000 bench/remits-bench.sh  # a smaller run
+# Output goes to BENCH_DIR (default ./bench-out/remits, git-ignored).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+N="${BENCH_ENCOUNTERS:-2000000}"
+DIR="${BENCH_DIR:-$ROOT/bench-out/remits}"
+HEAP="${BENCH_HEAP:-2g}"
+PART="${BENCH_PART_SIZE:-100000}"
+JAR="$ROOT/audit-batch/target/audit-batch-0.1.0-SNAPSHOT.jar"
+[[ -f "$JAR" && -d "$ROOT/audit-batch/target/lib" ]] || ./mvnw -B -ntp -q -DskipTests package -pl audit-batch -am
+source "$ROOT/infra/spark/jvm-flags.sh"   # SPARK_JVM_FLAGS
+export SPARK_LOCAL_IP=127.0.0.1
+BATCH=(java "${SPARK_JVM_FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli)
+now() { date +%s.%N; }
+rss() { # file cmd... : peak RSS in KB from /usr/bin/time when present
+  local f="$1"; shift
+  if [[ -x /usr/bin/time ]]; then /usr/bin/time -f "%M" -o "$f" "$@"; else echo "-" >"$f"; "$@"; fi
+}
+mkdir -p "$DIR"
+DATA="$DIR/data-$N"
+echo "bench: $(date -u +%FT%TZ) encounters=$N heap=$HEAP uptime: $(uptime)"
+if [[ ! -f "$DATA/remits-truth.csv" ]]; then
+  rm -rf "$DATA"
+  "${BATCH[@]}" generate --encounters "$N" --out "$DATA" --seed 15 --error-rate 0.2 --part-size "$PART" --format x12 >/dev/null
+fi
+REMIT_BYTES=$(du -sb "$DATA/remits" | cut -f1)
+rm -rf "$DIR/run-csv" "$DIR/run-remits"
+t0=$(now)
+rss "$DIR/rss-csv" "${BATCH[@]}" audit --claims "$DATA/claim_lines" --administrations "$DATA/administrations" \
+  --out "$DIR/run-csv" >/dev/null 2>"$DIR/audit-csv.log"
+t1=$(now)
+rss "$DIR/rss-remits" "${BATCH[@]}" audit --claims "$DATA/claim_lines" --administrations "$DATA/administrations" \
+  --remits "$DATA/remits" --out "$DIR/run-remits" >/dev/null 2>"$DIR/audit-remits.log"
+t2=$(now)
+STAGE=$(grep -o '"read and match remittances": *[0-9]*' "$DIR/run-remits/manifest.json" | head -n 1 | grep -o '[0-9]*$')
+python3 - "$N" "$REMIT_BYTES" "$t0" "$t1" "$t2" "$STAGE" "$(cat "$DIR/rss-csv")" "$(cat "$DIR/rss-remits")" \
+  "$DIR/run-remits/summary.json" <<'PY'
+import json, sys
+n, b, t0, t1, t2, stage, rc, rr, summ = sys.argv[1:]
+b = int(b); t0, t1, t2 = float(t0), float(t1), float(t2)
+r = json.load(open(summ))["remits"]
+mb = lambda x: "-" if x.strip() in ("", "-") else f"{int(x.split()[-1]) / 1024:.0f} MB"
+print(f"835 folder: {b / 1e9:.2f} GB in {r['files']} files, {r['claims']:,} claims, "
+      f"{r['linesMatched'] + r['linesUnmatched']:,} lines")
+print(f"CSV audit:              {t1 - t0:8.1f} s  (peak RSS {mb(rc)})")
+print(f"CSV audit + --remits:   {t2 - t1:8.1f} s  (peak RSS {mb(rr)}); remittance stage {int(stage) / 1000:.1f} s, "
+      f"{b / 1e6 / (int(stage) / 1000):.1f} MB/s of 835")
+print(f"remits: denied {r['denied']['lines']:,} lines, paid below expected {r['paidBelowExpected']['lines']:,} lines")
+PY
