@@ -112,7 +112,15 @@ public class CampaignsResource {
         List<ClaimView> kept = v.claimList().stream().filter(c -> c.state().equals(wire)).toList();
         return new CampaignView(v.id(), v.name(), v.owner(), v.createdAt(), v.filter(), v.filterDescription(), v.claims(),
                 v.amount(), v.claimed(), v.recoverable(), v.pastDeadlineClaims(), v.pastDeadlineAmount(), v.appealedClaims(),
-                v.appealed(), v.recovered(), v.states(), v.nextDeadline(), kept);
+                v.appealed(), v.recovered(), v.states(), v.nextDeadline(), kept, v.archivedAt(), v.archivedBy());
+    }
+
+    /** Archives the campaign (kept for the record; its claims may then go into a new campaign). */
+    @POST
+    @Path("/{id: \\d+}/archive")
+    @RolesAllowed(Role.AUDITOR)
+    public CampaignView archive(@PathParam("id") long id) {
+        return campaigns.archive(id, user());
     }
 
     @GET
@@ -208,26 +216,23 @@ public class CampaignsResource {
     }
 
     /**
-     * The ZIP: one appeal letter PDF per claim and corrected-lines.csv (contract section 8);
-     * {@code state=ready} keeps the claims in that state (the batch about to be sent).
+     * The ZIP: one appeal letter PDF per claim to send, corrected-lines.csv (contract section 8) and index.csv
+     * (every claim of the campaign: its letter, or why it was left out). A claim that asks nothing back ($0 of
+     * underpayment and denial) and a claim past its appeal deadline are left out unless {@code include} names
+     * them ({@code include=zero,late}); {@code state=ready} keeps the claims in that state (the batch about to be sent).
      */
     @GET
     @Path("/{id: \\d+}/packet")
     @Produces("application/zip")
-    public Response packet(@PathParam("id") long id, @QueryParam("state") String state) {
+    public Response packet(@PathParam("id") long id, @QueryParam("state") String state, @QueryParam("include") String include) {
         CampaignRow c = campaigns.campaign(id);
-        List<String> claimIds = letters.claimIds(id, null);
-        if (state != null && !state.isBlank()) {
-            String wire = io.oncoaudit.api.appeals.state.ClaimState.parse("state", state).wire();
-            java.util.Set<String> keep = new java.util.HashSet<>();
-            campaigns.claims(id).stream().filter(v -> v.state().equals(wire)).forEach(v -> keep.add(v.claimId()));
-            claimIds = claimIds.stream().filter(keep::contains).toList();
-        }
-        List<String> chosen = claimIds;
+        CampaignService.PacketClaims picked = campaigns.packetClaims(id, state, include, letters.claimIds(id, null));
+        List<String> chosen = picked.letters();
+        List<PacketWriter.Omitted> omitted = picked.omitted();
         boolean patientLevel = patientLevel();
         if (patientLevel) accessLog.claims(user(), "campaign.packet", chosen, "campaignId=" + id);
         LocalDate today = campaigns.today();
-        StreamingOutput body = out -> packets.write(id, c.name(), chosen, patientLevel, today, out);
+        StreamingOutput body = out -> packets.write(id, c.name(), chosen, omitted, patientLevel, today, out);
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-packet.zip\"").build();
     }
