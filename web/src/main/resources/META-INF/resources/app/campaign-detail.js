@@ -88,7 +88,10 @@ function draw(ctx, body, c, state, reload) {
   packetButton.addEventListener('click', () => fileDownload(packetButton, packetStatus,
     '/api/campaigns/' + c.id + '/packet',
     {state: packetState.value, include: [includeLate.checked ? 'late' : '', includeZero.checked ? 'zero' : ''].filter(Boolean).join(',')},
-    'campaign-' + c.id + '-packet.zip', 'application/zip'));
+    'campaign-' + c.id + '-packet.zip', 'application/zip', packetProgress(packetStatus)));
+  const xlsxButton = h('button', {type: 'button', class: 'secondary', id: 'download-campaign-xlsx'}, 'Claims (XLSX)');
+  xlsxButton.addEventListener('click', () => fileDownload(xlsxButton, packetStatus, '/api/campaigns/' + c.id + '/export.xlsx', null,
+    'campaign-' + c.id + '.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
   const csvButton = h('button', {type: 'button', class: 'secondary', id: 'download-corrected-lines'}, 'Corrected lines (CSV)');
   csvButton.addEventListener('click', () => fileDownload(csvButton, packetStatus,
     '/api/campaigns/' + c.id + '/corrected-lines.csv', null, 'campaign-' + c.id + '-corrected-lines.csv', 'text/csv'));
@@ -101,7 +104,7 @@ function draw(ctx, body, c, state, reload) {
       h('div', {class: 'field'}, h('label', {for: 'packet-state'}, 'Claims in the packet'), packetState),
       h('div', {class: 'field checkbox'}, includeLate, h('label', {for: 'packet-include-late'}, 'Include claims past their deadline')),
       h('div', {class: 'field checkbox'}, includeZero, h('label', {for: 'packet-include-zero'}, 'Include $0 claims')),
-      packetButton, csvButton,
+      packetButton, csvButton, xlsxButton,
       h('a', {href: '#/recovery?campaignId=' + c.id, class: 'button-link', id: 'campaign-recovery-link'}, 'Recovery report'),
       readOnly || c.archivedAt ? null : archiveButton(c, reload, packetStatus)),
     packetStatus);
@@ -168,11 +171,38 @@ function fact(label, value) {
   return h('div', null, h('dt', null, label), h('dd', null, value || '—'));
 }
 
-async function fileDownload(button, status, path, params, filename, accept) {
+/**
+ * Progress of a packet being built: the server writes each letter into the ZIP as it is made, so the
+ * letters received so far are counted from the ZIP's local file headers ("PK\x03\x04" + name) in the
+ * stream; the total comes from the X-Packet-Letters header.
+ */
+function packetProgress(status) {
+  let letters = 0;
+  let tail = new Uint8Array(0);
+  return (chunk, res) => {
+    const total = res.headers.get('X-Packet-Letters');
+    const data = new Uint8Array(tail.length + chunk.length);
+    data.set(tail);
+    data.set(chunk, tail.length);
+    let i = 0;
+    for (; i + 30 <= data.length; i++) {
+      if (data[i] !== 0x50 || data[i + 1] !== 0x4b || data[i + 2] !== 0x03 || data[i + 3] !== 0x04) continue;
+      const nameLength = data[i + 26] | (data[i + 27] << 8);
+      if (i + 30 + nameLength > data.length) break;
+      const name = new TextDecoder().decode(data.subarray(i + 30, i + 30 + nameLength));
+      if (name.startsWith('appeal-') && name.endsWith('.pdf')) letters++;
+      i += 29 + nameLength;
+    }
+    tail = data.slice(Math.min(i, data.length));
+    status.textContent = 'Building the packet: ' + count(letters) + (total ? ' of ' + count(Number(total)) : '') + ' letters…';
+  };
+}
+
+async function fileDownload(button, status, path, params, filename, accept, onChunk = null) {
   button.disabled = true;
   status.textContent = 'Preparing ' + filename + '…';
   try {
-    const bytes = await download(path, params, filename, accept);
+    const bytes = await download(path, params, filename, accept, onChunk);
     status.textContent = 'Downloaded ' + filename + ' (' + count(bytes) + ' bytes).';
   } catch (e) {
     status.textContent = 'Download failed: ' + e.message;

@@ -20,7 +20,9 @@ public final class Xlsx {
     public static final String DATE_FORMAT = "yyyy-mm-dd";
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public enum Type { TEXT, MONEY, DATE, COUNT }
+    public static final String PERCENT_FORMAT = "0.0%";
+
+    public enum Type { TEXT, MONEY, DATE, COUNT, PERCENT }
 
     public record Column(String name, Type type, double width) {
         public static Column text(String name) { return new Column(name, Type.TEXT, 16); }
@@ -32,6 +34,8 @@ public final class Xlsx {
         public static Column date(String name) { return new Column(name, Type.DATE, 12); }
 
         public static Column count(String name) { return new Column(name, Type.COUNT, 10); }
+
+        public static Column percent(String name) { return new Column(name, Type.PERCENT, 10); }
     }
 
     private Xlsx() { }
@@ -69,6 +73,10 @@ public final class Xlsx {
                         ws.style(row, c).format(DATE_FORMAT).set();
                     }
                     case COUNT -> ws.value(row, c, (Number) v);
+                    case PERCENT -> {
+                        ws.value(row, c, (Number) v);
+                        ws.style(row, c).format(PERCENT_FORMAT).set();
+                    }
                     default -> ws.value(row, c, v.toString());
                 }
             }

@@ -364,7 +364,8 @@ class CampaignsTests {
                 new AppealsTestData.Claim("PK-ZERO", "PT999303", recent, "PACKETPAYER", "Packet", "Clinic", "e", "a",
                         new BigDecimal("60.00"), "OVERPAYMENT"));
         long id = create("packet choice", Map.of("payerId", "PACKETPAYER")).get("id").asLong();
-        Map<String, byte[]> plain = unzip(Fixtures.auditor().get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray());
+        Map<String, byte[]> plain = unzip(Fixtures.auditor().get("/api/campaigns/" + id + "/packet").then().statusCode(200)
+                .header("X-Packet-Letters", "1").extract().asByteArray());
         assertEquals(List.of("appeal-PK-INTIME.pdf", "corrected-lines.csv", "index.csv"), new ArrayList<>(plain.keySet()));
         String index = new String(plain.get("index.csv"), StandardCharsets.UTF_8);
         assertTrue(index.startsWith("claim_id,file,claimed,included,reason\r\n"), index);
@@ -412,6 +413,43 @@ class CampaignsTests {
         for (int i = 1; i < rows.length; i++) {
             assertTrue(rows[i].startsWith(",MCR-1,"), "no frequency code 7 for Medicare Part B: " + rows[i]);
             assertTrue(rows[i].contains("reopening"), rows[i]);
+        }
+    }
+
+    @Test
+    void theCampaignAndTheRecoveryReportReadBackFromExcelEqualTheApi() throws Exception {
+        long id = create("Aetna xlsx", Map.of("runId", run.runId(), "payerId", "AETNA")).get("id").asLong();
+        JsonNode detail = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + id).then().statusCode(200).extract().asString());
+        byte[] xlsx = Fixtures.finance().get("/api/campaigns/" + id + "/export.xlsx").then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+            var rows = wb.getFirstSheet().read();
+            assertEquals("Claims", wb.getFirstSheet().getName());
+            assertEquals(detail.get("claimList").size() + 1, rows.size(), "one header row, one row per claim");
+            List<String> header = new ArrayList<>();
+            rows.get(0).forEach(c -> header.add(c.getText()));
+            for (int i = 0; i < detail.get("claimList").size(); i++) {
+                JsonNode claim = detail.get("claimList").get(i);
+                var r = rows.get(i + 1);
+                assertEquals(claim.get("claimId").asText(), r.getCell(header.indexOf("claim_id")).getText());
+                var claimed = r.getCell(header.indexOf("claimed"));
+                assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, claimed.getType());
+                assertEquals(0, claim.get("claimed").decimalValue().compareTo(claimed.asNumber()));
+                assertEquals(LocalDate.parse(claim.get("dateOfService").asText()),
+                        r.getCell(header.indexOf("date_of_service")).asDate().toLocalDate());
+                assertFalse(header.contains("patient_id"));
+            }
+            var totals = wb.findSheet("Totals").orElseThrow().read();
+            assertEquals(0, detail.get("claimed").decimalValue().compareTo(totals.get(4).getCell(2).asNumber()), "asked back");
+        }
+        JsonNode report = JSON.readTree(Fixtures.finance().get("/api/campaigns/recovery").then().statusCode(200).extract().asString());
+        byte[] rec = Fixtures.finance().get("/api/campaigns/recovery.xlsx").then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(rec))) {
+            var byPayer = wb.getFirstSheet().read();
+            assertEquals(report.get("byPayer").size() + 1, byPayer.size());
+            var total = wb.findSheet("Total").orElseThrow().read().get(1);
+            assertEquals(report.get("total").get("campaignClaims").asLong(), total.getCell(3).asNumber().longValue());
+            assertEquals(0, report.get("total").get("recovered").decimalValue().compareTo(total.getCell(7).asNumber()));
         }
     }
 

@@ -318,11 +318,25 @@ class CampaignPagesTests {
         // the fixture's dates of service are months old: ask for the claims past their deadline too
         browser.driver.findElement(By.id("packet-include-late")).click();
         browser.driver.findElement(By.id("packet-include-zero")).click();
+        // every text the status shows while the packet is built
+        browser.js("window.packetStatuses = []; const s = document.getElementById('packet-status');"
+                + " new MutationObserver(() => window.packetStatuses.push(s.textContent)).observe(s, {childList: true, characterData: true, subtree: true});");
         browser.driver.findElement(By.id("download-packet")).click();
         String zipName = "campaign-" + id + "-packet.zip";
         browser.waitUntil("the packet", d -> browser.text(By.id("packet-status")).startsWith("Downloaded " + zipName));
         byte[] zip = downloaded(zipName);
         assertEquals("Downloaded " + zipName + " (" + whole(zip.length) + " bytes).", browser.text(By.id("packet-status")));
+        @SuppressWarnings("unchecked")
+        List<String> statuses = (List<String>) browser.js("return window.packetStatuses;");
+        String built = "Building the packet: " + whole(claims.size()) + " of " + whole(claims.size()) + " letters\u2026";
+        assertTrue(statuses.contains(built), "the build's progress, letter by letter: " + statuses);
+
+        // the campaign's claims as a workbook, from its button
+        browser.driver.findElement(By.id("download-campaign-xlsx")).click();
+        byte[] xlsx = downloaded("campaign-" + id + ".xlsx");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertEquals(claims.size() + 1, wb.getFirstSheet().read().size(), "header + one row per claim");
+        }
         Map<String, byte[]> entries = unzip(zip);
         List<String> pdfs = entries.keySet().stream().filter(n -> n.endsWith(".pdf")).toList();
         assertEquals(claims.size(), pdfs.size(), "one letter per claim: " + entries.keySet());
