@@ -28,7 +28,7 @@ public final class OncoauditMain {
             return;
         }
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.println(OncoauditApp.USAGE);
+            System.out.println(OncoauditApp.help(args[0]));
             System.exit(0);
             return;
         }

@@ -182,7 +182,7 @@ class DashboardSummaryTests {
     void badParametersGetProblemJsonNamingTheField() {
         Fixtures.finance().queryParam("by", "patient").get("/api/summary").then().statusCode(400)
                 .contentType(containsString("application/problem+json")).body("field", equalTo("by"))
-                .body("detail", containsString("month, code or drug"));
+                .body("detail", containsString("month, code, drug, payer-provider or claim"));
         for (String limit : List.of("0", "1001", "ten")) {
             Fixtures.finance().queryParam("by", "code").queryParam("limit", limit).get("/api/summary").then().statusCode(400)
                     .contentType(containsString("application/problem+json")).body("field", equalTo("limit"));

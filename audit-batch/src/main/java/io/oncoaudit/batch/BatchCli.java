@@ -26,7 +26,44 @@ public final class BatchCli {
             "  score --run DIR --truth FILE",
             "PATH: a .csv or .parquet file, or a folder of part files (contract section 1); --remits: X12 835 files (section 11).");
 
+    /** Each command's own help ({@code COMMAND --help} or {@code -h}), printed on stdout with exit 0. */
+    static final java.util.Map<String, String> HELP = java.util.Map.of(
+            "audit", String.join("\n",
+                    "usage: oncoaudit audit --claims PATH --out DIR [--administrations PATH] [--fee-schedule FILE]",
+                    "                       [--payer-policies FILE] [--master URL]",
+                    "Batch audit of a claim extract with Spark (contract sections 1, 3, 7).",
+                    "  --claims PATH           claim_lines: a .csv or .parquet file, or a folder of part files (required)",
+                    "  --administrations PATH  administrations, same forms; without it every claim is audited claims-only",
+                    "  --out DIR               the run folder: findings/, encounters/, rejects/, summary.json, manifest.json (required)",
+                    "  --fee-schedule FILE     fee schedule CSV (contract section 2); default the built-in prices by setting and quarter",
+                    "  --payer-policies FILE   per-customer payer policy overrides (payers.csv layout)",
+                    "  --master URL            Spark master; default local[*]",
+                    "Exit: 0 done (also with rejects), 2 usage or unreadable input, 1 anything else."),
+            "generate", String.join("\n",
+                    "usage: oncoaudit generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet] [--part-size N]",
+                    "A synthetic oncology claim extract with injected coding errors and their ground truth (DIR/truth.csv).",
+                    "  --encounters N   claims to generate (required)",
+                    "  --out DIR        where claim_lines/, administrations/ and truth.csv go (required)",
+                    "  --seed S         random seed (the same seed gives the same extract)",
+                    "  --error-rate R   share of claims with an injected error, 0..1",
+                    "  --format F       csv (default) or parquet",
+                    "  --part-size N    rows per part file"),
+            "score", String.join("\n",
+                    "usage: oncoaudit score --run DIR --truth FILE",
+                    "Precision and recall per finding kind of an audit run against a generated extract's ground truth.",
+                    "  --run DIR     the audit's run folder (required)",
+                    "  --truth FILE  truth.csv written by generate (required)"),
+            "baseline", String.join("\n",
+                    "usage: oncoaudit baseline --claims PATH --administrations PATH --out DIR [--master URL]",
+                    "The benchmark's baseline: the audit's read, grouping by claim and Parquet write, without the audit."));
+
     private BatchCli() { }
+
+    /** {@code --help} or {@code -h} anywhere after a known command. */
+    static boolean asksForHelp(String[] args) {
+        for (int i = 1; i < args.length; i++) if (args[i].equals("--help") || args[i].equals("-h")) return true;
+        return false;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -36,6 +73,10 @@ public final class BatchCli {
         if (args.length == 0) {
             err.println(USAGE);
             return 2;
+        }
+        if (HELP.containsKey(args[0]) && asksForHelp(args)) {
+            out.println(HELP.get(args[0]));
+            return 0;
         }
         try {
             switch (args[0]) {

@@ -30,6 +30,29 @@ class BatchCliTests {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsOwnText() {
+        for (String command : java.util.List.of("audit", "generate", "score", "baseline")) {
+            for (String flag : java.util.List.of("--help", "-h")) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+                int status = BatchCli.run(new String[] {command, flag}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+                String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                org.junit.jupiter.api.Assertions.assertEquals(0, status, command + " " + flag + ": " + err);
+                org.junit.jupiter.api.Assertions.assertTrue(text.startsWith("usage: oncoaudit " + command + " "), text);
+                for (String other : java.util.List.of("audit", "generate", "score", "baseline")) {
+                    if (!other.equals(command)) {
+                        org.junit.jupiter.api.Assertions.assertFalse(text.contains("usage: oncoaudit " + other), "its own help only: " + text);
+                    }
+                }
+            }
+        }
+        // help wins over other options, even incomplete ones
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.junit.jupiter.api.Assertions.assertEquals(0, BatchCli.run(new String[] {"audit", "--claims", "x.csv", "--help"},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true)));
+    }
+
+    @Test
     void missingInputFileIsExit2NamingTheFile() {
         Path missing = tmp.resolve("nope.csv");
         Result r = run("audit", "--claims", missing.toString(), "--out", tmp.resolve("out").toString());

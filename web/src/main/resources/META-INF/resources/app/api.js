@@ -133,9 +133,23 @@ export async function send(method, path, body) {
 }
 
 /** Fetches a file within the session and hands it to the browser as a download. */
-export async function download(path, params, filename, accept = 'text/csv') {
+export async function download(path, params, filename, accept = 'text/csv', onChunk = null) {
   const res = await request(path + query(params), {headers: {Accept: accept}});
-  const blob = await res.blob();
+  let blob;
+  if (onChunk && res.body && res.body.getReader) {
+    // read as it arrives, so the caller can show progress (e.g. the letters of a packet being built)
+    const reader = res.body.getReader();
+    const parts = [];
+    for (;;) {
+      const {done, value} = await reader.read();
+      if (done) break;
+      parts.push(value);
+      onChunk(value, res);
+    }
+    blob = new Blob(parts, {type: res.headers.get('Content-Type') || accept});
+  } else {
+    blob = await res.blob();
+  }
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

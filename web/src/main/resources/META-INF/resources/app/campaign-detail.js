@@ -70,6 +70,8 @@ function draw(ctx, body, c, state, reload) {
     fact('Owner', c.owner),
     fact('Created', String(c.createdAt || '').slice(0, 16).replace('T', ' ')),
     fact('Filter', c.filterDescription),
+    fact('Open', c.archivedAt ? 'archived ' + String(c.archivedAt).slice(0, 16).replace('T', ' ') + ' by ' + c.archivedBy
+      : 'yes: its claims are in no other open campaign'),
     fact('Nearest deadline', c.nextDeadline
       ? c.nextDeadline.due + ' (' + daysText(c.nextDeadline.daysLeft) + ', ' + routeLabel(c.nextDeadline.route)
         + (c.nextDeadline.estimated ? ', estimated' : '') + ') — claim ' + c.nextDeadline.claimId
@@ -79,39 +81,128 @@ function draw(ctx, body, c, state, reload) {
   const packetState = h('select', {id: 'packet-state', name: 'packet-state'},
     h('option', {value: ''}, 'every claim'),
     STATES.filter(s => c.states && c.states[s] > 0).map(s => h('option', {value: s}, stateLabel(s).toLowerCase() + ' claims only')));
+  // Claims past their deadline and claims asking nothing back stay out of the packet unless ticked here.
+  const includeLate = h('input', {type: 'checkbox', id: 'packet-include-late', name: 'packet-include-late'});
+  const includeZero = h('input', {type: 'checkbox', id: 'packet-include-zero', name: 'packet-include-zero'});
   const packetButton = h('button', {type: 'button', class: 'primary', id: 'download-packet'}, 'Download packet (ZIP)');
   packetButton.addEventListener('click', () => fileDownload(packetButton, packetStatus,
-    '/api/campaigns/' + c.id + '/packet', {state: packetState.value}, 'campaign-' + c.id + '-packet.zip', 'application/zip'));
+    '/api/campaigns/' + c.id + '/packet',
+    {state: packetState.value, include: [includeLate.checked ? 'late' : '', includeZero.checked ? 'zero' : ''].filter(Boolean).join(',')},
+    'campaign-' + c.id + '-packet.zip', 'application/zip', packetProgress(packetStatus)));
+  const xlsxButton = h('button', {type: 'button', class: 'secondary', id: 'download-campaign-xlsx'}, 'Claims (XLSX)');
+  xlsxButton.addEventListener('click', () => fileDownload(xlsxButton, packetStatus, '/api/campaigns/' + c.id + '/export.xlsx', null,
+    'campaign-' + c.id + '.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
   const csvButton = h('button', {type: 'button', class: 'secondary', id: 'download-corrected-lines'}, 'Corrected lines (CSV)');
   csvButton.addEventListener('click', () => fileDownload(csvButton, packetStatus,
     '/api/campaigns/' + c.id + '/corrected-lines.csv', null, 'campaign-' + c.id + '-corrected-lines.csv', 'text/csv'));
   const actions = h('div', {class: 'panel packet-actions', id: 'packet-actions'},
     h('h2', null, 'Packet'),
-    h('p', {class: 'muted small'}, 'One appeal letter PDF per claim and corrected-lines.csv (replacement lines, frequency code 7).'
+    h('p', {class: 'muted small'}, 'One appeal letter PDF per claim to send, corrected-lines.csv (replacement lines) and index.csv'
+      + ' (every claim: its letter, or why it was left out). Claims past their deadline or asking nothing back are left out unless ticked.'
       + (readOnly ? ' Patient ids are withheld for your role.' : '')),
     h('div', {class: 'build-row'},
       h('div', {class: 'field'}, h('label', {for: 'packet-state'}, 'Claims in the packet'), packetState),
-      packetButton, csvButton,
-      h('a', {href: '#/recovery?campaignId=' + c.id, class: 'button-link', id: 'campaign-recovery-link'}, 'Recovery report')),
+      h('div', {class: 'field checkbox'}, includeLate, h('label', {for: 'packet-include-late'}, 'Include claims past their deadline')),
+      h('div', {class: 'field checkbox'}, includeZero, h('label', {for: 'packet-include-zero'}, 'Include $0 claims')),
+      packetButton, csvButton, xlsxButton,
+      h('a', {href: '#/recovery?campaignId=' + c.id, class: 'button-link', id: 'campaign-recovery-link'}, 'Recovery report'),
+      readOnly || c.archivedAt ? null : archiveButton(c, reload, packetStatus)),
     packetStatus);
 
   const claims = c.claimList || [];
   const claimsPanel = h('section', {class: 'panel', 'aria-labelledby': 'claims-title'},
     h('h2', {id: 'claims-title'}, 'Claims, most urgent first'),
     readOnly ? h('p', {class: 'muted small', id: 'read-only-note'}, 'Read only: your role can see this campaign, not change it.') : null,
+    claims.length && !readOnly ? bulkBar(c, claims, reload) : null,
     claims.length ? claimsTable(c, claims, state, reload, readOnly) : h('p', {class: 'muted'}, 'No claim matched the filter.'));
   replace(body, tiles, facts, actions, claimsPanel);
+}
+
+/**
+ * Many claims at once (POST /api/campaigns/{id}/transitions): the ticked claims move to one state; the
+ * state machine refuses a claim that cannot make that move, and the answer lists each refusal.
+ */
+function bulkBar(c, claims, reload) {
+  const target = h('select', {id: 'bulk-state', name: 'bulk-state'},
+    ['ready', 'submitted', 'withdrawn', 'draft'].map(s => h('option', {value: s}, stateLabel(s))));
+  const all = h('input', {type: 'checkbox', id: 'bulk-all', name: 'bulk-all'});
+  const apply = h('button', {type: 'button', class: 'primary', id: 'bulk-apply'}, 'Move the ticked claims');
+  const status = h('p', {class: 'muted small', role: 'status', id: 'bulk-status'});
+  all.addEventListener('change', () => {
+    for (const box of document.querySelectorAll('.bulk-pick')) box.checked = all.checked;
+  });
+  apply.addEventListener('click', async () => {
+    const claimIds = [...document.querySelectorAll('.bulk-pick')].filter(b => b.checked).map(b => b.dataset.claim);
+    if (!claimIds.length) { status.textContent = 'Tick the claims to move first.'; return; }
+    apply.disabled = true;
+    status.textContent = 'Moving ' + count(claimIds.length) + ' claims…';
+    try {
+      const answer = await send('POST', '/api/campaigns/' + c.id + '/transitions', {state: target.value, claimIds});
+      const refused = answer.refused || [];
+      reload('Moved ' + count(answer.changed) + ' claims to ' + stateLabel(target.value).toLowerCase()
+        + (refused.length ? '; refused ' + count(refused.length) + ': ' + refused.map(r => r.claimId + ' (' + r.detail + ')').join('; ') : '') + '.');
+    } catch (e) {
+      status.textContent = 'Could not move the claims: ' + e.message;
+      apply.disabled = false;
+    }
+  });
+  return h('div', {class: 'build-row bulk-bar', id: 'bulk-bar'},
+    h('div', {class: 'field checkbox'}, all, h('label', {for: 'bulk-all'}, 'Tick every claim')),
+    h('div', {class: 'field'}, h('label', {for: 'bulk-state'}, 'New state'), target), apply, status);
+}
+
+/** Archiving keeps the campaign for the record and frees its claims for a new campaign. */
+function archiveButton(c, reload, status) {
+  const button = h('button', {type: 'button', class: 'secondary', id: 'archive-campaign'}, 'Archive campaign');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await send('POST', '/api/campaigns/' + c.id + '/archive', {});
+      reload('Archived: its claims may go into a new campaign.');
+    } catch (e) {
+      status.textContent = 'Could not archive: ' + e.message;
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 function fact(label, value) {
   return h('div', null, h('dt', null, label), h('dd', null, value || '—'));
 }
 
-async function fileDownload(button, status, path, params, filename, accept) {
+/**
+ * Progress of a packet being built: the server writes each letter into the ZIP as it is made, so the
+ * letters received so far are counted from the ZIP's local file headers ("PK\x03\x04" + name) in the
+ * stream; the total comes from the X-Packet-Letters header.
+ */
+function packetProgress(status) {
+  let letters = 0;
+  let tail = new Uint8Array(0);
+  return (chunk, res) => {
+    const total = res.headers.get('X-Packet-Letters');
+    const data = new Uint8Array(tail.length + chunk.length);
+    data.set(tail);
+    data.set(chunk, tail.length);
+    let i = 0;
+    for (; i + 30 <= data.length; i++) {
+      if (data[i] !== 0x50 || data[i + 1] !== 0x4b || data[i + 2] !== 0x03 || data[i + 3] !== 0x04) continue;
+      const nameLength = data[i + 26] | (data[i + 27] << 8);
+      if (i + 30 + nameLength > data.length) break;
+      const name = new TextDecoder().decode(data.subarray(i + 30, i + 30 + nameLength));
+      if (name.startsWith('appeal-') && name.endsWith('.pdf')) letters++;
+      i += 29 + nameLength;
+    }
+    tail = data.slice(Math.min(i, data.length));
+    status.textContent = 'Building the packet: ' + count(letters) + (total ? ' of ' + count(Number(total)) : '') + ' letters…';
+  };
+}
+
+async function fileDownload(button, status, path, params, filename, accept, onChunk = null) {
   button.disabled = true;
   status.textContent = 'Preparing ' + filename + '…';
   try {
-    const bytes = await download(path, params, filename, accept);
+    const bytes = await download(path, params, filename, accept, onChunk);
     status.textContent = 'Downloaded ' + filename + ' (' + count(bytes) + ' bytes).';
   } catch (e) {
     status.textContent = 'Download failed: ' + e.message;
@@ -151,7 +242,10 @@ function claimsTable(c, claims, state, reload, readOnly) {
           h('span', {class: 'nowrap due'}, d.due || '—'),
           h('span', {class: 'sub'}, past ? 'every route closed' : daysText(d.daysLeft)),
           h('span', {class: 'sub'}, routeLabel(d.route) + (d.estimated ? ' · estimated' : ''))),
-        h('th', {scope: 'row', 'data-label': 'Claim', class: 'claim-id'}, h('span', {class: 'nowrap'}, v.claimId),
+        h('th', {scope: 'row', 'data-label': 'Claim', class: 'claim-id'},
+          readOnly ? null : h('input', {type: 'checkbox', class: 'bulk-pick', id: 'pick-' + i, dataset: {claim: v.claimId},
+            'aria-label': 'Tick claim ' + v.claimId}),
+          h('span', {class: 'nowrap'}, v.claimId),
           h('span', {class: 'sub'}, v.payerId + ' · ' + count(v.findings) + (v.findings === 1 ? ' finding' : ' findings'))),
         h('td', {class: 'provider', 'data-label': 'Provider'}, h('span', {class: 'provider-name'}, v.providerName || '—'),
           h('span', {class: 'sub'}, 'NPI ' + v.billingNpi)),

@@ -23,12 +23,32 @@ export function renderFinance(ctx) {
   const to = dateField('f-to', 'To (date of service)', filter.to);
   const exportStatus = h('span', {class: 'muted', role: 'status', id: 'export-status'});
   const exportButton = h('button', {type: 'button', id: 'export-csv', class: 'secondary'}, 'Export findings as CSV');
+  const xlsxButton = h('button', {type: 'button', id: 'export-xlsx', class: 'secondary'}, 'Findings (XLSX)');
+  const summaryXlsxButton = h('button', {type: 'button', id: 'export-summary-xlsx', class: 'secondary'}, 'Summary (XLSX)');
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  for (const [button, path, name] of [[xlsxButton, '/api/findings/export.xlsx', 'findings.xlsx'],
+    [summaryXlsxButton, '/api/summary/export.xlsx', 'summary.xlsx']]) {
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      exportStatus.textContent = 'Preparing ' + name + '…';
+      try {
+        const bytes = await download(path, filter, name, XLSX);
+        exportStatus.textContent = 'Downloaded ' + name + ' (' + count(bytes) + ' bytes).';
+      } catch (e) {
+        exportStatus.textContent = 'Export failed: ' + e.message;
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
   const form = h('form', {class: 'filters', id: 'finance-filters', 'aria-label': 'Finance filters'},
     run.field, from.field, to.field,
     h('div', {class: 'actions'},
       h('button', {type: 'submit', class: 'primary'}, 'Apply'),
       h('a', {href: '#/finance', class: 'button-link'}, 'Reset'),
-      exportButton, exportStatus));
+      exportButton, xlsxButton, summaryXlsxButton,
+      h('a', {href: '#/drill' + (filter.runId ? '?runId=' + encodeURIComponent(filter.runId) : ''), class: 'button-link', id: 'open-drill'}, 'Drill down'),
+      exportStatus));
   form.addEventListener('submit', event => {
     event.preventDefault();
     ctx.navigate('/finance', {runId: run.select.value, from: from.input.value, to: to.input.value});
@@ -37,7 +57,7 @@ export function renderFinance(ctx) {
     exportButton.disabled = true;
     exportStatus.textContent = 'Preparing the CSV…';
     try {
-      const bytes = await download('/api/findings/export.csv', filter, csvName(filter));
+      const bytes = await download('/api/findings/export.csv', {...filter, bom: 'true'}, csvName(filter));
       exportStatus.textContent = 'Downloaded findings.csv (' + count(bytes) + ' bytes).';
     } catch (e) {
       exportStatus.textContent = 'Export failed: ' + e.message;
@@ -109,7 +129,10 @@ function drawTiles(tiles, s, f) {
     tile('overpayment', 'Overpayment exposure', money(s.overpayment), 'recoupment risk on audit', 'over'),
     tile('denial', 'Recoverable denials', money(s.denial), 'recovered by the correction', 'denial'),
     tile('findings', 'Findings', count(s.findings), null, null),
-    tile('claims', 'Claims audited', s.claims === undefined ? '—' : count(s.claims), scope, null));
+    tile('claims', 'Claims audited', s.claims === undefined ? '—' : count(s.claims), scope, null),
+    s.recoverable ? tile('recoverable', 'Recoverable in time', money(s.recoverable.recoverable),
+      'underpayment and denials whose appeal deadline has not passed (estimated, as of ' + s.recoverable.asOf + '); '
+      + money(s.recoverable.expired) + ' past deadline', 'under') : null);
 }
 
 const MONEY_COLUMNS = [

@@ -11,6 +11,7 @@ import {disposeCharts} from './charts.js';
 import {renderCampaigns, addBuildCampaign, canReadCampaigns} from './campaigns.js';
 import {renderCampaignDetail} from './campaign-detail.js';
 import {renderRecovery} from './recovery.js';
+import {renderDrill} from './drill.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -54,6 +55,7 @@ function renderShell(view) {
   }
   replace(nav,
     navLink('#/finance', 'Finance', view === 'finance'),
+    navLink('#/drill', 'Drill-down', view === 'drill'),
     hasRole('auditor') ? navLink('#/worklist', 'Findings worklist', view === 'worklist' || view === 'encounter') : null,
     canReadCampaigns() ? navLink('#/campaigns', 'Campaigns', view === 'campaigns' || view === 'campaign') : null,
     canReadCampaigns() ? navLink('#/recovery', 'Recovery', view === 'recovery') : null);
@@ -98,7 +100,7 @@ function render() {
     showLogin(view === 'login' ? null : (params.size || segments.length ? 'Please log in to open this view.' : null));
     return;
   }
-  if (!['finance', 'worklist', 'encounter', 'campaigns', 'campaign', 'recovery'].includes(view)) {
+  if (!['finance', 'drill', 'worklist', 'encounter', 'campaigns', 'campaign', 'recovery'].includes(view)) {
     location.replace('#' + defaultView());
     return;
   }
@@ -130,6 +132,7 @@ function render() {
     return;
   }
   if (view === 'finance') renderFinance(ctx);
+  else if (view === 'drill') renderDrill(ctx);
   else if (view === 'worklist') { renderWorklist(ctx); addBuildCampaign(ctx); }
   else if (view === 'campaigns') renderCampaigns(ctx);
   else if (view === 'campaign') renderCampaignDetail(ctx);

@@ -2,10 +2,30 @@
 // loaded audit (GET /api/campaigns/recovery) or one campaign (?campaignId= -> /api/campaigns/{id}/recovery).
 // Every figure is the API's; the bars only draw them.
 import {h, replace} from './dom.js';
-import {get} from './api.js';
+import {get, download} from './api.js';
 import {money, count, cents} from './format.js';
 import {sortableTable} from './table.js';
 import {campaignHref} from './campaigns.js';
+
+/** The whole report (every campaign, each claim once) as an Excel workbook. */
+function xlsxButton() {
+  const note = h('span', {class: 'muted', role: 'status', id: 'recovery-export-status'});
+  const button = h('button', {type: 'button', class: 'secondary', id: 'recovery-xlsx'}, 'Recovery report (XLSX)');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    note.textContent = 'Preparing recovery.xlsx…';
+    try {
+      const bytes = await download('/api/campaigns/recovery.xlsx', null, 'recovery.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      note.textContent = 'Downloaded recovery.xlsx (' + count(bytes) + ' bytes).';
+    } catch (e) {
+      note.textContent = 'Export failed: ' + e.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', {class: 'actions'}, button, note);
+}
 
 export function renderRecovery(ctx) {
   const {main, params} = ctx;
@@ -23,6 +43,7 @@ export function renderRecovery(ctx) {
       ? 'Identified: the campaign\'s claims (underpayments and denials asked back). '
       : 'Identified: underpayments and denials in every loaded audit. In campaigns: the part put into appeal campaigns. ',
     'Appealed: sent to the payer. Recovered: paid back. Recoverable leaves out claims past their deadline and closed claims.'),
+    campaignId ? null : xlsxButton(),
     alert, status, body));
   ctx.focusHeading();
   if (!valid) {

@@ -24,6 +24,10 @@ export function renderWorklist(ctx) {
   const filter = {};
   for (const k of FILTER_KEYS) filter[k] = params.get(k) || '';
   const cursor = params.get('cursor') || '';
+  // another order than newest first (sort, group) pages by number: the API's keyset cursor is for the default order
+  const order = {sort: params.get('sort') || '', group: params.get('group') || ''};
+  const sorted = !!(order.sort && order.sort !== 'date') || !!order.group;
+  const page = Math.max(0, Number(params.get('page')) || 0);
   const filterKey = JSON.stringify(filter);
   if (trail.filterKey !== filterKey) trail = {filterKey, cursors: []};
   if (!cursor) trail.cursors = [];
@@ -40,8 +44,13 @@ export function renderWorklist(ctx) {
   const to = dateField('w-to', 'To (date of service)', filter.to);
   const min = amountField('w-min', 'Amount at least ($)', filter.minAmount);
   const max = amountField('w-max', 'Amount at most ($)', filter.maxAmount);
+  const sortBy = selectField('w-sort', 'Sort by', order.sort,
+    [{value: 'amount', label: 'Amount, largest first'}, {value: 'payer', label: 'Payer, A to Z'}], 'Date of service, newest first');
+  const groupBy = selectField('w-group', 'Group by', order.group,
+    [{value: 'kind', label: 'Finding kind'}, {value: 'provider', label: 'Billing provider'}], 'No grouping');
   const form = h('form', {class: 'filters', id: 'worklist-filters', 'aria-label': 'Worklist filters'},
     run.field, payer.field, provider.field, kind.field, dir.field, from.field, to.field, min.field, max.field,
+    sortBy.field, groupBy.field,
     h('div', {class: 'actions'},
       h('button', {type: 'submit', class: 'primary', id: 'apply-filters'}, 'Apply filters'),
       h('a', {href: '#/worklist', class: 'button-link'}, 'Clear')));
@@ -51,7 +60,7 @@ export function renderWorklist(ctx) {
     ctx.navigate('/worklist', {
       runId: run.select.value, payerId: payer.select.value, billingNpi: provider.select.value,
       kind: kind.select.value, direction: dir.select.value, from: from.input.value, to: to.input.value,
-      minAmount: min.input.value, maxAmount: max.input.value,
+      minAmount: min.input.value, maxAmount: max.input.value, sort: sortBy.select.value, group: groupBy.select.value,
     });
   });
 
@@ -78,14 +87,17 @@ export function renderWorklist(ctx) {
   }).catch(() => {});
 
   const size = Number(params.get('size')) || PAGE_SIZE;
-  get('/api/findings', {...filter, cursor, size}).then(page => {
+  const request = sorted ? {...filter, ...order, page, size} : {...filter, cursor, size};
+  get('/api/findings', request).then(answer => {
     if (!ctx.isCurrent()) return;
-    const first = trail.cursors.length * size + 1;
-    status.textContent = page.items.length
-      ? 'Findings ' + count(first) + '–' + count(first + page.items.length - 1) + (page.nextCursor ? '' : ' (last page)') + ', newest first.'
-      : (cursor ? 'No more findings.' : 'No findings match these filters.');
-    replace(results, page.items.length ? findingsTable(page.items) : null);
-    drawPager(ctx, pager, filter, cursor, page.nextCursor, size);
+    const first = (sorted ? page : trail.cursors.length) * size + 1;
+    const more = sorted ? answer.nextPage != null : !!answer.nextCursor;
+    status.textContent = answer.items.length
+      ? 'Findings ' + count(first) + '–' + count(first + answer.items.length - 1) + (more ? '' : ' (last page)') + ', ' + orderText(order) + '.'
+      : (cursor || page ? 'No more findings.' : 'No findings match these filters.');
+    replace(results, answer.items.length ? findingsTable(answer.items, order) : null);
+    if (sorted) drawPagePager(ctx, pager, {...filter, ...order}, page, more, size);
+    else drawPager(ctx, pager, filter, cursor, answer.nextCursor, size);
     restoreFocus();
   }).catch(e => {
     if (!ctx.isCurrent()) return;
@@ -93,6 +105,22 @@ export function renderWorklist(ctx) {
     replace(alert, h('p', {class: 'error'}, 'Could not load the findings: ' + e.message));
     restoreFocus();
   });
+}
+
+function orderText(order) {
+  const sort = {amount: 'largest amount first', payer: 'by payer'}[order.sort] || 'newest first';
+  const group = {kind: 'grouped by finding kind', provider: 'grouped by billing provider'}[order.group];
+  return group ? group + ', ' + sort : sort;
+}
+
+/** Pages by number (sorted or grouped lists). */
+function drawPagePager(ctx, pager, base, page, more, size) {
+  const keep = {...base, size: size === PAGE_SIZE ? '' : size};
+  const prev = h('button', {type: 'button', class: 'secondary', id: 'prev-page', disabled: page === 0}, '← Previous page');
+  const next = h('button', {type: 'button', class: 'secondary', id: 'next-page', disabled: !more}, 'Next page →');
+  prev.addEventListener('click', () => { pendingFocus = 'prev-page'; ctx.navigate('/worklist', {...keep, page: page - 1 || ''}); });
+  next.addEventListener('click', () => { pendingFocus = 'next-page'; ctx.navigate('/worklist', {...keep, page: page + 1}); });
+  replace(pager, prev, next);
 }
 
 function restoreFocus() {
@@ -112,13 +140,14 @@ export function encounterHref(claimId, runId) {
   return '#/encounter/' + encodeURIComponent(claimId) + query({runId});
 }
 
-function findingsTable(items) {
+function findingsTable(items, order = {}) {
   const table = h('table', {class: 'data worklist-table', id: 'findings-table'},
     h('caption', {class: 'sr-only'}, 'Findings, newest date of service first'),
     h('thead', null, h('tr', null,
       ['Date of service', 'Claim', 'Patient', 'Payer', 'Provider', 'Kind', 'Billed → expected', 'Direction', 'Amount', 'Status']
         .map(t => h('th', {scope: 'col', class: t === 'Amount' ? 'num' : null}, t)))),
-    h('tbody', null, items.map(r => h('tr', {dataset: {claim: r.claimId, index: String(r.findingIndex)}},
+    h('tbody', null, items.flatMap((r, i) => [groupRow(items, i, order),
+      h('tr', {dataset: {claim: r.claimId, index: String(r.findingIndex)}},
       h('td', {class: 'nowrap', 'data-label': 'Date of service'}, r.dateOfService),
       h('th', {scope: 'row', 'data-label': 'Claim'}, h('a', {href: encounterHref(r.claimId, r.runId), class: 'claim-link'},
         r.claimId, sr(', finding ' + (r.findingIndex + 1)))),
@@ -129,8 +158,18 @@ function findingsTable(items) {
       h('td', {class: 'nowrap', 'data-label': 'Codes'}, codePair(r)),
       h('td', {'data-label': 'Direction'}, h('span', {class: 'badge dir-' + String(r.direction).toLowerCase()}, direction(r.direction))),
       h('td', {class: 'num', 'data-label': 'Amount'}, money(r.amount)),
-      h('td', {'data-label': 'Status'}, statusLabel(r.status))))));
+      h('td', {'data-label': 'Status'}, statusLabel(r.status)))])));
   return scrollRegion('Findings', table);
+}
+
+/** A heading row where a new group starts (group=kind|provider). */
+function groupRow(items, i, order) {
+  if (!order.group) return null;
+  const key = r => order.group === 'kind' ? r.kind : r.billingNpi;
+  if (i > 0 && key(items[i - 1]) === key(items[i])) return null;
+  const r = items[i];
+  const label = order.group === 'kind' ? kindLabel(r.kind) : (r.providerName ? r.providerName + ' (NPI ' + r.billingNpi + ')' : 'NPI ' + r.billingNpi);
+  return h('tr', {class: 'group-row'}, h('th', {colspan: '10', scope: 'colgroup', class: 'group-heading'}, label));
 }
 
 function codePair(r) {

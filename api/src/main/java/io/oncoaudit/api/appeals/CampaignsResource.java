@@ -112,7 +112,15 @@ public class CampaignsResource {
         List<ClaimView> kept = v.claimList().stream().filter(c -> c.state().equals(wire)).toList();
         return new CampaignView(v.id(), v.name(), v.owner(), v.createdAt(), v.filter(), v.filterDescription(), v.claims(),
                 v.amount(), v.claimed(), v.recoverable(), v.pastDeadlineClaims(), v.pastDeadlineAmount(), v.appealedClaims(),
-                v.appealed(), v.recovered(), v.states(), v.nextDeadline(), kept);
+                v.appealed(), v.recovered(), v.states(), v.nextDeadline(), kept, v.archivedAt(), v.archivedBy());
+    }
+
+    /** Archives the campaign (kept for the record; its claims may then go into a new campaign). */
+    @POST
+    @Path("/{id: \\d+}/archive")
+    @RolesAllowed(Role.AUDITOR)
+    public CampaignView archive(@PathParam("id") long id) {
+        return campaigns.archive(id, user());
     }
 
     @GET
@@ -208,28 +216,115 @@ public class CampaignsResource {
     }
 
     /**
-     * The ZIP: one appeal letter PDF per claim and corrected-lines.csv (contract section 8);
-     * {@code state=ready} keeps the claims in that state (the batch about to be sent).
+     * The ZIP: one appeal letter PDF per claim to send, corrected-lines.csv (contract section 8) and index.csv
+     * (every claim of the campaign: its letter, or why it was left out). A claim that asks nothing back ($0 of
+     * underpayment and denial) and a claim past its appeal deadline are left out unless {@code include} names
+     * them ({@code include=zero,late}); {@code state=ready} keeps the claims in that state (the batch about to be sent).
      */
     @GET
     @Path("/{id: \\d+}/packet")
     @Produces("application/zip")
-    public Response packet(@PathParam("id") long id, @QueryParam("state") String state) {
+    public Response packet(@PathParam("id") long id, @QueryParam("state") String state, @QueryParam("include") String include) {
         CampaignRow c = campaigns.campaign(id);
-        List<String> claimIds = letters.claimIds(id, null);
-        if (state != null && !state.isBlank()) {
-            String wire = io.oncoaudit.api.appeals.state.ClaimState.parse("state", state).wire();
-            java.util.Set<String> keep = new java.util.HashSet<>();
-            campaigns.claims(id).stream().filter(v -> v.state().equals(wire)).forEach(v -> keep.add(v.claimId()));
-            claimIds = claimIds.stream().filter(keep::contains).toList();
-        }
-        List<String> chosen = claimIds;
+        CampaignService.PacketClaims picked = campaigns.packetClaims(id, state, include, letters.claimIds(id, null));
+        List<String> chosen = picked.letters();
+        List<PacketWriter.Omitted> omitted = picked.omitted();
         boolean patientLevel = patientLevel();
         if (patientLevel) accessLog.claims(user(), "campaign.packet", chosen, "campaignId=" + id);
         LocalDate today = campaigns.today();
-        StreamingOutput body = out -> packets.write(id, c.name(), chosen, patientLevel, today, out);
-        return Response.ok(body, "application/zip")
+        StreamingOutput body = out -> packets.write(id, c.name(), chosen, omitted, patientLevel, today, out);
+        // the letters to come: the dashboard counts them as they arrive (progress of the build)
+        return Response.ok(body, "application/zip").header("X-Packet-Letters", chosen.size())
                 .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-packet.zip\"").build();
+    }
+
+    /**
+     * The campaign as an Excel workbook: sheet "Claims" = one header row then one row per claim, most urgent first
+     * (money in a currency format, dates as dates; no patient id), sheet "Totals" = money per direction and the
+     * amounts asked back, appealed, recovered.
+     */
+    @GET
+    @Path("/{id: \\d+}/export.xlsx")
+    @Produces(io.oncoaudit.api.rest.Xlsx.MEDIA_TYPE)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One campaign's claims as an Excel workbook")
+    public Response campaignXlsx(@PathParam("id") long id) {
+        CampaignView v = campaigns.view(id, true);
+        StreamingOutput body = out -> {
+            org.dhatim.fastexcel.Workbook wb = io.oncoaudit.api.rest.Xlsx.workbook(out);
+            var X = new Object() {
+                io.oncoaudit.api.rest.Xlsx.Column t(String n) { return io.oncoaudit.api.rest.Xlsx.Column.text(n); }
+                io.oncoaudit.api.rest.Xlsx.Column m(String n) { return io.oncoaudit.api.rest.Xlsx.Column.money(n); }
+                io.oncoaudit.api.rest.Xlsx.Column d(String n) { return io.oncoaudit.api.rest.Xlsx.Column.date(n); }
+            };
+            io.oncoaudit.api.rest.Xlsx.Table claims = io.oncoaudit.api.rest.Xlsx.table(wb, "Claims", List.of(
+                    X.t("claim_id"), X.t("run_id"), X.t("payer_id"), X.t("billing_npi"), X.t("provider_name"), X.d("date_of_service"),
+                    io.oncoaudit.api.rest.Xlsx.Column.count("findings"), X.m("underpayment"), X.m("overpayment"), X.m("denial"),
+                    X.m("claimed"), X.t("state"), X.d("deadline"), X.t("route"), X.t("past_deadline"), X.d("submitted_on"),
+                    X.d("decided_on"), X.m("amount_recovered"), X.m("recoverable")));
+            for (ClaimView c : v.claimList()) {
+                claims.row(c.claimId(), c.runId(), c.payerId(), c.billingNpi(), c.providerName(), c.dateOfService(), c.findings(),
+                        c.underpayment(), c.overpayment(), c.denial(), c.claimed(), c.state(),
+                        c.deadline() == null ? null : c.deadline().due(), c.deadline() == null ? null : c.deadline().route(),
+                        c.pastDeadline() ? "yes" : "no", c.submittedOn(), c.decidedOn(), c.amountRecovered(), c.recoverable());
+            }
+            claims.finish();
+            io.oncoaudit.api.rest.Xlsx.Table totals = io.oncoaudit.api.rest.Xlsx.table(wb, "Totals",
+                    List.of(X.t("figure"), io.oncoaudit.api.rest.Xlsx.Column.count("claims"), X.m("amount")));
+            java.math.BigDecimal under = java.math.BigDecimal.ZERO, over = java.math.BigDecimal.ZERO, denial = java.math.BigDecimal.ZERO;
+            for (ClaimView c : v.claimList()) {
+                under = under.add(c.underpayment());
+                over = over.add(c.overpayment());
+                denial = denial.add(c.denial());
+            }
+            totals.row("underpayment", v.claims(), under);
+            totals.row("overpayment", v.claims(), over);
+            totals.row("denial", v.claims(), denial);
+            totals.row("asked back (underpayment + denial)", v.claims(), v.claimed());
+            totals.row("appealed", v.appealedClaims(), v.appealed());
+            totals.row("recovered", v.appealedClaims(), v.recovered());
+            totals.row("recoverable (in time, open)", v.claims() - v.pastDeadlineClaims(), v.recoverable());
+            totals.finish();
+            wb.finish();
+        };
+        return Response.ok(body, io.oncoaudit.api.rest.Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + ".xlsx\"").build();
+    }
+
+    /** The recovery report (all campaigns, each claim once) as an Excel workbook: one row per payer, the total on its own sheet. */
+    @GET
+    @Path("/recovery.xlsx")
+    @Produces(io.oncoaudit.api.rest.Xlsx.MEDIA_TYPE)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The recovery report as an Excel workbook")
+    public Response recoveryXlsx() {
+        RecoveryReport.Report report = recovery.report(null);
+        StreamingOutput body = out -> {
+            org.dhatim.fastexcel.Workbook wb = io.oncoaudit.api.rest.Xlsx.workbook(out);
+            writeRecovery(io.oncoaudit.api.rest.Xlsx.table(wb, "Recovery by payer", RECOVERY_COLUMNS), report.byPayer());
+            writeRecovery(io.oncoaudit.api.rest.Xlsx.table(wb, "Total", RECOVERY_COLUMNS), List.of(report.total()));
+            wb.finish();
+        };
+        return Response.ok(body, io.oncoaudit.api.rest.Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"recovery.xlsx\"").build();
+    }
+
+    static final List<io.oncoaudit.api.rest.Xlsx.Column> RECOVERY_COLUMNS = List.of(
+            io.oncoaudit.api.rest.Xlsx.Column.text("payer_id"), io.oncoaudit.api.rest.Xlsx.Column.count("identified_findings"),
+            io.oncoaudit.api.rest.Xlsx.Column.money("identified"), io.oncoaudit.api.rest.Xlsx.Column.count("campaign_claims"),
+            io.oncoaudit.api.rest.Xlsx.Column.money("in_campaigns"), io.oncoaudit.api.rest.Xlsx.Column.count("appealed_claims"),
+            io.oncoaudit.api.rest.Xlsx.Column.money("appealed"), io.oncoaudit.api.rest.Xlsx.Column.money("recovered"),
+            io.oncoaudit.api.rest.Xlsx.Column.count("pending"), io.oncoaudit.api.rest.Xlsx.Column.count("won"),
+            io.oncoaudit.api.rest.Xlsx.Column.count("partially_won"), io.oncoaudit.api.rest.Xlsx.Column.count("lost"),
+            io.oncoaudit.api.rest.Xlsx.Column.count("withdrawn"), io.oncoaudit.api.rest.Xlsx.Column.count("past_deadline_claims"),
+            io.oncoaudit.api.rest.Xlsx.Column.money("past_deadline"), io.oncoaudit.api.rest.Xlsx.Column.money("recoverable"),
+            io.oncoaudit.api.rest.Xlsx.Column.percent("recovery_rate"));
+
+    private static void writeRecovery(io.oncoaudit.api.rest.Xlsx.Table t, List<RecoveryReport.Row> rows) throws java.io.IOException {
+        for (RecoveryReport.Row r : rows) {
+            t.row(r.payerId, r.identifiedFindings, r.identified, r.campaignClaims, r.inCampaigns, r.appealedClaims, r.appealed,
+                    r.recovered, r.pending, r.won, r.partiallyWon, r.lost, r.withdrawn, r.pastDeadlineClaims, r.pastDeadline,
+                    r.recoverable, r.recoveryRate);
+        }
+        t.finish();
     }
 
     /** One claim's letter. */

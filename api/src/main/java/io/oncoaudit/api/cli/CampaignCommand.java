@@ -41,7 +41,9 @@ public class CampaignCommand {
                    oncoaudit campaign create --name NAME [--payer ID] [--kind KIND] [--npi NPI] [--direction D]
                                              [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-amount X] [--max-amount X]
                                              [--run RUN_ID] [--owner NAME]
-                   oncoaudit campaign packet --id N --out FILE.zip [--state ready]    (one letter PDF per claim + corrected-lines.csv)
+                   oncoaudit campaign packet --id N --out FILE.zip [--state ready] [--include late,zero]
+                                            (one letter PDF per claim to send + corrected-lines.csv + index.csv;
+                                             claims past their deadline or asking $0 back only when included)
             """;
 
     /** Command-line option -> campaign filter field (POST /api/campaigns). */
@@ -83,7 +85,7 @@ public class CampaignCommand {
                 case "list" -> Set.of("--owner", "--json");
                 case "show" -> Set.of("--id");
                 case "create" -> union(FILTER_OPTIONS.keySet(), Set.of("--name", "--owner"));
-                case "packet" -> Set.of("--id", "--out", "--state");
+                case "packet" -> Set.of("--id", "--out", "--state", "--include");
                 default -> null;
             });
         } catch (IllegalArgumentException e) {
@@ -160,13 +162,14 @@ public class CampaignCommand {
         String target = opts.get("--out");
         if (target == null) return usage(err, "campaign packet needs --out FILE.zip");
         CampaignRow c = campaigns.campaign(id);
-        List<String> claimIds = letters.claimIds(id, null);
-        if (opts.containsKey("--state")) {
-            String wire = ClaimState.parse("--state", opts.get("--state")).wire();
-            Set<String> keep = new HashSet<>();
-            campaigns.claims(id).stream().filter(v -> v.state().equals(wire)).forEach(v -> keep.add(v.claimId()));
-            claimIds = claimIds.stream().filter(keep::contains).toList();
+        if (opts.containsKey("--state")) ClaimState.parse("--state", opts.get("--state"));
+        CampaignService.PacketClaims picked;
+        try {
+            picked = campaigns.packetClaims(id, opts.get("--state"), opts.get("--include"), letters.claimIds(id, null));
+        } catch (IllegalArgumentException e) {
+            return usage(err, "--" + e.getMessage());
         }
+        List<String> claimIds = picked.letters();
         Path file = Path.of(target).toAbsolutePath();
         Path dir = file.getParent();
         Files.createDirectories(dir);
@@ -176,7 +179,7 @@ public class CampaignCommand {
             accessLog.claims(user, "campaign.packet", claimIds, "campaignId=" + id + " via cli");
             LocalDate today = campaigns.today();
             try (OutputStream zip = Files.newOutputStream(tmp)) {
-                packets.write(id, c.name(), claimIds, true, today, zip);
+                packets.write(id, c.name(), claimIds, picked.omitted(), true, today, zip);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -189,6 +192,7 @@ public class CampaignCommand {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", id);
         o.put("letters", claimIds.size());
+        o.put("leftOut", picked.omitted().size());
         o.put("out", file.toString());
         o.put("bytes", Files.size(file));
         out.println(json.writeValueAsString(o));

@@ -30,6 +30,29 @@ public class OncoauditApp implements QuarkusApplication {
                          ONCOAUDIT_ADMIN_PASSWORD (initial admin password on first serve),
                          QUARKUS_HTTP_PORT, QUARKUS_DATASOURCE_JDBC_URL / _USERNAME / _PASSWORD (external PostgreSQL)""";
 
+    /**
+     * The help of one command ({@code oncoaudit COMMAND --help}): its own usage lines from {@link #USAGE}
+     * (with their continuation lines) and the environment; the whole text for an unknown command.
+     */
+    public static String help(String command) {
+        if (!COMMANDS.contains(command)) return USAGE;
+        StringBuilder out = new StringBuilder("usage:\n");
+        boolean keep = false;
+        boolean environment = false;
+        for (String line : USAGE.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("environment:")) environment = true;
+            if (environment) {
+                out.append(line).append('\n');
+                continue;
+            }
+            String body = t.startsWith("usage:") ? t.substring("usage:".length()).strip() : t;
+            if (body.startsWith("oncoaudit ")) keep = body.startsWith("oncoaudit " + command + " ") || body.equals("oncoaudit " + command);
+            if (keep) out.append("  ").append(body).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+
     @Inject
     RunLoader loader;
 

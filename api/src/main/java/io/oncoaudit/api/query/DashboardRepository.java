@@ -54,10 +54,10 @@ public class DashboardRepository {
     }
 
     /** By month of service ("yyyy-MM"), oldest first: {month, findings, underpayment, overpayment, denial}. */
-    public List<Map<String, Object>> byMonth(String runId, LocalDate from, LocalDate to) {
-        return cached("month", runId, from, to, () -> {
+    public List<Map<String, Object>> byMonth(FindingFilter filter) {
+        return cached("month", filter, () -> {
             Map<String, CodeRow> months = new java.util.TreeMap<>();
-            for (Object[] r : query("to_char(date_of_service, 'YYYY-MM')", 1, runId, from, to)) {
+            for (Object[] r : query("to_char(a.date_of_service, 'YYYY-MM')", 1, filter)) {
                 months.merge((String) r[0], row(null, null, r), DashboardRepository::add);
             }
             List<Map<String, Object>> out = new ArrayList<>();
@@ -75,10 +75,10 @@ public class DashboardRepository {
      * By (billed code, expected code), largest money moved first: {billedCode, expectedCode, findings,
      * underpayment, overpayment, denial, amount}; {@code limit} rows at most (null: all).
      */
-    public List<Map<String, Object>> byCode(String runId, LocalDate from, LocalDate to, Integer limit) {
-        List<Map<String, Object>> all = cached("code", runId, from, to, () -> {
+    public List<Map<String, Object>> byCode(FindingFilter filter, Integer limit) {
+        List<Map<String, Object>> all = cached("code", filter, () -> {
             List<CodeRow> rows = new ArrayList<>();
-            for (Object[] r : query("billed_code, expected_code", 2, runId, from, to)) rows.add(row((String) r[0], (String) r[1], r, 2));
+            for (Object[] r : query("a.billed_code, a.expected_code", 2, filter)) rows.add(row((String) r[0], (String) r[1], r, 2));
             rows.sort(LARGEST_FIRST);
             List<Map<String, Object>> out = new ArrayList<>();
             for (CodeRow r : rows) {
@@ -100,10 +100,10 @@ public class DashboardRepository {
      * {drugCode, drugName, findings, underpayment, overpayment, denial, amount}. Findings on administration
      * codes name no drug and are in {@link #byCode} only.
      */
-    public List<Map<String, Object>> byDrug(String runId, LocalDate from, LocalDate to, Integer limit) {
-        List<Map<String, Object>> all = cached("drug", runId, from, to, () -> {
+    public List<Map<String, Object>> byDrug(FindingFilter filter, Integer limit) {
+        List<Map<String, Object>> all = cached("drug", filter, () -> {
             Map<String, CodeRow> byDrug = new HashMap<>();
-            for (Object[] r : query("billed_code, expected_code", 2, runId, from, to)) {
+            for (Object[] r : query("a.billed_code, a.expected_code", 2, filter)) {
                 String billed = (String) r[0];
                 String expected = (String) r[1];
                 String drug = isDrug(billed) ? billed : isDrug(expected) ? expected : null;
@@ -125,11 +125,28 @@ public class DashboardRepository {
         return limit == null || limit >= all.size() ? all : all.subList(0, limit);
     }
 
-    /** Claims audited (encounter results loaded) in all runs or {@code runId}, dates of service from..to. */
-    public long claims(String runId, LocalDate from, LocalDate to) {
-        List<Map<String, Object>> one = cached("claims", runId, from, to, () -> {
-            StringBuilder sql = new StringBuilder("SELECT coalesce(sum(encounters), 0) FROM encounter_day_agg a WHERE TRUE");
-            List<Object> params = RunDateFilter.append(sql, "a", runId, from, to);
+    /**
+     * Claims audited (encounter results loaded) in all runs or {@code runId}, dates of service from..to; with a
+     * payer or provider filter, the claims of that payer or provider; with a finding filter (kind, direction,
+     * amount, claim), the claims holding such a finding.
+     */
+    public long claims(FindingFilter filter) {
+        List<Map<String, Object>> one = cached("claims", filter, () -> {
+            StringBuilder sql;
+            List<Object> params;
+            if (filter.runAndDatesOnly()) {
+                sql = new StringBuilder("SELECT coalesce(sum(encounters), 0) FROM encounter_day_agg a WHERE TRUE");
+                params = RunDateFilter.append(sql, "a", filter.runId(), filter.from(), filter.to());
+            } else if (filter.encounterOnly()) {
+                sql = new StringBuilder("SELECT count(*) FROM encounters f WHERE TRUE");
+                params = new ArrayList<>();
+                filter.where(sql, params);
+            } else {
+                sql = new StringBuilder("SELECT count(*) FROM (SELECT DISTINCT f.run_pk, f.claim_id FROM findings f WHERE TRUE");
+                params = new ArrayList<>();
+                filter.where(sql, params);
+                sql.append(") x");
+            }
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 FindingsRepository.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -143,9 +160,42 @@ public class DashboardRepository {
         return (Long) one.get(0).get("claims");
     }
 
+    /**
+     * Underpayment and denial money by (payer, direction, day of service) of the findings matching
+     * {@code filter}: what the deadline-adjusted recoverable amount is computed from (an overpayment is
+     * owed back, never recovered). Rows {payerId, direction, dateOfService, findings, amount}.
+     */
+    public List<Map<String, Object>> recoverableDays(FindingFilter filter) {
+        return cached("recoverable", filter, () -> {
+            StringBuilder sql = new StringBuilder("SELECT f.payer_id, f.direction, f.date_of_service, count(*), sum(f.amount)"
+                    + " FROM findings f WHERE f.direction IN ('UNDERPAYMENT', 'DENIAL')");
+            List<Object> params = new ArrayList<>();
+            filter.where(sql, params);
+            sql.append(" GROUP BY 1, 2, 3");
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                FindingsRepository.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new HashMap<>();
+                        m.put("payerId", rs.getString(1));
+                        m.put("direction", rs.getString(2));
+                        m.put("dateOfService", rs.getObject(3, LocalDate.class));
+                        m.put("findings", rs.getLong(4));
+                        m.put("amount", rs.getBigDecimal(5));
+                        out.add(m);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("recoverable query failed: " + e.getMessage(), e);
+            }
+            return out;
+        });
+    }
+
     /** Billing NPI -> provider name, from the newest of the runs in scope that names it. */
     public Map<String, String> providerNames(String runId) {
-        List<Map<String, Object>> one = cached("names", runId, null, null, () -> {
+        List<Map<String, Object>> one = cached("names", FindingFilter.of(runId, null, null), () -> {
             StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (billing_npi) billing_npi, provider_name FROM provider_names a WHERE TRUE");
             List<Object> params = RunDateFilter.append(sql, "a", runId, null, null);
             sql.append(" ORDER BY billing_npi, run_pk DESC");
@@ -172,11 +222,25 @@ public class DashboardRepository {
             .thenComparing(r -> Objects.toString(r.billedCode(), ""))
             .thenComparing(r -> Objects.toString(r.expectedCode(), ""));
 
-    /** Rows {keys..., findings, underpayment, overpayment, denial} grouped by {@code keys} (SQL expressions). */
-    private List<Object[]> query(String keys, int n, String runId, LocalDate from, LocalDate to) {
-        StringBuilder sql = new StringBuilder("SELECT " + keys
-                + ", sum(findings), sum(underpayment), sum(overpayment), sum(denial) FROM code_day_agg a WHERE TRUE");
-        List<Object> params = RunDateFilter.append(sql, "a", runId, from, to);
+    /**
+     * Rows {keys..., findings, underpayment, overpayment, denial} grouped by {@code keys} (SQL expressions on
+     * alias {@code a}): from the day-grained aggregate for a run and date range, else from the findings.
+     */
+    private List<Object[]> query(String keys, int n, FindingFilter filter) {
+        StringBuilder sql;
+        List<Object> params;
+        if (filter.runAndDatesOnly()) {
+            sql = new StringBuilder("SELECT " + keys
+                    + ", sum(a.findings), sum(a.underpayment), sum(a.overpayment), sum(a.denial) FROM code_day_agg a WHERE TRUE");
+            params = RunDateFilter.append(sql, "a", filter.runId(), filter.from(), filter.to());
+        } else {
+            sql = new StringBuilder("SELECT " + keys.replace("a.", "f.") + ", count(*), "
+                    + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'UNDERPAYMENT'), 0), "
+                    + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'OVERPAYMENT'), 0), "
+                    + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'DENIAL'), 0) FROM findings f WHERE TRUE");
+            params = new ArrayList<>();
+            filter.where(sql, params);
+        }
         sql.append(" GROUP BY ");
         for (int i = 1; i <= n; i++) sql.append(i == 1 ? "" : ", ").append(i);
         List<Object[]> rows = new ArrayList<>();
@@ -234,9 +298,9 @@ public class DashboardRepository {
         return t;
     }
 
-    /** Answers per (what, run, range), valid while the set of loaded runs is unchanged (checked at most once a second). */
+    /** Answers per (what, filter), valid while the set of loaded runs is unchanged (checked at most once a second). */
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> cached(String what, String runId, LocalDate from, LocalDate to,
+    private List<Map<String, Object>> cached(String what, FindingFilter filter,
                                              Supplier<List<Map<String, Object>>> compute) {
         long now = System.currentTimeMillis();
         if (now - versionCheckedAt >= VERSION_CHECK_MILLIS) {
@@ -247,7 +311,7 @@ public class DashboardRepository {
             }
             versionCheckedAt = now;
         }
-        String key = what + "|" + Objects.toString(runId, "") + "|" + Objects.toString(from, "") + "|" + Objects.toString(to, "");
+        String key = what + "|" + filter.describe();
         Object rows = cache.get(key);
         if (rows == null) {
             rows = List.copyOf(compute.get());

@@ -32,6 +32,22 @@ public record FindingFilter(String runId, String payerId, String billingNpi, Str
         return direction == null && from == null && to == null && minAmount == null && maxAmount == null && claimId == null;
     }
 
+    /** Only a run and a date range (or nothing): the day-grained dashboard aggregates can answer it. */
+    public boolean runAndDatesOnly() {
+        return payerId == null && billingNpi == null && kind == null && direction == null && minAmount == null
+                && maxAmount == null && claimId == null;
+    }
+
+    /** Only filters an encounter has (run, payer, provider, dates): claims can be counted from the encounters. */
+    boolean encounterOnly() {
+        return kind == null && direction == null && minAmount == null && maxAmount == null && claimId == null;
+    }
+
+    /** No filter at all but the run. */
+    public static FindingFilter of(String runId, LocalDate from, LocalDate to) {
+        return new FindingFilter(runId, null, null, null, null, from, to, null, null, null);
+    }
+
     /**
      * Every filter but {@code runId} as "AND ..." conditions on alias {@code f}; shared with the appeals
      * campaigns' filter, which resolves runs its own way.

@@ -53,7 +53,42 @@ public class FindingsRepository {
         void accept(FindingRow row) throws IOException;
     }
 
+    /**
+     * The worklist's orders: {@code sort} date (newest first), amount (largest first) or payer (A to Z),
+     * {@code ascending} reverses the default; {@code group} kind or provider puts each group's findings
+     * together (groups A to Z) and sorts inside it. Ties keep the newest-first order. Paged by offset.
+     */
+    public record Order(String sort, Boolean ascending, String group) {
+        public static final Order NEWEST_FIRST = new Order("date", null, null);
+
+        boolean keyset() {
+            return "date".equals(sort) && !Boolean.TRUE.equals(ascending) && group == null;
+        }
+
+        String by(String alias) {
+            StringBuilder o = new StringBuilder(" ORDER BY ");
+            if ("kind".equals(group)) o.append(alias).append(".kind, ");
+            if ("provider".equals(group)) o.append(alias).append(".billing_npi, ");
+            String column = switch (sort) {
+                case "amount" -> "amount";
+                case "payer" -> "payer_id";
+                default -> "date_of_service";
+            };
+            boolean asc = ascending != null ? ascending : "payer".equals(sort);
+            o.append(alias).append('.').append(column).append(asc ? " ASC" : " DESC").append(", ")
+                    .append(alias).append(".date_of_service DESC, ").append(alias).append(".claim_id, ")
+                    .append(alias).append(".finding_index, ").append(alias).append(".run_pk");
+            return o.toString();
+        }
+    }
+
     public FindingsPage page(FindingFilter filter, int page, int size, Cursor cursor, boolean patientLevel, boolean withTotal) {
+        return page(filter, page, size, cursor, patientLevel, withTotal, Order.NEWEST_FIRST);
+    }
+
+    public FindingsPage page(FindingFilter filter, int page, int size, Cursor cursor, boolean patientLevel, boolean withTotal,
+                             Order order) {
+        if (!order.keyset()) return sortedPage(filter, page, size, patientLevel, withTotal, order);
         List<FindingRow> items = new ArrayList<>(size);
         Cursor next = null;
         try (Connection c = ds.getConnection()) {
@@ -90,7 +125,39 @@ public class FindingsRepository {
                 }
             }
             Long total = withTotal ? count(c, filter, runPks) : null;
-            return new FindingsPage(items, cursor == null ? page : 0, size, next == null ? null : next.encode(), total);
+            return new FindingsPage(items, cursor == null ? page : 0, size, next == null ? null : next.encode(), total,
+                    next == null || cursor != null ? null : page + 1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("findings query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A page in another order than newest first: by offset; {@code nextPage} when there is more. */
+    private FindingsPage sortedPage(FindingFilter filter, int page, int size, boolean patientLevel, boolean withTotal, Order order) {
+        List<FindingRow> items = new ArrayList<>(size);
+        boolean more = false;
+        try (Connection c = ds.getConnection()) {
+            List<Long> runPks = filter.runId() == null ? List.of() : runPks(c, filter.runId());
+            StringBuilder keys = new StringBuilder("SELECT f.run_pk, f.claim_id, f.finding_index, f.date_of_service, f.amount,"
+                    + " f.payer_id, f.kind, f.billing_npi FROM findings f WHERE TRUE");
+            List<Object> params = new ArrayList<>();
+            filter.where(keys, params, runPks);
+            keys.append(order.by("f")).append(" LIMIT ").append(size + 1).append(" OFFSET ").append((long) page * size);
+            String rows = PAGE_ROWS.substring(0, PAGE_ROWS.lastIndexOf("ORDER BY")) + order.by("k").substring(1);
+            try (PreparedStatement ps = c.prepareStatement("WITH k AS (" + keys + ") " + rows)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (items.size() == size) {
+                            more = true;
+                            break;
+                        }
+                        items.add(row(rs, patientLevel));
+                    }
+                }
+            }
+            Long total = withTotal ? count(c, filter, runPks) : null;
+            return new FindingsPage(items, page, size, null, total, more ? page + 1 : null);
         } catch (SQLException e) {
             throw new IllegalStateException("findings query failed: " + e.getMessage(), e);
         }
@@ -135,6 +202,15 @@ public class FindingsRepository {
             throw new IllegalStateException("findings export failed: " + e.getMessage(), e);
         }
         return n;
+    }
+
+    /** The number of findings matching {@code filter}. */
+    public long count(FindingFilter filter) {
+        try (Connection c = ds.getConnection()) {
+            return count(c, filter, filter.runId() == null ? List.of() : runPks(c, filter.runId()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("findings count failed: " + e.getMessage(), e);
+        }
     }
 
     /** total=true: summed from summary_agg when the filter is one it holds (run, payer, provider, kind), else counted. */

@@ -6,6 +6,7 @@ import io.oncoaudit.api.query.FindingFilter;
 import io.oncoaudit.api.query.FindingRow;
 import io.oncoaudit.api.query.FindingsPage;
 import io.oncoaudit.api.query.FindingsRepository;
+import io.oncoaudit.api.query.KnownValues;
 import io.oncoaudit.api.security.AccessLog;
 import io.oncoaudit.api.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -41,55 +42,66 @@ public class FindingsResource {
     private final AccessLog accessLog;
     private final SecurityIdentity identity;
     private final OncoauditConfig config;
+    private final KnownValues known;
 
-    public FindingsResource(FindingsRepository findings, AccessLog accessLog, SecurityIdentity identity, OncoauditConfig config) {
+    public FindingsResource(FindingsRepository findings, AccessLog accessLog, SecurityIdentity identity, OncoauditConfig config,
+                            KnownValues known) {
+        this.known = known;
         this.findings = findings;
         this.accessLog = accessLog;
         this.identity = identity;
         this.config = config;
     }
 
-    public static class Query {
-        @QueryParam("runId") String runId;
-        @QueryParam("payerId") String payerId;
-        @QueryParam("billingNpi") String billingNpi;
-        @QueryParam("kind") String kind;
-        @QueryParam("direction") String direction;
-        @QueryParam("from") String from;
-        @QueryParam("to") String to;
-        @QueryParam("minAmount") String minAmount;
-        @QueryParam("maxAmount") String maxAmount;
-        @QueryParam("claimId") String claimId;
-
-        FindingFilter filter() {
-            LocalDate f = Params.date("from", from);
-            LocalDate t = Params.date("to", to);
-            Params.range("from", f, "to", t);
-            BigDecimal min = Params.amount("minAmount", minAmount);
-            BigDecimal max = Params.amount("maxAmount", maxAmount);
-            Params.range("minAmount", min, "maxAmount", max);
-            return new FindingFilter(Params.text(runId), Params.text(payerId), Params.text(billingNpi), Params.kind(kind),
-                    Params.direction(direction), f, t, min, max, Params.text(claimId));
-        }
-    }
-
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public FindingsPage page(@BeanParam Query q, @QueryParam("page") String page, @QueryParam("size") String size,
-                             @QueryParam("cursor") String cursor, @QueryParam("total") String total) {
-        FindingFilter filter = q.filter();
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One page of findings: newest first (keyset cursor), or sorted by amount, date or payer and grouped by kind or provider (page numbers)")
+    public FindingsPage page(@BeanParam FindingsQuery q, @QueryParam("page") String page, @QueryParam("size") String size,
+                             @QueryParam("cursor") String cursor, @QueryParam("total") String total,
+                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"date", "amount", "payer"}))
+                             @QueryParam("sort") String sort,
+                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"asc", "desc"}))
+                             @QueryParam("order") String order,
+                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"kind", "provider"}))
+                             @QueryParam("group") String group) {
+        FindingFilter filter = q.filter(known);
         int max = config.findings().maxPageSize();
         int s = Params.integer("size", size, config.findings().defaultPageSize(), 1, max);
         int p = Params.integer("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, s));
         Cursor c = Params.text(cursor) == null ? null : Cursor.decode(cursor.trim());
+        FindingsRepository.Order o = order(sort, order, group);
+        if (c != null && !o.equals(FindingsRepository.Order.NEWEST_FIRST)) {
+            throw ProblemException.badRequest("cursor", "cursor pages the newest-first order only; with sort, order or group use page");
+        }
         boolean patientLevel = identity.hasRole(Role.AUDITOR);
-        FindingsPage result = findings.page(filter, p, s, c, patientLevel, "true".equalsIgnoreCase(total));
+        FindingsPage result = findings.page(filter, p, s, c, patientLevel, "true".equalsIgnoreCase(total), o);
         if (patientLevel) {
             Set<String> claims = new LinkedHashSet<>();
             for (FindingRow r : result.items()) claims.add(r.claimId());
             accessLog.claims(identity.getPrincipal().getName(), "findings.page", claims, filter.describe());
         }
         return result;
+    }
+
+    /** sort = date (newest first) | amount (largest first) | payer (A to Z); order = asc | desc; group = kind | provider. */
+    static FindingsRepository.Order order(String sort, String order, String group) {
+        String s = Params.text(sort) == null ? "date" : sort.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("date", "amount", "payer").contains(s)) {
+            throw ProblemException.badRequest("sort", "sort must be date, amount or payer, got '" + sort + "'");
+        }
+        Boolean asc = null;
+        if (Params.text(order) != null) {
+            String o = order.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!o.equals("asc") && !o.equals("desc")) throw ProblemException.badRequest("order", "order must be asc or desc, got '" + order + "'");
+            asc = o.equals("asc");
+        }
+        String g = Params.text(group) == null ? null : group.trim().toLowerCase(java.util.Locale.ROOT);
+        if (g != null && !g.equals("kind") && !g.equals("provider")) {
+            throw ProblemException.badRequest("group", "group must be kind or provider, got '" + group + "'");
+        }
+        FindingsRepository.Order o = new FindingsRepository.Order(s, asc, g);
+        // "desc" on the date is the default order itself (keyset pages)
+        return s.equals("date") && !Boolean.TRUE.equals(asc) && g == null ? FindingsRepository.Order.NEWEST_FIRST : o;
     }
 
     /** Auditor workflow states of a finding; DISMISSED needs a reason. */
@@ -130,18 +142,86 @@ public class FindingsResource {
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
-    public Response export(@BeanParam Query q) {
-        FindingFilter filter = q.filter();
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as RFC 4180 CSV (bom=true: with a UTF-8 byte order mark for Excel)")
+    public Response export(@BeanParam FindingsQuery q, @QueryParam("bom") String bom) {
+        FindingFilter filter = q.filter(known);
+        boolean withBom = Params.bool("bom", bom);
         boolean patientLevel = identity.hasRole(Role.AUDITOR);
         String user = identity.getPrincipal().getName();
         if (patientLevel) accessLog.event(user, "findings.export", filter.describe());
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            if (withBom) w.write('\uFEFF'); // Excel reads the file as UTF-8 only after a byte order mark
             Csv.header(w, patientLevel);
             findings.stream(filter, patientLevel, row -> Csv.row(w, row, patientLevel));
             w.flush();
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"findings.csv\"").build();
+    }
+
+    /**
+     * GET /api/findings/export.xlsx (contract section 12): the rows of export.csv as an Excel workbook. Sheet
+     * "Findings": one header row, then one row per finding (money numeric in a currency format, dates as
+     * dates, frozen header, autofilter); sheet "Totals": findings and money per direction, and the filter.
+     * More findings than a sheet holds is a 400 (narrow the filter or use export.csv), never a cut list.
+     */
+    @GET
+    @Path("/export.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as an Excel workbook: one header row, one typed row per finding; totals per direction on their own sheet")
+    public Response exportXlsx(@BeanParam FindingsQuery q) {
+        FindingFilter filter = q.filter(known);
+        long n = findings.count(filter);
+        if (n > Xlsx.MAX_DATA_ROWS) {
+            throw ProblemException.badRequest("to", n + " findings match, more than an Excel sheet holds (" + Xlsx.MAX_DATA_ROWS
+                    + "); narrow the filter (dates, payer, provider) or use export.csv");
+        }
+        boolean patientLevel = identity.hasRole(Role.AUDITOR);
+        String user = identity.getPrincipal().getName();
+        if (patientLevel) accessLog.event(user, "findings.export.xlsx", filter.describe());
+        StreamingOutput body = out -> {
+            org.dhatim.fastexcel.Workbook wb = Xlsx.workbook(out);
+            java.util.List<Xlsx.Column> cols = new java.util.ArrayList<>(java.util.List.of(
+                    Xlsx.Column.text("run_id"), Xlsx.Column.text("claim_id", 18), Xlsx.Column.count("finding_index"),
+                    Xlsx.Column.count("line_number")));
+            if (patientLevel) cols.add(Xlsx.Column.text("patient_id"));
+            cols.addAll(java.util.List.of(Xlsx.Column.date("date_of_service"), Xlsx.Column.text("payer_id"),
+                    Xlsx.Column.text("payer_name"), Xlsx.Column.text("billing_npi", 12), Xlsx.Column.text("rendering_npi", 12),
+                    Xlsx.Column.text("provider_name", 24), Xlsx.Column.text("place_of_service", 8), Xlsx.Column.text("kind", 26),
+                    Xlsx.Column.text("rule_id"), Xlsx.Column.text("billed_code", 10), Xlsx.Column.text("expected_code", 10),
+                    Xlsx.Column.count("billed_units"), Xlsx.Column.count("expected_units"), Xlsx.Column.text("direction", 14),
+                    Xlsx.Column.money("amount"), Xlsx.Column.text("explanation", 60), Xlsx.Column.text("citations", 30),
+                    Xlsx.Column.text("appeal_text", 60), Xlsx.Column.text("status", 10)));
+            Xlsx.Table sheet = Xlsx.table(wb, "Findings", cols);
+            java.util.Map<String, BigDecimal[]> totals = new java.util.LinkedHashMap<>();
+            for (String d : java.util.List.of("UNDERPAYMENT", "OVERPAYMENT", "DENIAL")) totals.put(d, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            findings.stream(filter, patientLevel, r -> {
+                java.util.List<Object> v = new java.util.ArrayList<>(java.util.Arrays.asList(r.runId(), r.claimId(), r.findingIndex(), r.lineNumber()));
+                if (patientLevel) v.add(r.patientId());
+                v.addAll(java.util.Arrays.asList(r.dateOfService(), r.payerId(), r.payerName(), r.billingNpi(), r.renderingNpi(),
+                        r.providerName(), r.placeOfService(), r.kind(), r.ruleId(), r.billedCode(), r.expectedCode(), r.billedUnits(),
+                        r.expectedUnits(), r.direction(), r.amount(), r.explanation(),
+                        r.citations() == null ? null : r.citations().toString(), r.appealText(), r.status()));
+                sheet.row(v.toArray());
+                BigDecimal[] t = totals.get(r.direction());
+                if (t != null && r.amount() != null) {
+                    t[0] = t[0].add(BigDecimal.ONE);
+                    t[1] = t[1].add(r.amount());
+                }
+            });
+            sheet.finish();
+            Xlsx.Table sums = Xlsx.table(wb, "Totals", java.util.List.of(Xlsx.Column.text("direction", 16),
+                    Xlsx.Column.count("findings"), Xlsx.Column.money("amount")));
+            for (var e : totals.entrySet()) sums.row(e.getKey(), e.getValue()[0].longValue(), e.getValue()[1]);
+            sums.finish();
+            Xlsx.Table about = Xlsx.table(wb, "Filter", java.util.List.of(Xlsx.Column.text("filter", 16), Xlsx.Column.text("value", 40)));
+            about.row("filter", filter.describe().isEmpty() ? "all findings" : filter.describe());
+            about.row("findings", String.valueOf(sheet.rows()));
+            about.finish();
+            wb.finish();
+        };
+        return Response.ok(body, Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"findings.xlsx\"").build();
     }
 }

@@ -56,6 +56,14 @@ final class Params {
         }
     }
 
+    static boolean bool(String name, String value) {
+        String v = text(value);
+        if (v == null) return false;
+        if (v.equalsIgnoreCase("true")) return true;
+        if (v.equalsIgnoreCase("false")) return false;
+        throw ProblemException.badRequest(name, name + " must be true or false, got '" + value + "'");
+    }
+
     static String direction(String value) {
         String d = text(value);
         if (d == null) return null;

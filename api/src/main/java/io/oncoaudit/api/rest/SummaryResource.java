@@ -1,9 +1,13 @@
 package io.oncoaudit.api.rest;
 
+import io.oncoaudit.api.appeals.deadline.RecoverableAmount;
 import io.oncoaudit.api.query.DashboardRepository;
+import io.oncoaudit.api.query.FindingFilter;
+import io.oncoaudit.api.query.KnownValues;
 import io.oncoaudit.api.query.SummaryRepository;
 import io.oncoaudit.api.query.SummaryRepository.By;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,35 +22,51 @@ import java.util.Map;
 
 /**
  * GET /api/summary?by=payer|provider|kind (contract section 8): the rows of summary.json's byPayer /
- * byProvider / byKind over the loaded findings (all loaded runs, or {@code runId}; optional
- * {@code from}/{@code to} dates of service); provider rows also carry the extract's {@code providerName}.
- * Without {@code by}: the totals, the claims audited and all three lists. The dashboard's extensions:
- * {@code by=month} (month of service), {@code by=code} (billed/expected code pair) and {@code by=drug}
- * (drug-line findings), the last two largest first and cut to {@code limit} rows when given.
+ * byProvider / byKind over the loaded findings that match every findings filter (runId, payerId,
+ * billingNpi, kind, direction, from, to, minAmount, maxAmount, claimId: the same as GET /api/findings).
+ * Every row gives underpayment, overpayment and denial on their own; a kind row's {@code amount} is
+ * summary.json's (the money its findings move in either direction), never a sum to recover.
+ * Provider rows also carry the extract's {@code providerName}.
+ * Without {@code by}: the totals, the claims audited, all three lists and the deadline-adjusted
+ * {@code recoverable} amount (as of {@code asOf}, default today). The dashboard's extensions:
+ * {@code by=month} (month of service), {@code by=code} (billed/expected code pair), {@code by=drug}
+ * (drug-line findings; these two largest first and cut to {@code limit} rows when given),
+ * {@code by=payer-provider} (the payer x provider view) and {@code by=claim} (one row per claim, the
+ * drill-down's claims level: {@code sort=amount|date|payer}, {@code page}, {@code size}).
  */
 @Path("/api/summary")
 @RolesAllowed({"auditor", "finance", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryResource {
     private static final int MAX_LIMIT = 1000;
+    static final List<String> DIMENSIONS = List.of("payer", "provider", "kind", "month", "code", "drug", "payer-provider", "claim");
 
     private final SummaryRepository summaries;
     private final DashboardRepository dashboard;
+    private final KnownValues known;
+    private final RecoverableAmount recoverable;
 
-    public SummaryResource(SummaryRepository summaries, DashboardRepository dashboard) {
+    public SummaryResource(SummaryRepository summaries, DashboardRepository dashboard, KnownValues known,
+                           RecoverableAmount recoverable) {
         this.summaries = summaries;
         this.dashboard = dashboard;
+        this.known = known;
+        this.recoverable = recoverable;
     }
 
     @GET
-    public Object summary(@QueryParam("by") String by, @QueryParam("runId") String runId,
-                          @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("limit") String limit) {
-        LocalDate f = Params.date("from", from);
-        LocalDate t = Params.date("to", to);
-        Params.range("from", f, "to", t);
-        String run = Params.text(runId);
-        String dimension = Params.text(by) == null ? null : by.trim().toLowerCase(Locale.ROOT);
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Findings and money by payer, provider, kind, month, code, drug, payer x provider or claim; without by: the overview",
+            description = "Every findings filter applies. Each row gives underpayment, overpayment and denial apart; a kind row's amount is the money moved in either direction.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows, or the overview object")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)")
+    public Object summary(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the grouping",
+                                  schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"payer", "provider", "kind", "month", "code", "drug", "payer-provider", "claim"}),
+                                  example = "kind")
+                          @QueryParam("by") String by, @BeanParam FindingsQuery q, @QueryParam("limit") String limit,
+                          @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size,
+                          @QueryParam("asOf") String asOf) {
+        FindingFilter filter = q.filter(known);
+        String dimension = dimension(by);
         Integer top = null;
         if (Params.text(limit) != null) {
             if (!"code".equals(dimension) && !"drug".equals(dimension)) {
@@ -54,16 +74,79 @@ public class SummaryResource {
             }
             top = Params.integer("limit", limit, MAX_LIMIT, 1, MAX_LIMIT);
         }
+        if (!"claim".equals(dimension)) {
+            for (String[] p : new String[][] {{"sort", sort}, {"page", page}, {"size", size}}) {
+                if (Params.text(p[1]) != null) throw ProblemException.badRequest(p[0], p[0] + " applies to by=claim only");
+            }
+        }
+        if (dimension != null && Params.text(asOf) != null) throw ProblemException.badRequest("asOf", "asOf applies to the totals (no by) only");
         if (dimension != null) {
             return switch (dimension) {
-                case "month" -> dashboard.byMonth(run, f, t);
-                case "code" -> dashboard.byCode(run, f, t, top);
-                case "drug" -> dashboard.byDrug(run, f, t, top);
-                case "provider" -> withNames(summaries.summary(By.PROVIDER, run, f, t), run);
-                default -> summaries.summary(parseBy(by), run, f, t);
+                case "month" -> dashboard.byMonth(filter);
+                case "code" -> dashboard.byCode(filter, top);
+                case "drug" -> dashboard.byDrug(filter, top);
+                case "provider" -> withNames(summaries.summary(By.PROVIDER, filter), filter.runId());
+                case "payer-provider" -> withNames(summaries.summary(By.PAYER_PROVIDER, filter), filter.runId());
+                case "claim" -> summaries.claims(filter, sortOf(sort),
+                        Params.integer("page", page, 0, 0, 1_000_000), Params.integer("size", size, 50, 1, 500));
+                case "kind" -> summaries.summary(By.KIND, filter);
+                default -> summaries.summary(By.PAYER, filter);
             };
         }
-        List<Map<String, Object>> byPayer = summaries.summary(By.PAYER, run, f, t);
+        LocalDate day = Params.date("asOf", asOf);
+        return totals(filter, day == null ? LocalDate.now() : day);
+    }
+
+    /**
+     * GET /api/summary/export.xlsx (contract section 12): one sheet per grouping (By payer, By provider,
+     * By kind, By month) over the findings matching the filters, the same rows as /api/summary?by=...;
+     * money numeric in a currency format, each direction in its own column, frozen header, autofilter.
+     */
+    @GET
+    @Path("/export.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The summaries as an Excel workbook: one sheet per grouping (payer, provider, kind, month)")
+    public jakarta.ws.rs.core.Response exportXlsx(@BeanParam FindingsQuery q) {
+        FindingFilter filter = q.filter(known);
+        List<Map<String, Object>> payers = summaries.summary(By.PAYER, filter);
+        List<Map<String, Object>> providers = withNames(summaries.summary(By.PROVIDER, filter), filter.runId());
+        List<Map<String, Object>> kinds = summaries.summary(By.KIND, filter);
+        List<Map<String, Object>> months = dashboard.byMonth(filter);
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            org.dhatim.fastexcel.Workbook wb = Xlsx.workbook(out);
+            sheet(wb, "By payer", List.of(Xlsx.Column.text("payer_id")), payers, r -> new Object[] {r.get("payerId")});
+            sheet(wb, "By provider", List.of(Xlsx.Column.text("billing_npi", 12), Xlsx.Column.text("provider_name", 28)), providers,
+                    r -> new Object[] {r.get("billingNpi"), r.get("providerName")});
+            sheet(wb, "By kind", List.of(Xlsx.Column.text("kind", 30)), kinds, r -> new Object[] {r.get("kind")});
+            sheet(wb, "By month", List.of(new Xlsx.Column("month", Xlsx.Type.DATE, 10)), months,
+                    r -> new Object[] {LocalDate.parse(r.get("month") + "-01")});
+            wb.finish();
+        };
+        return jakarta.ws.rs.core.Response.ok(body, Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"summary.xlsx\"").build();
+    }
+
+    private static void sheet(org.dhatim.fastexcel.Workbook wb, String name, List<Xlsx.Column> keys, List<Map<String, Object>> rows,
+                              java.util.function.Function<Map<String, Object>, Object[]> key) throws java.io.IOException {
+        List<Xlsx.Column> cols = new java.util.ArrayList<>(keys);
+        cols.addAll(List.of(Xlsx.Column.count("findings"), Xlsx.Column.money("underpayment"), Xlsx.Column.money("overpayment"),
+                Xlsx.Column.money("denial")));
+        Xlsx.Table t = Xlsx.table(wb, name, cols);
+        for (Map<String, Object> r : rows) {
+            Object[] k = key.apply(r);
+            Object[] v = java.util.Arrays.copyOf(k, k.length + 4);
+            v[k.length] = r.get("findings");
+            v[k.length + 1] = r.get("underpayment");
+            v[k.length + 2] = r.get("overpayment");
+            v[k.length + 3] = r.get("denial");
+            t.row(v);
+        }
+        t.finish();
+    }
+
+    /** The overview: totals (each direction on its own), claims, the three lists and the recoverable amount. */
+    public Map<String, Object> totals(FindingFilter filter, LocalDate asOf) {
+        List<Map<String, Object>> byPayer = summaries.summary(By.PAYER, filter);
         Map<String, Object> all = new LinkedHashMap<>();
         long findings = 0;
         BigDecimal under = BigDecimal.ZERO, over = BigDecimal.ZERO, denial = BigDecimal.ZERO;
@@ -77,15 +160,16 @@ public class SummaryResource {
         all.put("underpayment", under);
         all.put("overpayment", over);
         all.put("denial", denial);
-        all.put("claims", dashboard.claims(run, f, t));
+        all.put("claims", dashboard.claims(filter));
+        all.put("recoverable", recoverable.compute(filter, asOf));
         all.put("byPayer", byPayer);
-        all.put("byProvider", withNames(summaries.summary(By.PROVIDER, run, f, t), run));
-        all.put("byKind", summaries.summary(By.KIND, run, f, t));
+        all.put("byProvider", withNames(summaries.summary(By.PROVIDER, filter), filter.runId()));
+        all.put("byKind", summaries.summary(By.KIND, filter));
         return all;
     }
 
     /** Provider rows with the extract's provider name after the NPI (null when the extract had none). */
-    private List<Map<String, Object>> withNames(List<Map<String, Object>> rows, String run) {
+    List<Map<String, Object>> withNames(List<Map<String, Object>> rows, String run) {
         Map<String, String> names = dashboard.providerNames(run);
         List<Map<String, Object>> out = new java.util.ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
@@ -99,12 +183,23 @@ public class SummaryResource {
         return out;
     }
 
-    private static By parseBy(String by) {
-        return switch (by.trim().toLowerCase(Locale.ROOT)) {
-            case "payer" -> By.PAYER;
-            case "provider" -> By.PROVIDER;
-            case "kind" -> By.KIND;
-            default -> throw ProblemException.badRequest("by", "by must be payer, provider, kind, month, code or drug, got '" + by + "'");
-        };
+    static String dimension(String by) {
+        if (Params.text(by) == null) return null;
+        String d = by.trim().toLowerCase(Locale.ROOT);
+        if (!DIMENSIONS.contains(d)) {
+            throw ProblemException.badRequest("by", "by must be " + String.join(", ", DIMENSIONS.subList(0, DIMENSIONS.size() - 1))
+                    + " or " + DIMENSIONS.get(DIMENSIONS.size() - 1) + ", got '" + by + "'");
+        }
+        return d;
+    }
+
+    static String sortOf(String sort) {
+        String s = Params.text(sort);
+        if (s == null) return "amount";
+        s = s.toLowerCase(Locale.ROOT);
+        if (!List.of("amount", "date", "payer").contains(s)) {
+            throw ProblemException.badRequest("sort", "sort must be amount, date or payer, got '" + sort + "'");
+        }
+        return s;
     }
 }

@@ -2,6 +2,7 @@ package io.oncoaudit.api.warmup;
 
 import io.oncoaudit.api.OncoauditMain;
 import io.oncoaudit.api.query.DashboardRepository;
+import io.oncoaudit.api.query.FindingFilter;
 import io.oncoaudit.api.query.SummaryRepository;
 import io.oncoaudit.api.query.SummaryRepository.By;
 import io.quarkus.runtime.LaunchMode;
@@ -68,10 +69,12 @@ public class FirstViewWarmup {
     void warmSummaries() {
         try {
             for (By by : By.values()) summaries.summary(by, null, null, null);
-            dashboard.byMonth(null, null, null);
-            dashboard.byCode(null, null, null, 10);
-            dashboard.byDrug(null, null, null, 10);
-            dashboard.claims(null, null, null);
+            FindingFilter all = FindingFilter.of(null, null, null);
+            dashboard.byMonth(all);
+            dashboard.byCode(all, 10);
+            dashboard.byDrug(all, 10);
+            dashboard.claims(all);
+            dashboard.recoverableDays(all);
             dashboard.providerNames(null);
             summariesReady = true;
         } catch (RuntimeException e) {

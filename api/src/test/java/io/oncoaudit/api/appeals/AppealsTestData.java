@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** Test helpers: a hand-written run inserted with SQL (hostile text, chosen payers), ZIP entries, PDF text. */
-final class AppealsTestData {
+public final class AppealsTestData {
     private AppealsTestData() { }
 
     /** One claim of a hand-written run. */
@@ -91,8 +91,29 @@ final class AppealsTestData {
                     ps.executeUpdate();
                 }
             }
+            // the summary aggregate, as the loader writes it (the known payers and kinds are read from it)
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO summary_agg (run_pk, payer_id, billing_npi, kind, service_month, findings, underpayment, overpayment, denial, amount)
+                    SELECT run_pk, payer_id, billing_npi, kind, service_month, count(*),
+                           coalesce(sum(amount) FILTER (WHERE direction = 'UNDERPAYMENT'), 0),
+                           coalesce(sum(amount) FILTER (WHERE direction = 'OVERPAYMENT'), 0),
+                           coalesce(sum(amount) FILTER (WHERE direction = 'DENIAL'), 0), sum(amount)
+                    FROM findings WHERE run_pk = ? GROUP BY run_pk, payer_id, billing_npi, kind, service_month""")) {
+                ps.setLong(1, runPk);
+                ps.executeUpdate();
+            }
         }
         return runId;
+    }
+
+    /**
+     * Archives every open campaign: a claim is in at most one open campaign, and the test classes share one
+     * database, so each campaign test starts with none open.
+     */
+    public static void archiveOpenCampaigns(DataSource ds) throws SQLException {
+        try (var c = ds.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE appeal_campaigns SET archived_at = now(), archived_by = 'test set-up' WHERE archived_at IS NULL");
+        }
     }
 
     /** ZIP entry name -> bytes, in order. */

@@ -60,6 +60,7 @@ class CampaignsTests {
     void setUp() throws Exception {
         Fixtures.users(users);
         run = Fixtures.run(loader, "appeals", 160, 77);
+        AppealsTestData.archiveOpenCampaigns(ds);
     }
 
     /** count(distinct claim), sum(amount) of the loaded findings matching the filter, written here in SQL. */
@@ -130,9 +131,85 @@ class CampaignsTests {
         }
         assertEquals(0, sum.compareTo(c.get("amount").decimalValue()));
 
-        JsonNode none = create("nothing", Map.of("payerId", "NO-SUCH-PAYER"));
-        assertEquals(0, none.get("claims").asInt());
-        assertEquals(0, none.get("amount").decimalValue().signum());
+        // a payer or kind no loaded run knows is refused with the known values, never an empty campaign
+        Fixtures.auditor().contentType("application/json").body(body("nothing", Map.of("payerId", "NO-SUCH-PAYER")).toString())
+                .post("/api/campaigns").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("filter.payerId")).body("detail", containsString("MEDICARE"));
+        Fixtures.auditor().contentType("application/json").body(body("nothing", Map.of("kind", "NO_SUCH_KIND")).toString())
+                .post("/api/campaigns").then().statusCode(400).body("field", equalTo("filter.kind"))
+                .body("detail", containsString("DRUG_UNITS"));
+    }
+
+    @Test
+    void aClaimIsInOneOpenCampaignAtATimeAndTheRefusalSaysWhere() throws Exception {
+        JsonNode first = create("UHC waste", Map.of("runId", run.runId(), "payerId", "UHC", "kind", "WASTE_MODIFIER"));
+        assertTrue(first.get("claims").asInt() > 0);
+        long firstId = first.get("id").asLong();
+        String firstClaim = JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + firstId).then().statusCode(200).extract().asString())
+                .get("claimList").get(0).get("claimId").asText();
+        // an overlapping filter: refused, naming the claims and the campaign that holds them; nothing created
+        int before = JSON.readTree(Fixtures.auditor().get("/api/campaigns").then().statusCode(200).extract().asString()).size();
+        String refusal = Fixtures.auditor().contentType("application/json")
+                .body(body("UHC all", Map.of("runId", run.runId(), "payerId", "UHC")).toString())
+                .post("/api/campaigns").then().statusCode(409).contentType("application/problem+json")
+                .body("field", equalTo("filter")).extract().asString();
+        JsonNode problem = JSON.readTree(refusal);
+        assertTrue(problem.get("detail").asText().contains("campaign " + firstId + " \"UHC waste\""), refusal);
+        assertTrue(problem.get("detail").asText().contains(firstClaim), refusal);
+        assertEquals(before, JSON.readTree(Fixtures.auditor().get("/api/campaigns").then().statusCode(200).extract().asString()).size());
+        // in SQL: no claim id is in two open campaigns
+        assertEquals(0, single("""
+                SELECT count(*) FROM (SELECT a.claim_id FROM appeal_claims a JOIN appeal_campaigns k ON k.id = a.campaign_id
+                WHERE k.archived_at IS NULL GROUP BY a.claim_id HAVING count(*) > 1) x"""));
+        // archived, the first no longer holds its claims; archiving twice is a conflict; finance cannot archive
+        Fixtures.finance().post("/api/campaigns/" + firstId + "/archive").then().statusCode(403);
+        Fixtures.auditor().post("/api/campaigns/" + firstId + "/archive").then().statusCode(200)
+                .body("archivedBy", equalTo(Fixtures.AUDITOR));
+        Fixtures.auditor().post("/api/campaigns/" + firstId + "/archive").then().statusCode(409);
+        JsonNode second = create("UHC all", Map.of("runId", run.runId(), "payerId", "UHC"));
+        assertTrue(second.get("claims").asInt() > first.get("claims").asInt());
+    }
+
+    @Test
+    void theRecoveryReportCountsEachClaimOnceHoweverManyCampaignsHeldIt() throws Exception {
+        // the same claims in an archived campaign and an open one, with a recovery recorded in the first
+        JsonNode old = create("Aetna old", Map.of("runId", run.runId(), "payerId", "AETNA"));
+        long oldId = old.get("id").asLong();
+        String claim = JSON.readTree(Fixtures.auditor().get("/api/campaigns/" + oldId).then().statusCode(200).extract().asString())
+                .get("claimList").get(0).get("claimId").asText();
+        for (String state : List.of("ready", "submitted")) patch(oldId, claim, "{\"state\": \"" + state + "\"}").then().statusCode(200);
+        patch(oldId, claim, "{\"state\": \"won\", \"amountRecovered\": 12.34, \"decidedOn\": \"" + LocalDate.now() + "\"}")
+                .then().statusCode(200);
+        Fixtures.auditor().post("/api/campaigns/" + oldId + "/archive").then().statusCode(200);
+        create("Aetna again", Map.of("runId", run.runId(), "payerId", "AETNA"));
+
+        JsonNode report = JSON.readTree(Fixtures.finance().get("/api/campaigns/recovery").then().statusCode(200).extract().asString());
+        // independent count: distinct claim ids in any campaign, and the recoveries of distinct claims
+        long claims = single("SELECT count(DISTINCT claim_id) FROM appeal_claims");
+        assertEquals(claims, report.get("total").get("campaignClaims").asLong(), report.get("total").toString());
+        long rows = single("SELECT count(*) FROM appeal_claims");
+        assertTrue(rows > claims, "the fixture puts claims in two campaigns");
+        BigDecimal recovered;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(sum(r), 0) FROM (SELECT claim_id, max(amount_recovered) AS r FROM appeal_claims GROUP BY claim_id) x");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            recovered = rs.getBigDecimal(1);
+        }
+        assertEquals(0, recovered.compareTo(report.get("total").get("recovered").decimalValue()));
+        for (JsonNode p : report.get("byPayer")) {
+            if (!p.get("payerId").asText().equals("AETNA")) continue;
+            assertEquals(single("SELECT count(DISTINCT claim_id) FROM appeal_claims WHERE payer_id = 'AETNA'"), p.get("campaignClaims").asLong());
+            assertEquals(single("SELECT count(DISTINCT claim_id) FROM appeal_claims WHERE payer_id = 'AETNA' AND state = 'won'"),
+                    p.get("won").asLong(), "a won claim counts once");
+        }
+    }
+
+    long single(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
@@ -161,6 +238,7 @@ class CampaignsTests {
         JsonNode detail = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + c.get("id").asLong()).then().statusCode(200).extract().asString());
         assertEquals(0, max.compareTo(detail.get("filter").get("maxAmount").decimalValue()));
         assertTrue(detail.get("filterDescription").asText().contains("finding amount <= 300.00"), detail.get("filterDescription").asText());
+        Fixtures.auditor().post("/api/campaigns/" + c.get("id").asLong() + "/archive").then().statusCode(200);
         JsonNode unbounded = create("UHC from 10", Map.of("runId", run.runId(), "payerId", "UHC", "minAmount", "10.00"));
         assertTrue(unbounded.get("amount").decimalValue().compareTo(c.get("amount").decimalValue()) > 0, "the bound left findings out");
     }
@@ -175,16 +253,19 @@ class CampaignsTests {
         JsonNode newest = create("dup", Map.of("payerId", "DUPPAYER"));
         assertEquals(1, newest.get("claims").asInt());
         assertEquals(0, new BigDecimal("25.00").compareTo(newest.get("amount").decimalValue()));
+        // the same claim from its older run: only once the first campaign is archived
+        Fixtures.auditor().post("/api/campaigns/" + newest.get("id").asLong() + "/archive").then().statusCode(200);
         JsonNode older = create("dup old", Map.of("payerId", "DUPPAYER", "runId", "appeals-dup-1"));
         assertEquals(0, new BigDecimal("10.00").compareTo(older.get("amount").decimalValue()));
         Fixtures.auditor().get("/api/campaigns/" + newest.get("id").asLong() + "/claims/DUP-1").then().statusCode(200)
                 .body("runId", equalTo("appeals-dup-2"));
         // the packet of one state: nothing is ready yet, then the one claim
         long id = newest.get("id").asLong();
-        assertEquals(List.of("corrected-lines.csv"), new ArrayList<>(unzip(Fixtures.auditor().queryParam("state", "ready")
-                .get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray()).keySet()));
+        assertEquals(List.of("corrected-lines.csv", "index.csv"), new ArrayList<>(unzip(Fixtures.auditor().queryParam("state", "ready")
+                .queryParam("include", "late").get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray()).keySet()));
         patch(id, "DUP-1", "{\"state\": \"ready\"}").then().statusCode(200);
-        assertEquals(List.of("appeal-DUP-1.pdf", "corrected-lines.csv"), new ArrayList<>(unzip(Fixtures.auditor().queryParam("state", "ready")
+        assertEquals(List.of("appeal-DUP-1.pdf", "corrected-lines.csv", "index.csv"), new ArrayList<>(unzip(Fixtures.auditor()
+                .queryParam("state", "ready").queryParam("include", "late")
                 .get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray()).keySet()));
     }
 
@@ -212,8 +293,8 @@ class CampaignsTests {
         long claims = matching.stream().map(RunFixture.Finding::claimId).distinct().count();
         assertTrue(claims > 1);
         assertEquals(claims, c.get("claims").asLong());
-        byte[] zip = Fixtures.auditor().get("/api/campaigns/" + c.get("id").asLong() + "/packet").then().statusCode(200)
-                .contentType("application/zip").extract().asByteArray();
+        byte[] zip = Fixtures.auditor().queryParam("include", "zero,late").get("/api/campaigns/" + c.get("id").asLong() + "/packet")
+                .then().statusCode(200).contentType("application/zip").extract().asByteArray();
         Map<String, byte[]> entries = unzip(zip);
         assertEquals(claims, entries.keySet().stream().filter(n -> n.endsWith(".pdf")).count());
         assertTrue(entries.containsKey("corrected-lines.csv"));
@@ -228,9 +309,24 @@ class CampaignsTests {
             assertTrue(text.contains(money(f.amount())), "the finding's amount " + money(f.amount()) + " in\n" + text);
             assertTrue(text.contains(f.patientId()), "auditors' letters identify the patient");
             assertTrue(text.contains(f.dos().toString()), "date of service");
-            assertTrue(text.contains("Clinic " + f.billingNpi()), "the practice");
+            assertTrue(text.contains("Clinic " + f.billingNpi()), "the billing provider");
             assertTrue(text.contains("AETNA Inc"), "the payer");
             assertTrue(text.contains("CMS Transmittal 129"), "citations");
+            // public authorities only: the fixture's "NOTES 1.1" citation stays inside the product
+            assertFalse(text.contains("NOTES") || text.contains("product decision") || text.contains("[S-"), "internal reference in\n" + text);
+            assertFalse(io.oncoaudit.api.appeals.letter.PublicText.hasInternalReference(text), text);
+            // the practice's identity and the signer, from configuration (oncoaudit.practice.*)
+            for (String id : List.of("Test Oncology Associates, P.A.", "100 Main Street, Springfield, IL 62701", "TIN 12-3456789",
+                    "PTAN TP1234", "Jordan Reyes", "Revenue Integrity Manager", "appeals@test-oncology.test")) {
+                assertTrue(text.contains(id), id + " in\n" + text);
+            }
+            assertFalse(text.contains("billing office") || text.contains("demo"), "no stand-in signature, no demo footer");
+            assertFalse(text.contains("Remittance advice"), "the letter encloses only what the packet holds");
+            // the administration record it encloses is in the packet
+            assertTrue(text.contains("administrations-" + f.claimId() + ".csv"), text);
+            String mar = new String(entries.get("administrations-" + f.claimId() + ".csv"), StandardCharsets.UTF_8);
+            assertTrue(mar.startsWith("claim_id,administration_id,drug_code,dose,dose_unit,route,start_time,end_time"), mar);
+            assertTrue(mar.contains(f.claimId() + ",A1,J9395,500,mg,IM," + f.dos() + "T09:00," + f.dos() + "T09:05"), mar);
             assertTrue(text.contains("Appeal for claim " + f.claimId()), "the finding's appeal text");
         }
         String csv = new String(entries.get("corrected-lines.csv"), StandardCharsets.UTF_8);
@@ -248,12 +344,112 @@ class CampaignsTests {
                 .body("action", hasItem("campaign.packet"));
 
         // finance may read the packet, never with a patient id
-        byte[] financeZip = Fixtures.finance().get("/api/campaigns/" + c.get("id").asLong() + "/packet").then().statusCode(200)
-                .extract().asByteArray();
+        byte[] financeZip = Fixtures.finance().queryParam("include", "zero,late").get("/api/campaigns/" + c.get("id").asLong() + "/packet")
+                .then().statusCode(200).extract().asByteArray();
         for (Map.Entry<String, byte[]> e : unzip(financeZip).entrySet()) {
             String text = e.getKey().endsWith(".pdf") ? pdfText(e.getValue()) : new String(e.getValue(), StandardCharsets.UTF_8);
             assertFalse(PATIENT_ID.matcher(text).find(), "finance packet entry " + e.getKey() + " holds a patient id");
             if (e.getKey().endsWith(".pdf")) assertTrue(text.contains("withheld"));
+        }
+    }
+
+    @Test
+    void aPacketLeavesOutLateAndZeroClaimsUnlessAskedAndItsIndexSaysWhy() throws Exception {
+        LocalDate recent = LocalDate.now().minusDays(10), old = LocalDate.now().minusYears(2);
+        AppealsTestData.insertRun(ds, "appeals-packet-choice",
+                new AppealsTestData.Claim("PK-INTIME", "PT999301", recent, "PACKETPAYER", "Packet", "Clinic", "e", "a",
+                        new BigDecimal("40.00"), "UNDERPAYMENT"),
+                new AppealsTestData.Claim("PK-LATE", "PT999302", old, "PACKETPAYER", "Packet", "Clinic", "e", "a",
+                        new BigDecimal("50.00"), "DENIAL"),
+                new AppealsTestData.Claim("PK-ZERO", "PT999303", recent, "PACKETPAYER", "Packet", "Clinic", "e", "a",
+                        new BigDecimal("60.00"), "OVERPAYMENT"));
+        long id = create("packet choice", Map.of("payerId", "PACKETPAYER")).get("id").asLong();
+        Map<String, byte[]> plain = unzip(Fixtures.auditor().get("/api/campaigns/" + id + "/packet").then().statusCode(200)
+                .header("X-Packet-Letters", "1").extract().asByteArray());
+        assertEquals(List.of("appeal-PK-INTIME.pdf", "corrected-lines.csv", "index.csv"), new ArrayList<>(plain.keySet()));
+        String index = new String(plain.get("index.csv"), StandardCharsets.UTF_8);
+        assertTrue(index.startsWith("claim_id,file,claimed,included,reason\r\n"), index);
+        assertTrue(index.contains("PK-INTIME,appeal-PK-INTIME.pdf,40.00,yes,"), index);
+        assertTrue(index.contains("PK-LATE,,50.00,no,past its appeal deadline"), index);
+        assertTrue(index.contains("PK-ZERO,,0.00,no,nothing to ask back"), index);
+        String csv = new String(plain.get("corrected-lines.csv"), StandardCharsets.UTF_8);
+        assertFalse(csv.contains("PK-LATE") || csv.contains("PK-ZERO"), "the corrected lines go with the letters sent");
+        Map<String, byte[]> all = unzip(Fixtures.auditor().queryParam("include", "late,zero").get("/api/campaigns/" + id + "/packet")
+                .then().statusCode(200).extract().asByteArray());
+        assertEquals(List.of("appeal-PK-INTIME.pdf", "appeal-PK-LATE.pdf", "appeal-PK-ZERO.pdf", "corrected-lines.csv", "index.csv"),
+                new ArrayList<>(all.keySet()).stream().sorted().toList());
+        Fixtures.auditor().queryParam("include", "everything").get("/api/campaigns/" + id + "/packet").then().statusCode(400)
+                .body("field", equalTo("include"));
+    }
+
+    @Test
+    void aMedicarePartBClaimIsCorrectedByReopeningNeverByAFrequency7Replacement() throws Exception {
+        AppealsTestData.insertRun(ds, "appeals-medicare-route", new AppealsTestData.Claim("MCR-1", "PT999401",
+                LocalDate.now().minusDays(20), "MEDICARE", "Medicare Part B", "Clinic", "96372 billed for an IV push (NOTES 1.1)",
+                "Please reprocess [S-TEST]", new BigDecimal("33.00"), "UNDERPAYMENT"));
+        // the extract's optional beneficiary columns (contract section 1), as a load stores them
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE encounters SET member_id = '1EG4TE5MK73', patient_name = 'DOE, JANE', payer_claim_number = 'ICN 2026 0001'"
+                        + " WHERE claim_id = 'MCR-1'")) {
+            assertEquals(1, ps.executeUpdate());
+        }
+        long id = create("medicare route", Map.of("runId", "appeals-medicare-route")).get("id").asLong();
+        Map<String, byte[]> entries = unzip(Fixtures.auditor().get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray());
+        String text = pdfText(entries.get("appeal-MCR-1.pdf"));
+        for (String identifier : List.of("1EG4TE5MK73", "DOE, JANE", "ICN 2026 0001", "MCR-1", "TIN 12-3456789", "PTAN TP1234")) {
+            assertTrue(text.contains(identifier), identifier + " in\n" + text);
+        }
+        String financeText = pdfText(unzip(Fixtures.finance().get("/api/campaigns/" + id + "/packet").then().statusCode(200)
+                .extract().asByteArray()).get("appeal-MCR-1.pdf"));
+        assertFalse(financeText.contains("1EG4TE5MK73") || financeText.contains("DOE, JANE"), "finance never sees the beneficiary");
+        assertTrue(financeText.contains("ICN 2026 0001"));
+        assertTrue(text.contains("Request for reopening: claim MCR-1"), "the title names the route\n" + text);
+        assertTrue(text.contains("by reopening") && text.contains("with this reopening request"), "the body names the same route\n" + text);
+        assertFalse(text.contains("replacement") || text.contains("redetermination"), text);
+        assertFalse(io.oncoaudit.api.appeals.letter.PublicText.hasInternalReference(text), text);
+        assertTrue(text.contains("96372 billed for an IV push"), text);
+        String[] rows = new String(entries.get("corrected-lines.csv"), StandardCharsets.UTF_8).split("\r\n");
+        assertTrue(rows.length > 1);
+        for (int i = 1; i < rows.length; i++) {
+            assertTrue(rows[i].startsWith(",MCR-1,"), "no frequency code 7 for Medicare Part B: " + rows[i]);
+            assertTrue(rows[i].contains("reopening"), rows[i]);
+        }
+    }
+
+    @Test
+    void theCampaignAndTheRecoveryReportReadBackFromExcelEqualTheApi() throws Exception {
+        long id = create("Aetna xlsx", Map.of("runId", run.runId(), "payerId", "AETNA")).get("id").asLong();
+        JsonNode detail = JSON.readTree(Fixtures.finance().get("/api/campaigns/" + id).then().statusCode(200).extract().asString());
+        byte[] xlsx = Fixtures.finance().get("/api/campaigns/" + id + "/export.xlsx").then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+            var rows = wb.getFirstSheet().read();
+            assertEquals("Claims", wb.getFirstSheet().getName());
+            assertEquals(detail.get("claimList").size() + 1, rows.size(), "one header row, one row per claim");
+            List<String> header = new ArrayList<>();
+            rows.get(0).forEach(c -> header.add(c.getText()));
+            for (int i = 0; i < detail.get("claimList").size(); i++) {
+                JsonNode claim = detail.get("claimList").get(i);
+                var r = rows.get(i + 1);
+                assertEquals(claim.get("claimId").asText(), r.getCell(header.indexOf("claim_id")).getText());
+                var claimed = r.getCell(header.indexOf("claimed"));
+                assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, claimed.getType());
+                assertEquals(0, claim.get("claimed").decimalValue().compareTo(claimed.asNumber()));
+                assertEquals(LocalDate.parse(claim.get("dateOfService").asText()),
+                        r.getCell(header.indexOf("date_of_service")).asDate().toLocalDate());
+                assertFalse(header.contains("patient_id"));
+            }
+            var totals = wb.findSheet("Totals").orElseThrow().read();
+            assertEquals(0, detail.get("claimed").decimalValue().compareTo(totals.get(4).getCell(2).asNumber()), "asked back");
+        }
+        JsonNode report = JSON.readTree(Fixtures.finance().get("/api/campaigns/recovery").then().statusCode(200).extract().asString());
+        byte[] rec = Fixtures.finance().get("/api/campaigns/recovery.xlsx").then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(rec))) {
+            var byPayer = wb.getFirstSheet().read();
+            assertEquals(report.get("byPayer").size() + 1, byPayer.size());
+            var total = wb.findSheet("Total").orElseThrow().read().get(1);
+            assertEquals(report.get("total").get("campaignClaims").asLong(), total.getCell(3).asNumber().longValue());
+            assertEquals(0, report.get("total").get("recovered").decimalValue().compareTo(total.getCell(7).asNumber()));
         }
     }
 
@@ -266,7 +462,7 @@ class CampaignsTests {
                 new BigDecimal("1234.50"), "UNDERPAYMENT"));
         JsonNode c = create("escape", Map.of("payerId", "ESCAPEPAYER"));
         assertEquals(1, c.get("claims").asInt());
-        Map<String, byte[]> entries = unzip(Fixtures.auditor().get("/api/campaigns/" + c.get("id").asLong() + "/packet")
+        Map<String, byte[]> entries = unzip(Fixtures.auditor().queryParam("include", "late").get("/api/campaigns/" + c.get("id").asLong() + "/packet")
                 .then().statusCode(200).extract().asByteArray());
         assertTrue(entries.containsKey("appeal-ESC-_1___x_.pdf"), entries.keySet().toString());
         String text = pdfText(entries.get("appeal-ESC-_1___x_.pdf"));

@@ -44,12 +44,16 @@ class CampaignCommandTests {
     @Inject
     UserService users;
 
+    @Inject
+    io.agroal.api.AgroalDataSource ds;
+
     RunFixture.Run run;
 
     @BeforeEach
     void setUp() throws Exception {
         Fixtures.users(users);
         run = Fixtures.run(loader, "appeals-cli", 60, 4242);
+        io.oncoaudit.api.appeals.AppealsTestData.archiveOpenCampaigns(ds);
     }
 
     record Result(int status, String out, String err) { }
@@ -91,22 +95,25 @@ class CampaignCommandTests {
         assertEquals(c.get("claims").asInt(), JSON.readTree(show.out()).get("claimList").size());
 
         Path out = Files.createTempDirectory("oncoaudit-cli-packet").resolve("nested/packet.zip");
-        Result packet = run("campaign", "packet", "--id", String.valueOf(id), "--out", out.toString());
+        Result packet = run("campaign", "packet", "--id", String.valueOf(id), "--out", out.toString(), "--include", "late,zero");
         assertEquals(0, packet.status(), packet.err());
         JsonNode p = JSON.readTree(packet.out());
         assertEquals(c.get("claims").asInt(), p.get("letters").asInt());
         assertEquals(Files.size(out), p.get("bytes").asLong());
         List<String> names = entries(out);
         assertEquals(c.get("claims").asInt(), names.stream().filter(n -> n.endsWith(".pdf")).count());
-        assertTrue(names.contains("corrected-lines.csv"), names.toString());
+        assertTrue(names.contains("corrected-lines.csv") && names.contains("index.csv"), names.toString());
         try (var files = Files.list(out.getParent())) {
             assertEquals(List.of(out), files.toList(), "no temporary file left next to the packet");
         }
 
         // only the claims in one state
-        Result ready = run("campaign", "packet", "--id", String.valueOf(id), "--out", out.toString(), "--state", "ready");
+        Result ready = run("campaign", "packet", "--id", String.valueOf(id), "--out", out.toString(), "--state", "ready",
+                "--include", "late");
         assertEquals(0, ready.status(), ready.err());
-        assertEquals(List.of("corrected-lines.csv"), entries(out), "no claim is ready yet");
+        assertEquals(List.of("corrected-lines.csv", "index.csv"), entries(out), "no claim is ready yet");
+        assertEquals(2, run("campaign", "packet", "--id", String.valueOf(id), "--out", out.toString(), "--include", "early").status(),
+                "an unknown --include is refused");
     }
 
     @Test

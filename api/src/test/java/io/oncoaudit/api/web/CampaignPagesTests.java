@@ -73,6 +73,9 @@ class CampaignPagesTests {
     @Inject
     UserService users;
 
+    @Inject
+    io.agroal.api.AgroalDataSource ds;
+
     @BeforeEach
     void setUp() throws Exception {
         Fixtures.users(users);
@@ -88,6 +91,8 @@ class CampaignPagesTests {
                 downloads = Files.createTempDirectory("oncoaudit-downloads");
             }
         }
+        // a claim is in at most one open campaign: each test starts with none open
+        io.oncoaudit.api.appeals.AppealsTestData.archiveOpenCampaigns(ds);
         // downloads land in a folder of the test's own (Chromium DevTools; headless asks nobody)
         browser.driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
@@ -264,6 +269,42 @@ class CampaignPagesTests {
     }
 
     @Test
+    void manyClaimsChangeStateAtOnceAndTheRefusalsAreListed() throws Exception {
+        long id = createCampaign("UHC waste (bulk)", Map.of("runId", run.runId(), "payerId", PAYER, "kind", "WASTE_MODIFIER"));
+        JsonNode c = campaign(id);
+        List<String> claims = new ArrayList<>();
+        c.get("claimList").forEach(v -> claims.add(v.get("claimId").asText()));
+        assertTrue(claims.size() >= 3, "the fixture gives the campaign claims: " + claims);
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        browser.open("#/campaign/" + id);
+        browser.waitFor(By.id("bulk-bar"));
+        // two ticked claims to ready
+        browser.driver.findElement(By.id("pick-0")).click();
+        browser.driver.findElement(By.id("pick-1")).click();
+        new Select(browser.driver.findElement(By.id("bulk-state"))).selectByValue("ready");
+        browser.driver.findElement(By.id("bulk-apply")).click();
+        browser.waitUntil("the move", d -> browser.text(By.id("campaign-status")).startsWith("Moved 2 claims to ready"));
+        long ready = 0;
+        for (JsonNode v : campaign(id).get("claimList")) if (v.get("state").asText().equals("ready")) ready++;
+        assertEquals(2, ready);
+        // every claim to submitted: only the two ready ones may move, the drafts are refused by name
+        browser.waitFor(By.id("bulk-all")).click();
+        new Select(browser.driver.findElement(By.id("bulk-state"))).selectByValue("submitted");
+        browser.driver.findElement(By.id("bulk-apply")).click();
+        browser.waitUntil("the second move", d -> browser.text(By.id("campaign-status")).startsWith("Moved 2 claims to submitted; refused "
+                + (claims.size() - 2)));
+        assertTrue(browser.text(By.id("campaign-status")).contains("draft"), browser.text(By.id("campaign-status")));
+        long submitted = 0;
+        for (JsonNode v : campaign(id).get("claimList")) if (v.get("state").asText().equals("submitted")) submitted++;
+        assertEquals(2, submitted);
+        // archived from the page: a new campaign may then take these claims
+        browser.driver.findElement(By.id("archive-campaign")).click();
+        browser.waitUntil("archived", d -> browser.text(By.id("campaign-status")).startsWith("Archived"));
+        assertTrue(campaign(id).hasNonNull("archivedAt"));
+        createCampaign("UHC waste again", Map.of("runId", run.runId(), "payerId", PAYER, "kind", "WASTE_MODIFIER"));
+    }
+
+    @Test
     void thePacketDownloadedByTheBrowserHoldsOneLetterPerClaimAndTheCorrectedLines() throws Exception {
         long id = createCampaign("Aetna waste (packet)", Map.of("runId", run.runId(), "payerId", "AETNA", "kind", "WASTE_MODIFIER"));
         JsonNode c = campaign(id);
@@ -274,16 +315,38 @@ class CampaignPagesTests {
         browser.open("#/campaign/" + id);
         browser.waitFor(By.id("campaign-claims"));
 
+        // the fixture's dates of service are months old: ask for the claims past their deadline too
+        browser.driver.findElement(By.id("packet-include-late")).click();
+        browser.driver.findElement(By.id("packet-include-zero")).click();
+        // every text the status shows while the packet is built
+        browser.js("window.packetStatuses = []; const s = document.getElementById('packet-status');"
+                + " new MutationObserver(() => window.packetStatuses.push(s.textContent)).observe(s, {childList: true, characterData: true, subtree: true});");
         browser.driver.findElement(By.id("download-packet")).click();
         String zipName = "campaign-" + id + "-packet.zip";
         browser.waitUntil("the packet", d -> browser.text(By.id("packet-status")).startsWith("Downloaded " + zipName));
         byte[] zip = downloaded(zipName);
         assertEquals("Downloaded " + zipName + " (" + whole(zip.length) + " bytes).", browser.text(By.id("packet-status")));
+        @SuppressWarnings("unchecked")
+        List<String> statuses = (List<String>) browser.js("return window.packetStatuses;");
+        String built = "Building the packet: " + whole(claims.size()) + " of " + whole(claims.size()) + " letters\u2026";
+        assertTrue(statuses.contains(built), "the build's progress, letter by letter: " + statuses);
+
+        // the campaign's claims as a workbook, from its button
+        browser.driver.findElement(By.id("download-campaign-xlsx")).click();
+        byte[] xlsx = downloaded("campaign-" + id + ".xlsx");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertEquals(claims.size() + 1, wb.getFirstSheet().read().size(), "header + one row per claim");
+        }
         Map<String, byte[]> entries = unzip(zip);
         List<String> pdfs = entries.keySet().stream().filter(n -> n.endsWith(".pdf")).toList();
         assertEquals(claims.size(), pdfs.size(), "one letter per claim: " + entries.keySet());
-        assertEquals(claims.size() + 1, entries.size(), "the letters and corrected-lines.csv: " + entries.keySet());
-        assertTrue(entries.containsKey("corrected-lines.csv"));
+        assertEquals(2 * claims.size() + 2, entries.size(),
+                "the letters, each claim's administration record, corrected-lines.csv and index.csv: " + entries.keySet());
+        for (String claim : claims) {
+            byte[] mar = entries.get("administrations-" + claim + ".csv");
+            assertTrue(mar != null && new String(mar, StandardCharsets.UTF_8).contains(claim + ",A1,J9395"), "the MAR extract of " + claim);
+        }
+        assertTrue(entries.containsKey("corrected-lines.csv") && entries.containsKey("index.csv"));
         for (String claim : claims) {
             byte[] pdf = entries.get("appeal-" + claim + ".pdf");
             assertTrue(pdf != null, "letter of " + claim + " in " + entries.keySet());

@@ -266,7 +266,7 @@ class DashboardBrowserTests {
         browser.waitFor(By.cssSelector("#tile-claims .tile-value"));
         browser.driver.findElement(By.id("export-csv")).click();
         browser.waitUntil("the export", d -> browser.text(By.id("export-status")).startsWith("Downloaded"));
-        byte[] csv = Fixtures.finance().queryParam("runId", run.runId()).get("/api/findings/export.csv")
+        byte[] csv = Fixtures.finance().queryParam("runId", run.runId()).queryParam("bom", "true").get("/api/findings/export.csv")
                 .then().statusCode(200).extract().asByteArray();
         assertEquals("Downloaded findings.csv (" + whole(csv.length) + " bytes).", browser.text(By.id("export-status")));
     }

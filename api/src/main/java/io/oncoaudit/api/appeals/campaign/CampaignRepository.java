@@ -63,6 +63,10 @@ public class CampaignRepository {
      */
     public long create(String name, String owner, CampaignFilter filter) {
         return inTransaction(Connection.TRANSACTION_REPEATABLE_READ, c -> {
+            // one creation at a time: two campaigns created together cannot both take the same claim
+            try (PreparedStatement ps = c.prepareStatement("LOCK TABLE appeal_claims IN SHARE ROW EXCLUSIVE MODE")) {
+                ps.execute();
+            }
             long id;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO appeal_campaigns (name, owner, filter_run_id, filter_payer_id, filter_kind, filter_billing_npi,
@@ -80,6 +84,22 @@ public class CampaignRepository {
                     FROM findings f WHERE TRUE""");
             List<Object> params = new ArrayList<>();
             filter.where(picked, params);
+            List<Conflict> conflicts = new ArrayList<>();
+            long conflicting = 0;
+            try (PreparedStatement ps = c.prepareStatement("WITH picked AS (" + picked + """
+                    )
+                    SELECT a.claim_id, k.id, k.name, count(*) OVER () FROM appeal_claims a
+                    JOIN appeal_campaigns k ON k.id = a.campaign_id AND k.archived_at IS NULL
+                    WHERE a.claim_id IN (SELECT claim_id FROM picked) ORDER BY k.id, a.claim_id LIMIT 20""")) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        conflicts.add(new Conflict(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                        conflicting = rs.getLong(4);
+                    }
+                }
+            }
+            if (!conflicts.isEmpty()) throw new ClaimsInOpenCampaigns(conflicting, conflicts);
             try (PreparedStatement ps = c.prepareStatement("WITH picked AS (" + picked + """
                     )
                     INSERT INTO appeal_claims (campaign_id, claim_id, run_pk, payer_id, payer_name, billing_npi, provider_name,
@@ -113,6 +133,25 @@ public class CampaignRepository {
             }
             return id;
         });
+    }
+
+    /** A new campaign's filter picks claims that open campaigns hold (a claim is in at most one open campaign). */
+    public static final class ClaimsInOpenCampaigns extends RuntimeException {
+        private final long count;
+        private final List<Conflict> conflicts;
+
+        ClaimsInOpenCampaigns(long count, List<Conflict> conflicts) {
+            super(count + " of the filter's claims " + (count == 1 ? "is" : "are") + " already in an open campaign: "
+                    + conflicts.stream().map(x -> x.claimId() + " in campaign " + x.campaignId() + " \"" + x.campaignName() + "\"")
+                    .collect(java.util.stream.Collectors.joining(", ")) + (count > conflicts.size() ? ", ..." : "")
+                    + "; a claim is appealed from one open campaign at a time: narrow the filter, or archive the other campaign first");
+            this.count = count;
+            this.conflicts = List.copyOf(conflicts);
+        }
+
+        public long count() { return count; }
+
+        public List<Conflict> conflicts() { return conflicts; }
     }
 
     public List<CampaignRow> list() {
@@ -193,14 +232,28 @@ public class CampaignRepository {
     }
 
     private static final String CAMPAIGN_COLUMNS = "id, name, owner, created_at, filter_run_id, filter_payer_id, filter_kind,"
-            + " filter_billing_npi, filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount";
+            + " filter_billing_npi, filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount, archived_at, archived_by";
 
     private CampaignRow campaign(ResultSet rs) throws SQLException {
         return new CampaignRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
                 new CampaignFilter(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getBigDecimal(12),
-                        rs.getBigDecimal(13)));
+                        rs.getBigDecimal(13)), rs.getObject(14, OffsetDateTime.class), rs.getString(15));
     }
+
+    /** Archives an open campaign; false when there is no such open campaign. */
+    public boolean archive(long id, String user) {
+        return inTransaction(Connection.TRANSACTION_READ_COMMITTED, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE appeal_campaigns SET archived_at = now(), archived_by = ? WHERE id = ? AND archived_at IS NULL")) {
+                bind(ps, List.of(user, id));
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** A claim of the new campaign's filter that an open campaign already holds. */
+    public record Conflict(String claimId, long campaignId, String campaignName) { }
 
     static ClaimRow claim(ResultSet rs) throws SQLException {
         return new ClaimRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),

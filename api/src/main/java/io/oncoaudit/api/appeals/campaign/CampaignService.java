@@ -31,9 +31,11 @@ public class CampaignService {
     private final CampaignRepository repo;
     private final DeadlineCalculator deadlines;
     private final Clock clock;
+    private final io.oncoaudit.api.query.KnownValues known;
 
-    public CampaignService(CampaignRepository repo, DeadlineCalculator deadlines) {
+    public CampaignService(CampaignRepository repo, DeadlineCalculator deadlines, io.oncoaudit.api.query.KnownValues known) {
         this.repo = repo;
+        this.known = known;
         this.deadlines = deadlines;
         this.clock = Clock.systemDefaultZone();
     }
@@ -44,7 +46,21 @@ public class CampaignService {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: give the campaign a name, e.g. \"Medicare 96372 Q1\"");
         if (name.trim().length() > 200) throw new IllegalArgumentException("name: use at most 200 characters");
         freeText.check("name", name); // issue 17: no patient identifiers in text finance reads
-        long id = repo.create(name.trim(), owner, filter);
+        // a misspelt payer or kind would make an empty campaign: refused with the values the loaded runs know
+        if (filter.payerId() != null && !known.payersFor(filter.payerId()).contains(filter.payerId())) {
+            throw new IllegalArgumentException("filter.payerId: '" + filter.payerId() + "' is not a known payer; known values: "
+                    + String.join(", ", known.payers()));
+        }
+        if (filter.kind() != null && !known.kindsFor(filter.kind()).contains(filter.kind())) {
+            throw new IllegalArgumentException("filter.kind: '" + filter.kind() + "' is not a known finding kind; known values: "
+                    + String.join(", ", known.kinds()));
+        }
+        long id;
+        try {
+            id = repo.create(name.trim(), owner, filter);
+        } catch (CampaignRepository.ClaimsInOpenCampaigns e) {
+            throw new ProblemException(409, "Claims already in an open campaign", "filter", e.getMessage());
+        }
         return view(id, false);
     }
 
@@ -57,6 +73,54 @@ public class CampaignService {
             out.add(view(row, byCampaign.getOrDefault(row.id(), List.of()), today, false));
         }
         return out;
+    }
+
+    /** The claims of a packet: those to write a letter for (in {@code ordered}'s order) and those left out with why. */
+    public record PacketClaims(List<String> letters, List<io.oncoaudit.api.appeals.letter.PacketWriter.Omitted> omitted) { }
+
+    /**
+     * Which claims a packet holds: those in {@code state} (null = every state), less the claims that ask
+     * nothing back ($0 of underpayment and denial) and those past their appeal deadline, unless {@code include}
+     * names them ("zero", "late": comma-separated, as given by a person; anything else is refused).
+     */
+    public PacketClaims packetClaims(long campaignId, String state, String include, List<String> ordered) {
+        java.util.Set<String> inc = new java.util.HashSet<>();
+        if (include != null && !include.isBlank()) {
+            for (String part : include.split(",")) {
+                String p = part.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!p.equals("zero") && !p.equals("late")) {
+                    throw new IllegalArgumentException("include: use zero and/or late (include=zero,late), got '" + part.trim() + "'");
+                }
+                inc.add(p);
+            }
+        }
+        String wire = state == null || state.isBlank() ? null : ClaimState.parse("state", state).wire();
+        List<io.oncoaudit.api.appeals.letter.PacketWriter.Omitted> omitted = new ArrayList<>();
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        for (ClaimView v : claims(campaignId)) {
+            if (wire != null && !v.state().equals(wire)) continue;
+            if (v.claimed().signum() == 0 && !inc.contains("zero")) {
+                omitted.add(new io.oncoaudit.api.appeals.letter.PacketWriter.Omitted(v.claimId(), v.state(), v.claimed(),
+                        "nothing to ask back ($0 of underpayment and denial); include=zero adds it"));
+            } else if (v.pastDeadline() && !inc.contains("late")) {
+                omitted.add(new io.oncoaudit.api.appeals.letter.PacketWriter.Omitted(v.claimId(), v.state(), v.claimed(),
+                        "past its appeal deadline " + v.deadline().finalDue() + "; include=late adds it"));
+            } else {
+                keep.add(v.claimId());
+            }
+        }
+        return new PacketClaims(ordered.stream().filter(keep::contains).toList(), omitted);
+    }
+
+    /** Archives the campaign: kept for the record, no longer open, so its claims can go into a new campaign. */
+    public CampaignView archive(long id, String user) {
+        CampaignRow row = campaign(id);
+        if (!row.open()) {
+            throw new ProblemException(409, "Already archived", "id", "campaign " + id + " was archived by " + row.archivedBy()
+                    + " at " + row.archivedAt());
+        }
+        repo.archive(id, user);
+        return view(id, false);
     }
 
     public CampaignRow campaign(long id) {
@@ -254,7 +318,7 @@ public class CampaignService {
                 .orElse(null);
         return new CampaignView(row.id(), row.name(), row.owner(), row.createdAt(), filterMap(row.filter()),
                 row.filter().describe(), claims.size(), amount, claimed, recoverable, past, pastAmount, appealedClaims,
-                appealed, recovered, stateCounts, next, withClaims ? claims : null);
+                appealed, recovered, stateCounts, next, withClaims ? claims : null, row.archivedAt(), row.archivedBy());
     }
 
     static Map<String, Object> filterMap(CampaignFilter f) {

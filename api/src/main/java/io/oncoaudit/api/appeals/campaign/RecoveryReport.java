@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * Identified -> appealed -> recovered, by payer (issue 7). {@code identified}: underpayments and denials the
  * loaded audits found (all of them, or one campaign's claims when asked for one); {@code inCampaigns}: the
  * part put into campaigns; {@code appealed}: claimed on claims sent to the payer; {@code recovered}: paid
- * back. {@code recoverable} leaves out claims past their deadline and closed ones.
+ * back. {@code recoverable} leaves out claims past their deadline and closed ones. A claim counts once
+ * however many campaigns held it ({@link #oncePerClaim}).
  */
 @ApplicationScoped
 public class RecoveryReport {
@@ -62,7 +63,7 @@ public class RecoveryReport {
             campaigns.campaign(campaignId);
         }
         LocalDate today = campaigns.today();
-        for (ClaimRow c : repo.claims(campaignId)) {
+        for (ClaimRow c : campaignId == null ? oncePerClaim(repo.claims(null)) : repo.claims(campaignId)) {
             ClaimView v = campaigns.claimView(c, today, null);
             Row row = rows.computeIfAbsent(c.payerId(), Row::new);
             if (campaignId != null) {
@@ -111,6 +112,30 @@ public class RecoveryReport {
         }
         rate(total);
         return new Report(campaignId, today, total, new ArrayList<>(rows.values()));
+    }
+
+    /**
+     * One row per claim id, however many campaigns held it (an archived campaign and a new one, or a
+     * re-audit of the claim in a later run): the one furthest along (a decision, then submitted, then
+     * draft or ready, then withdrawn), the newest campaign's among equals. A claim is counted, claimed and
+     * recovered once.
+     */
+    static List<ClaimRow> oncePerClaim(List<ClaimRow> rows) {
+        Map<String, ClaimRow> best = new java.util.LinkedHashMap<>();
+        for (ClaimRow c : rows) {
+            best.merge(c.claimId(), c, (a, b) -> {
+                int ra = progress(a.state()), rb = progress(b.state());
+                if (ra != rb) return ra > rb ? a : b;
+                return a.campaignId() >= b.campaignId() ? a : b;
+            });
+        }
+        return new ArrayList<>(best.values());
+    }
+
+    private static int progress(ClaimState s) {
+        if (s.isDecision()) return 3;
+        if (s == ClaimState.SUBMITTED) return 2;
+        return s == ClaimState.WITHDRAWN ? 0 : 1;
     }
 
     private static void rate(Row r) {

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * {@code corrected-lines.csv} of a packet: the replacement claims, one row per corrected line, with claim
- * frequency code 7 (replacement of a prior claim) and the original claim's reference (NOTES 5.3: 837P
- * CLM05-3 / CMS-1500 box 22). Columns after the first two are the claim extract's (contract section 1), so
+ * frequency code 7 (replacement of a prior claim) and the original claim's reference (837P CLM05-3 /
+ * CMS-1500 box 22); for Medicare Part B no frequency code: the lines go with a reopening request. Columns after the first two are the claim extract's (contract section 1), so
  * the file can be re-audited. RFC 4180; a cell starting with = + - @ (or tab / carriage return) gets a
  * leading apostrophe so a spreadsheet shows it as text instead of running it (OWASP CSV injection).
  */
@@ -18,9 +18,18 @@ public final class CorrectedLinesCsv {
     public static final String HEADER = "claim_frequency_code,original_claim_id,claim_id,line_number,patient_id,date_of_service,"
             + "billing_npi,rendering_npi,provider_name,payer_id,payer_name,place_of_service,procedure_code,modifiers,units,ndc,"
             + "diagnosis_codes,charge_amount,charge_source,fee_schedule_amount,changed,submission_note";
-    /** NOTES 5.3 (BELIEVED): Medicare Part B MACs generally do not process frequency-7 claims; corrections go by reopening. */
-    static final String MEDICARE_NOTE = "Medicare Part B: MACs generally do not process 837P frequency-7 replacement claims;"
-            + " request a reopening with these lines (verify with your MAC)";
+    /**
+     * Medicare Part B: a professional claim is never replaced with frequency code 7 (MACs do not process 837P
+     * replacement claims; a clerical coding error is corrected by reopening, CMS Pub 100-04 Ch.34 10.6.2), so
+     * its rows carry no frequency code and say how they are sent.
+     */
+    static final String MEDICARE_NOTE = "Medicare Part B: not a replacement claim; send these lines with the reopening request"
+            + " (CMS Pub 100-04 Ch.34 \u00a710.6.2)";
+
+    /** A payer whose professional claims are corrected by reopening, never by a frequency-7 replacement. */
+    public static boolean correctsByReopening(String payerId) {
+        return "MEDICARE".equalsIgnoreCase(payerId);
+    }
 
     private CorrectedLinesCsv() { }
 
@@ -32,10 +41,11 @@ public final class CorrectedLinesCsv {
     /** Rows of one claim; none when the run holds no line detail for it. */
     public static int rows(Writer w, LetterData d) throws IOException {
         if (!d.lineDetail()) return 0;
-        String note = "MEDICARE".equalsIgnoreCase(d.payerId()) ? MEDICARE_NOTE : "";
+        boolean reopening = correctsByReopening(d.payerId());
+        String note = reopening ? MEDICARE_NOTE : "";
         int n = 0;
         for (CorrectedLine l : d.correctedLines()) {
-            cell(w, "7", true);
+            cell(w, reopening ? "" : "7", true);
             cell(w, d.claimId(), false);
             cell(w, d.claimId(), false);
             cell(w, Integer.toString(l.lineNumber()), false);

@@ -27,7 +27,11 @@ public class LetterComposer {
     private final LinePricer pricer;
     private final AppealsConfig config;
 
-    public LetterComposer(LetterTemplates templates, LinePricer pricer, AppealsConfig config) {
+    private final io.oncoaudit.api.appeals.PracticeConfig practice;
+
+    public LetterComposer(LetterTemplates templates, LinePricer pricer, AppealsConfig config,
+                          io.oncoaudit.api.appeals.PracticeConfig practice) {
+        this.practice = practice;
         this.templates = templates;
         this.pricer = pricer;
         this.config = config;
@@ -44,8 +48,27 @@ public class LetterComposer {
     Map<String, String> scalars(LetterData d) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("letterDate", d.letterDate().format(LONG_DATE));
-        m.put("practiceName", orDash(d.providerName()));
+        m.put("practiceName", practice.legalName().filter(v -> !v.isBlank()).orElse(orDash(d.providerName())));
+        m.put("practiceAddress", practice.address().map(a -> a.replace("|", ", ")).orElse(missing("address", "oncoaudit.practice.address")));
+        m.put("practicePhone", practice.phone().orElse(missing("phone", "oncoaudit.practice.phone")));
+        m.put("practiceTin", practice.tin().orElse(missing("TIN", "oncoaudit.practice.tin")));
+        m.put("practiceNpi", practice.npi().orElse(orDash(d.billingNpi())));
+        m.put("practicePtan", practice.ptan().orElse(missing("PTAN", "oncoaudit.practice.ptan")));
+        String signer = practice.signature().name().or(() -> config.signature().filter(s -> !s.isBlank()))
+                .orElse(missing("signer", "oncoaudit.practice.signature.name"));
+        m.put("signatureName", signer);
+        m.put("signatureTitle", practice.signature().title().orElse(""));
+        m.put("signatureContact", practice.signature().contact().orElse(practice.phone().orElse("")));
         m.put("billingNpi", orDash(d.billingNpi()));
+        m.put("billingProviderName", orDash(d.providerName()));
+        LetterData.Beneficiary b = d.beneficiary() == null ? LetterData.Beneficiary.NONE : d.beneficiary();
+        String withheld = "withheld (no patient-level access)";
+        m.put("memberId", d.patientId() == null ? withheld
+                : b.memberId() != null ? b.memberId() : missing("member id", "the extract's member_id column"));
+        m.put("patientName", d.patientId() == null ? withheld
+                : b.patientName() != null ? b.patientName() : missing("beneficiary name", "the extract's patient_name column"));
+        m.put("payerClaimNumber", b.payerClaimNumber() != null ? b.payerClaimNumber()
+                : missing("payer claim number (ICN/DCN)", "the extract's payer_claim_number column"));
         m.put("renderingNpi", orDash(d.renderingNpi()));
         m.put("payerName", d.payerName() != null ? d.payerName() : d.payerId());
         m.put("payerId", d.payerId());
@@ -60,7 +83,7 @@ public class LetterComposer {
         m.put("overpaymentAmount", money(d.overpaymentAmount()));
         m.put("findingCount", Integer.toString(d.findings().size()));
         m.put("campaignName", d.campaignName());
-        m.put("signature", config.signature().filter(s -> !s.isBlank()).orElse(orDash(d.providerName()) + " billing office"));
+        m.put("signature", signer);
         m.put("feeSchedule", pricer.description());
         m.put("amountSummary", asksForMoney(d) ? money(d.amountRequested()) + " requested"
                 : money(d.overpaymentAmount()) + " reduction (correction in the payer\u2019s favour)");
@@ -78,9 +101,14 @@ public class LetterComposer {
         m.put("overpaymentNote", d.overpaymentAmount().signum() == 0 || !asksForMoney(d) ? ""
                 : "<p class=\"note\">The corrected claim also reduces billed services by " + e(money(d.overpaymentAmount()))
                   + " (findings marked \u201cin the payer\u2019s favour\u201d below); we report these corrections voluntarily.</p>");
-        m.put("enclosures", "<ul><li>Corrected claim lines (replacement claim, frequency code 7, original claim "
-                + e(d.claimId()) + ")</li><li>Medication administration record for " + e(str(d.dateOfService()))
-                + " (drug, dose, route, start and stop times)</li><li>Remittance advice for the original claim</li></ul>");
+        // only what the packet holds: its corrected-lines.csv carries this claim's replacement lines
+        boolean mar = PacketWriter.administrationRecord(d) != null;
+        m.put("enclosures", "<ul><li>Corrected claim lines for claim " + e(d.claimId())
+                + " (corrected-lines.csv of this packet)</li>"
+                + (mar ? "<li>Medication administration record extract for " + e(str(d.dateOfService()))
+                        + ": drug, dose, route, start and stop times (administrations-" + e(PacketWriter.fileSafe(d.claimId()))
+                        + ".csv of this packet)</li>" : "")
+                + "</ul>");
         return m;
     }
 
@@ -97,15 +125,19 @@ public class LetterComposer {
             return "<p>We ask you to reprocess claim " + claim + " for the date of service " + dos + " by "
                     + e(DeadlineCalculator.label(d.deadline().route())) + ". The services were coded in a way that does not match"
                     + " the medication administration record; the " + n + (n == 1 ? " correction below brings" : " corrections below bring")
-                    + " the claim in line with the coding rules cited for each. The corrected lines are enclosed as a"
-                    + " replacement of the original claim " + claim + ". The corrections are worth "
+                    + " the claim in line with the coding rules cited for each. The corrected lines are enclosed"
+                    + (CorrectedLinesCsv.correctsByReopening(d.payerId())
+                        ? " with this " + e(DeadlineCalculator.label(d.deadline().route())) + " request for claim " + claim
+                        : " as a replacement of the original claim " + claim) + ". The corrections are worth "
                     + e(money(d.amountRequested())) + " on the fee schedule.</p>";
         }
         return "<p>We report a correction to claim " + claim + " for the date of service " + dos + ". A review of the"
                 + " medication administration record found services billed above what the documentation supports; the " + n
                 + (n == 1 ? " correction below reduces" : " corrections below reduce") + " the claim by " + e(money(d.overpaymentAmount()))
-                + ". Please reprocess the claim with the corrected lines enclosed (a replacement of the original claim " + claim
-                + ") and adjust the payment accordingly.</p>";
+                + ". Please reprocess the claim with the corrected lines enclosed ("
+                + (CorrectedLinesCsv.correctsByReopening(d.payerId())
+                        ? "with this " + e(DeadlineCalculator.label(d.deadline().route())) + " request for claim " : "a replacement of the original claim ")
+                + claim + ") and adjust the payment accordingly.</p>";
     }
 
     private String billedTable(LetterData d) {
@@ -152,15 +184,19 @@ public class LetterComposer {
                     .append("</td><th>Corrected</th><td>").append(e(codeUnits(f.expectedCode(), f.expectedUnits())))
                     .append("</td><th>Amount</th><td class=\"num\">").append(e(money(f.amount())))
                     .append("</td></tr></table>");
-            if (f.explanation() != null && !f.explanation().isBlank()) {
-                b.append("<p><span class=\"label\">Why:</span> ").append(e(f.explanation())).append("</p>");
+            // a payer reads public authorities only: the product's internal references are stripped (PublicText)
+            String why = PublicText.strip(f.explanation());
+            if (why != null && !why.isBlank()) {
+                b.append("<p><span class=\"label\">Why:</span> ").append(e(why)).append("</p>");
             }
-            if (f.appealText() != null && !f.appealText().isBlank()) {
-                b.append("<p class=\"appeal\">").append(e(f.appealText())).append("</p>");
+            String appeal = PublicText.strip(f.appealText());
+            if (appeal != null && !appeal.isBlank()) {
+                b.append("<p class=\"appeal\">").append(e(appeal)).append("</p>");
             }
-            if (!f.citations().isEmpty()) {
+            List<String> authorities = PublicText.citations(f.citations());
+            if (!authorities.isEmpty()) {
                 b.append("<p class=\"label\">Authority:</p><ul class=\"citations\">");
-                for (String c : f.citations()) b.append("<li>").append(e(c)).append("</li>");
+                for (String c : authorities) b.append("<li>").append(e(c)).append("</li>");
                 b.append("</ul>");
             }
             b.append("<p class=\"rule\">Rule ").append(e(f.ruleId())).append(f.lineNumber() == null ? "" : ", billed line " + f.lineNumber())
@@ -173,6 +209,11 @@ public class LetterComposer {
         if (kind == null || kind.isEmpty()) return "Finding";
         String s = kind.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Shown for a practice setting a letter needs but the configuration lacks (never guessed). */
+    static String missing(String what, String key) {
+        return "[missing " + what + ": set " + key + "]";
     }
 
     static String codeUnits(String code, Integer units) {

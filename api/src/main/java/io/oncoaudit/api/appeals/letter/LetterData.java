@@ -14,7 +14,27 @@ public record LetterData(long campaignId, String campaignName, LocalDate letterD
                          String patientId, LocalDate dateOfService, String placeOfService, List<String> diagnosisCodes,
                          String providerName, String billingNpi, String renderingNpi, String payerId, String payerName,
                          boolean lineDetail, List<BilledLine> billedLines, List<CorrectedLine> correctedLines,
-                         List<LetterFinding> findings, Deadline deadline) {
+                         List<LetterFinding> findings, Deadline deadline, Beneficiary beneficiary,
+                         String administrationsJson) {
+
+    /** The letter without the extract's beneficiary columns. */
+    public LetterData(long campaignId, String campaignName, LocalDate letterDate, String claimId, String runId,
+                      String patientId, LocalDate dateOfService, String placeOfService, List<String> diagnosisCodes,
+                      String providerName, String billingNpi, String renderingNpi, String payerId, String payerName,
+                      boolean lineDetail, List<BilledLine> billedLines, List<CorrectedLine> correctedLines,
+                      List<LetterFinding> findings, Deadline deadline) {
+        this(campaignId, campaignName, letterDate, claimId, runId, patientId, dateOfService, placeOfService, diagnosisCodes,
+                providerName, billingNpi, renderingNpi, payerId, payerName, lineDetail, billedLines, correctedLines, findings,
+                deadline, Beneficiary.NONE, null);
+    }
+
+    /**
+     * The extract's optional member_id, patient_name and payer_claim_number (contract section 1), null when the
+     * extract had none; member id and name are withheld (null) for readers without patient-level access.
+     */
+    public record Beneficiary(String memberId, String patientName, String payerClaimNumber) {
+        public static final Beneficiary NONE = new Beneficiary(null, null, null);
+    }
 
     public record BilledLine(int lineNumber, String procedureCode, List<String> modifiers, BigDecimal units, String ndc,
                              BigDecimal chargeAmount, BigDecimal allowedAmount, BigDecimal paidAmount,

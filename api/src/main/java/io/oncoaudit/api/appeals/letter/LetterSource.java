@@ -99,7 +99,8 @@ public class LetterSource {
                     SELECT c.claim_id, r.run_id, c.payer_id, coalesce(e.payer_name, c.payer_name), c.billing_npi,
                            coalesce(e.provider_name, c.provider_name), e.rendering_npi, e.patient_id, c.date_of_service,
                            e.place_of_service, e.diagnosis_codes, e.billed_lines_json, e.expected_lines_json,
-                           c.determination_date, e.claim_id IS NOT NULL
+                           c.determination_date, e.claim_id IS NOT NULL, e.member_id, e.patient_name, e.payer_claim_number,
+                           e.administrations_json
                     FROM appeal_claims c JOIN runs r ON r.id = c.run_pk
                     LEFT JOIN encounters e ON e.claim_id = c.claim_id AND e.run_pk = c.run_pk
                     WHERE c.campaign_id = ? AND c.claim_id = ANY (?)""")) {
@@ -124,7 +125,9 @@ public class LetterSource {
                                 patientLevel ? patient : null, dos, pos, strings(parse(rs.getString(11)), scrub),
                                 rs.getString(6), rs.getString(5), rendering, payer, rs.getString(4), rs.getBoolean(15),
                                 billed, corrected, findings,
-                                deadlines.compute(payer, dos, rs.getObject(14, LocalDate.class), today, directions(findings))));
+                                deadlines.compute(payer, dos, rs.getObject(14, LocalDate.class), today, directions(findings)),
+                                new LetterData.Beneficiary(patientLevel ? rs.getString(16) : null, patientLevel ? rs.getString(17) : null,
+                                        rs.getString(18)), rs.getString(19)));
                     }
                 }
             }

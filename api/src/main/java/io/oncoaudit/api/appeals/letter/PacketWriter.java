@@ -34,25 +34,93 @@ public class PacketWriter {
         return pdf.render(composer.compose(d), "claim " + d.claimId());
     }
 
+    /** A claim of the campaign left out of the packet, and why (listed in index.csv). */
+    public record Omitted(String claimId, String state, java.math.BigDecimal claimed, String reason) { }
+
     public void write(long campaignId, String campaignName, List<String> claimIds, boolean patientLevel, LocalDate today,
                       OutputStream out) throws IOException {
+        write(campaignId, campaignName, claimIds, List.of(), patientLevel, today, out);
+    }
+
+    /** The letters of {@code claimIds}, corrected-lines.csv and index.csv (each letter's file, then the claims left out). */
+    public void write(long campaignId, String campaignName, List<String> claimIds, List<Omitted> omitted, boolean patientLevel,
+                      LocalDate today, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         Writer csvWriter = new OutputStreamWriter(csv, StandardCharsets.UTF_8);
         CorrectedLinesCsv.header(csvWriter);
+        StringBuilder index = new StringBuilder("claim_id,file,claimed,included,reason\r\n");
         Set<String> names = new HashSet<>();
         source.forEach(campaignId, campaignName, claimIds, patientLevel, today, d -> {
-            zip.putNextEntry(new ZipEntry(uniqueName(names, "appeal-" + fileSafe(d.claimId()), ".pdf")));
+            String file = uniqueName(names, "appeal-" + fileSafe(d.claimId()), ".pdf");
+            zip.putNextEntry(new ZipEntry(file));
             zip.write(letter(d));
             zip.closeEntry();
             CorrectedLinesCsv.rows(csvWriter, d);
+            String mar = administrationRecord(d);
+            if (mar != null) {
+                zip.putNextEntry(new ZipEntry(uniqueName(names, "administrations-" + fileSafe(d.claimId()), ".csv")));
+                zip.write(mar.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            index.append(csvCell(d.claimId())).append(',').append(file).append(',')
+                    .append(d.amountRequested().toPlainString()).append(",yes,\r\n");
         });
+        for (Omitted o : omitted) {
+            index.append(csvCell(o.claimId())).append(",,").append(o.claimed() == null ? "" : o.claimed().toPlainString())
+                    .append(",no,").append(csvCell(o.reason())).append("\r\n");
+        }
         csvWriter.flush();
         zip.putNextEntry(new ZipEntry("corrected-lines.csv"));
         csv.writeTo(zip);
         zip.closeEntry();
+        zip.putNextEntry(new ZipEntry("index.csv"));
+        zip.write(index.toString().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
         zip.finish();
         zip.flush();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** The extract's administration columns (contract section 1) in their order; others follow as found. */
+    private static final List<String> MAR_COLUMNS = List.of("administrationId", "drugCode", "drugName", "dose", "doseUnit", "route",
+            "startTime", "endTime", "pump", "pumpOwner", "wasted", "lesionCount", "accessSite", "separateSiteReason");
+
+    /**
+     * The claim's medication administration record extract (what the letter encloses): one row per
+     * administration of the audited encounter; null when the run holds none for the claim.
+     */
+    static String administrationRecord(LetterData d) {
+        if (d.administrationsJson() == null || d.administrationsJson().isBlank()) return null;
+        com.fasterxml.jackson.databind.JsonNode rows;
+        try {
+            rows = JSON.readTree(d.administrationsJson());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        if (!rows.isArray() || rows.isEmpty()) return null;
+        List<String> columns = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : rows) r.fieldNames().forEachRemaining(f -> { if (!columns.contains(f)) columns.add(f); });
+        columns.sort(java.util.Comparator.comparingInt(c -> MAR_COLUMNS.contains(c) ? MAR_COLUMNS.indexOf(c) : MAR_COLUMNS.size()));
+        StringBuilder b = new StringBuilder("claim_id");
+        for (String c : columns) b.append(',').append(c.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
+        b.append("\r\n");
+        for (com.fasterxml.jackson.databind.JsonNode r : rows) {
+            b.append(csvCell(d.claimId()));
+            for (String c : columns) {
+                com.fasterxml.jackson.databind.JsonNode v = r.get(c);
+                b.append(',').append(v == null || v.isNull() ? "" : csvCell(v.isValueNode() ? v.asText() : v.toString()));
+            }
+            b.append("\r\n");
+        }
+        return b.toString();
+    }
+
+    private static String csvCell(String v) {
+        String n = io.oncoaudit.api.rest.Csv.neutralise(v);
+        if (n == null) return "";
+        return n.indexOf(',') >= 0 || n.indexOf('"') >= 0 || n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0
+                ? '"' + n.replace("\"", "\"\"") + '"' : n;
     }
 
     /** Claim ids are extract text: only letters, digits, '.', '_' and '-' reach a file name. */

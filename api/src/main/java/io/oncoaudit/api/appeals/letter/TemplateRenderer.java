@@ -17,7 +17,9 @@ public final class TemplateRenderer {
     public static final List<String> SCALARS = List.of("letterDate", "practiceName", "billingNpi", "renderingNpi",
             "payerName", "payerId", "claimId", "originalClaimReference", "patientId", "dateOfService", "placeOfService",
             "diagnosisCodes", "requestType", "amountRequested", "overpaymentAmount", "findingCount", "campaignName",
-            "signature", "feeSchedule", "subject", "amountSummary");
+            "signature", "feeSchedule", "subject", "amountSummary", "practiceAddress", "practicePhone", "practiceTin",
+            "practiceNpi", "practicePtan", "signatureName", "signatureTitle", "signatureContact",
+            "billingProviderName", "memberId", "patientName", "payerClaimNumber");
     public static final List<String> BLOCKS = List.of("introduction", "billedLinesTable", "correctedLinesTable", "findingsSection",
             "overpaymentNote", "enclosures");
 

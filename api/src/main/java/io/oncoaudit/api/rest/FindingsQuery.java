@@ -1,0 +1,53 @@
+package io.oncoaudit.api.rest;
+
+import io.oncoaudit.api.query.FindingFilter;
+import io.oncoaudit.api.query.KnownValues;
+import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The findings filters (contract section 8: payerId, billingNpi, kind, from, to; plus runId, direction,
+ * minAmount, maxAmount and claimId), one parser for every endpoint that lists, sums or exports findings:
+ * GET /api/findings, /api/findings/export.csv|xlsx, /api/summary, /api/summary/export.xlsx. A payer or
+ * kind that no loaded run knows is a 400 listing the known values.
+ */
+public class FindingsQuery {
+    @QueryParam("runId") String runId;
+    @QueryParam("payerId") String payerId;
+    @QueryParam("billingNpi") String billingNpi;
+    @QueryParam("kind") String kind;
+    @QueryParam("direction") String direction;
+    @QueryParam("from") String from;
+    @QueryParam("to") String to;
+    @QueryParam("minAmount") String minAmount;
+    @QueryParam("maxAmount") String maxAmount;
+    @QueryParam("claimId") String claimId;
+
+    /** The filter, syntax checked only. */
+    FindingFilter filter() {
+        LocalDate f = Params.date("from", from);
+        LocalDate t = Params.date("to", to);
+        Params.range("from", f, "to", t);
+        BigDecimal min = Params.amount("minAmount", minAmount);
+        BigDecimal max = Params.amount("maxAmount", maxAmount);
+        Params.range("minAmount", min, "maxAmount", max);
+        return new FindingFilter(Params.text(runId), Params.text(payerId), Params.text(billingNpi), Params.kind(kind),
+                Params.direction(direction), f, t, min, max, Params.text(claimId));
+    }
+
+    /** The filter, with its payer and kind checked against the loaded values. */
+    FindingFilter filter(KnownValues known) {
+        FindingFilter filter = filter();
+        check("payerId", filter.payerId(), known.payersFor(filter.payerId()), "payer");
+        check("kind", filter.kind(), known.kindsFor(filter.kind()), "finding kind");
+        return filter;
+    }
+
+    static void check(String name, String value, Set<String> known, String what) {
+        if (value == null || known.contains(value)) return;
+        throw ProblemException.badRequest(name, name + " '" + value + "' is not a known " + what + "; known values: "
+                + (known.isEmpty() ? "none (no findings are loaded)" : String.join(", ", known)));
+    }
+}
