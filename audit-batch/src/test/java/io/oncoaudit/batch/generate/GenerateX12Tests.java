@@ -34,7 +34,7 @@ class GenerateX12Tests {
 
         Summary csv = Extracts.audit(data.resolve("claim_lines"), data.resolve("administrations"), tmp.resolve("run-csv"));
         Summary x12 = Extracts.audit(new AuditOptions(data.resolve("claims-x12"), data.resolve("administrations"),
-                tmp.resolve("run-x12"), null, null, null, data.resolve("remits")));
+                tmp.resolve("run-x12"), null, null, null).withRemits(data.resolve("remits")));
         assertEquals(250, csv.encounters());
         assertEquals(0, x12.rejectedRows(), Extracts.read(tmp.resolve("run-x12/rejects.csv")));
         assertEquals(csv.toJson(), x12.withX12Claims(null).withRemits(null).toJson(), "the 837 audit equals the CSV audit");
