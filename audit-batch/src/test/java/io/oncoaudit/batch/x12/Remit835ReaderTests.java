@@ -130,6 +130,19 @@ class Remit835ReaderTests {
     }
 
     @Test
+    void auditWithARemitsFileThatIsNotX12ExitsTwoNamingItBeforeSparkStarts() throws IOException {
+        Path claims = Files.writeString(tmp.resolve("claim_lines.csv"), io.oncoaudit.batch.Extracts.LINES_HEADER + "\n");
+        Path notX12 = Files.writeString(tmp.resolve("remit.csv"), "claim_id,paid\nC-1,10\n");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int rc = io.oncoaudit.batch.BatchCli.run(new String[] {"audit", "--claims", claims.toString(), "--out",
+                tmp.resolve("run").toString(), "--remits", notX12.toString()}, new java.io.PrintStream(
+                new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, rc);
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("not an X12 file") && msg.contains("remit.csv"), msg);
+    }
+
+    @Test
     void segmentsKeepCompositesAndEmptyElements() {
         List<X12Reader.Segment> segs = new ArrayList<>();
         String x = Files.exists(SAMPLES) ? "" : "";
