@@ -4,6 +4,7 @@ import io.oncoaudit.batch.input.Table;
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.DoseUnit;
 import io.oncoaudit.core.model.InvalidFieldException;
+import io.oncoaudit.core.model.PumpOwner;
 import io.oncoaudit.core.model.Route;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -14,7 +15,8 @@ final class AdministrationParser {
     private static final int ID = T.index("administration_id"), DRUG = T.index("drug_code"), NAME = T.index("drug_name"),
             DOSE = T.index("dose"), UNIT = T.index("dose_unit"), ROUTE = T.index("route"), START = T.index("start_time"),
             END = T.index("end_time"), PUMP = T.index("pump"), WASTED = T.index("wasted"), LESIONS = T.index("lesion_count"),
-            SITE = T.index("access_site");
+            SITE = T.index("access_site"), PUMP_OWNER = T.index("pump_owner"),
+            SEPARATE_SITE_REASON = T.index("separate_site_reason");
 
     private AdministrationParser() { }
 
@@ -41,7 +43,8 @@ final class AdministrationParser {
         boolean pump = c.bool(PUMP, "pump");
         BigDecimal wasted = c.nonNegative(WASTED, "wasted", false);
         Integer lesions = c.integer(LESIONS, "lesion_count", false, 0);
+        PumpOwner owner = PumpOwner.parse("pump_owner", c.text(PUMP_OWNER));
         return new ParsedAdministration(src, new Administration(id, drug, c.text(NAME), dose, unit, route, start, end,
-                pump, wasted, lesions, c.text(SITE)));
+                pump, wasted, lesions, c.text(SITE), owner, c.text(SEPARATE_SITE_REASON)));
     }
 }

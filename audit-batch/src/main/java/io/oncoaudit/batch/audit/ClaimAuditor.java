@@ -68,9 +68,12 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             LineParser.ClaimFields::patientId, LineParser.ClaimFields::dateOfService,
             LineParser.ClaimFields::billingNpi, LineParser.ClaimFields::renderingNpi,
             LineParser.ClaimFields::payerId, LineParser.ClaimFields::placeOfService,
-            c -> ClaimAudit.normalizedDiagnoses(c.diagnosisCodes()));
+            c -> ClaimAudit.normalizedDiagnoses(c.diagnosisCodes()), LineParser.ClaimFields::claimType,
+            LineParser.ClaimFields::billType, LineParser.ClaimFields::memberId,
+            LineParser.ClaimFields::payerClaimNumber);
     private static final List<String> CLAIM_LEVEL_NAMES = List.of("patient_id", "date_of_service", "billing_npi",
-            "rendering_npi", "payer_id", "place_of_service", "diagnosis_codes");
+            "rendering_npi", "payer_id", "place_of_service", "diagnosis_codes", "claim_type", "bill_type", "member_id",
+            "payer_claim_number");
 
     /** One partition of {@link ClaimRows#grouped}: whole claims, each a run of rows with the same key. */
     @Override
@@ -349,13 +352,18 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             String rendering = firstNonBlank(lines, LineParser.ClaimFields::renderingNpi);
             String provider = firstNonBlank(lines, LineParser.ClaimFields::providerName);
             String payerName = firstNonBlank(lines, LineParser.ClaimFields::payerName);
+            String billType = firstNonBlank(lines, LineParser.ClaimFields::billType);
+            String memberId = firstNonBlank(lines, LineParser.ClaimFields::memberId);
+            String patientName = firstNonBlank(lines, LineParser.ClaimFields::patientName);
+            String payerClaimNumber = firstNonBlank(lines, LineParser.ClaimFields::payerClaimNumber);
             // plain loops: this runs once per claim, and stream pipelines showed in the profile
             List<ClaimLine> claimLines = new ArrayList<>(lines.size());
             for (LineParser.ParsedLine l : lines) claimLines.add(l.line());
             List<Administration> administrations = new ArrayList<>(admins.size());
             for (AdministrationParser.ParsedAdministration a : admins) administrations.add(a.administration());
             return new Encounter(claimId, c.patientId(), c.dateOfService(), c.billingNpi(), rendering, provider,
-                    c.payerId(), payerName, c.placeOfService(), c.diagnosisCodes(), claimLines, administrations);
+                    c.payerId(), payerName, c.placeOfService(), c.diagnosisCodes(), claimLines, administrations,
+                    c.claimType(), billType, memberId, patientName, payerClaimNumber);
         }
 
         private String firstNonBlank(List<LineParser.ParsedLine> lines, Function<LineParser.ClaimFields, String> g) {
@@ -400,6 +408,12 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
             v[Stage.ADMINISTRATIONS_JSON] = CodecJson.administrationsToJson(e.administrations());
             v[Stage.EXPECTED_LINES_JSON] = CodecJson.expectedLinesToJson(r.expectedLines());
             v[Stage.WARNINGS_JSON] = Json.stringArray(r.warnings());
+            v[Stage.CLAIM_TYPE] = e.claimType().name();
+            v[Stage.BILL_TYPE] = e.billType();
+            v[Stage.MEMBER_ID] = e.memberId();
+            v[Stage.PATIENT_NAME] = e.patientName();
+            v[Stage.PAYER_CLAIM_NUMBER] = e.payerClaimNumber();
+            v[Stage.UNCLASSIFIED_DRUGS_JSON] = CodecJson.unclassifiedDrugsToJson(r.unclassifiedDrugs());
             out.encounter(v, e.lines().size(), e.administrations().size());
         }
 

@@ -32,6 +32,7 @@ public final class Stage {
             AMOUNT, EXPLANATION, CITATIONS, APPEAL_TEXT,
             DIAGNOSIS_CODES, LINE_COUNT, ADMINISTRATION_COUNT, FINDING_COUNT, BILLED_AMOUNT, EXPECTED_AMOUNT, NET_IMPACT,
             BILLED_LINES_JSON, ADMINISTRATIONS_JSON, EXPECTED_LINES_JSON, WARNINGS_JSON,
+            CLAIM_TYPE, BILL_TYPE, MEMBER_ID, PATIENT_NAME, PAYER_CLAIM_NUMBER, UNCLASSIFIED_DRUGS_JSON,
             SOURCE, FILE, BLOCK, ROW, FIELD, REASON, ORIGINAL;
 
     private static final List<StructField> FIELDS = new ArrayList<>();
@@ -66,6 +67,12 @@ public final class Stage {
         ADMINISTRATIONS_JSON = add("administrations_json", s);
         EXPECTED_LINES_JSON = add("expected_lines_json", s);
         WARNINGS_JSON = add("warnings_json", s);
+        CLAIM_TYPE = add("claim_type", s);
+        BILL_TYPE = add("bill_type", s);
+        MEMBER_ID = add("member_id", s);
+        PATIENT_NAME = add("patient_name", s);
+        PAYER_CLAIM_NUMBER = add("payer_claim_number", s);
+        UNCLASSIFIED_DRUGS_JSON = add("unclassified_drugs_json", s);
         // finding columns
         FINDING_INDEX = add("finding_index", i);
         LINE_NUMBER = add("line_number", i);
@@ -100,17 +107,19 @@ public final class Stage {
     public static final List<String> ENCOUNTER_COLUMNS = List.of("claim_id", "patient_id", "date_of_service",
             "service_month", "billing_npi", "rendering_npi", "provider_name", "payer_id", "payer_name", "place_of_service",
             "diagnosis_codes", "line_count", "administration_count", "finding_count", "billed_amount", "expected_amount",
-            "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json", "warnings_json");
+            "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json", "warnings_json",
+            "claim_type", "bill_type", "member_id", "patient_name", "payer_claim_number", "unclassified_drugs_json");
 
     /**
      * Encounter columns that are (nearly) unique per row: written without a Parquet dictionary, which would
      * hash every value only to give up after the first page.
      */
     public static final List<String> ENCOUNTER_NO_DICTIONARY = List.of("claim_id", "patient_id", "billed_amount",
-            "expected_amount", "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json");
+            "expected_amount", "net_impact", "billed_lines_json", "administrations_json", "expected_lines_json",
+            "member_id", "patient_name", "payer_claim_number");
     /** Encounter columns whose min/max would never select anything (JSON documents): no Parquet statistics. */
     public static final List<String> ENCOUNTER_NO_STATISTICS = List.of("billed_lines_json", "administrations_json",
-            "expected_lines_json", "warnings_json");
+            "expected_lines_json", "warnings_json", "unclassified_drugs_json");
 
     /** The published encounters' schema: the stage's first columns, exactly ENCOUNTER_COLUMNS. */
     public static final StructType ENCOUNTER_SCHEMA = DataTypes.createStructType(

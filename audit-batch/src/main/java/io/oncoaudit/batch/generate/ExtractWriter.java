@@ -41,6 +41,9 @@ final class ExtractWriter implements Closeable {
         truth.write("\r\n");
     }
 
+    /** claim_id .. remark_codes; claim_id .. access_site (see the rows written in {@link #write}). */
+    private static final int LINE_COLUMNS = 20, ADMINISTRATION_COLUMNS = 13;
+
     private void nextPart() throws IOException {
         closeParts();
         part++;
@@ -48,9 +51,10 @@ final class ExtractWriter implements Closeable {
         String name = String.format(Locale.ROOT, "part-%05d.csv", part);
         lines = Files.newBufferedWriter(dir.resolve("claim_lines").resolve(name), StandardCharsets.UTF_8);
         admins = Files.newBufferedWriter(dir.resolve("administrations").resolve(name), StandardCharsets.UTF_8);
-        lines.write(String.join(",", Table.CLAIM_LINES.names()));
+        // the columns this writer fills, in its row order (optional contract columns it does not generate are left out)
+        lines.write(String.join(",", Table.CLAIM_LINES.names().subList(0, LINE_COLUMNS)));
         lines.write("\r\n");
-        admins.write(String.join(",", Table.ADMINISTRATIONS.names()));
+        admins.write(String.join(",", Table.ADMINISTRATIONS.names().subList(0, ADMINISTRATION_COLUMNS)));
         admins.write("\r\n");
     }
 

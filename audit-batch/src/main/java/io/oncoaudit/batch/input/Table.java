@@ -13,13 +13,14 @@ public enum Table {
             Column.opt("payer_name"), Column.req("place_of_service"), Column.req("procedure_code"), Column.opt("modifiers"),
             Column.req("units"), Column.opt("ndc"), Column.req("diagnosis_codes"), Column.req("charge_amount"),
             Column.opt("allowed_amount"), Column.opt("paid_amount"), Column.opt("adjustment_reason_codes"),
-            Column.opt("remark_codes"))),
+            Column.opt("remark_codes"), Column.opt("claim_type"), Column.opt("bill_type"), Column.opt("revenue_code"),
+            Column.opt("member_id"), Column.opt("patient_name"), Column.opt("payer_claim_number"))),
     ADMINISTRATIONS("administrations", List.of(
             Column.req("claim_id"), Column.req("administration_id"), Column.req("drug_code"), Column.opt("drug_name"),
             Column.req("dose"), Column.req("dose_unit"), Column.req("route"), Column.opt("start_time"),
             Column.opt("end_time"), Column.opt("pump"), Column.opt("wasted"), Column.opt("lesion_count"),
             // extension of the core model: the IV access used (two infusions through two sites = two initials)
-            Column.opt("access_site")));
+            Column.opt("access_site"), Column.opt("pump_owner"), Column.opt("separate_site_reason")));
 
     /** One contract column; {@code required} = the column must exist in the file header (contract "req"). */
     public record Column(String name, boolean required) {

@@ -78,6 +78,11 @@ public final class CodecJson {
         return ContractWriter.expectedLines(new StringBuilder(64 * Math.max(1, lines.size())), lines).toString();
     }
 
+    /** A result's "unclassifiedDrugs" array (contract section 4); [] when none. */
+    public static String unclassifiedDrugsToJson(List<io.oncoaudit.core.model.UnclassifiedDrug> drugs) {
+        return ContractWriter.unclassifiedDrugs(new StringBuilder(16 + 96 * drugs.size()), drugs).toString();
+    }
+
     /** Findings as in a result's "findings" array. */
     public static String findingsToJson(List<Finding> findings) {
         return ContractWriter.findings(new StringBuilder(512 * Math.max(1, findings.size())), findings).toString();

@@ -7,11 +7,14 @@ import static io.oncoaudit.core.json.JsonWriter.strings;
 
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.ClaimType;
 import io.oncoaudit.core.model.Encounter;
 import io.oncoaudit.core.model.ExpectedLine;
 import io.oncoaudit.core.model.Finding;
+import io.oncoaudit.core.model.FindingPricing;
 import io.oncoaudit.core.model.Money;
 import io.oncoaudit.core.model.RecodeResult;
+import io.oncoaudit.core.model.UnclassifiedDrug;
 import io.oncoaudit.core.model.ValidationError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,7 +46,48 @@ final class ContractWriter {
         money(sb, r.netImpact());
         key(sb, "warnings", false);
         strings(sb, r.warnings());
+        if (!r.unclassifiedDrugs().isEmpty()) unclassifiedDrugs(key(sb, "unclassifiedDrugs", false), r.unclassifiedDrugs());
         return sb.append('}');
+    }
+
+    static StringBuilder unclassifiedDrugs(StringBuilder sb, List<UnclassifiedDrug> drugs) {
+        sb.append('[');
+        for (int i = 0; i < drugs.size(); i++) {
+            if (i > 0) sb.append(',');
+            UnclassifiedDrug u = drugs.get(i);
+            key(sb.append('{'), "administrationId", true);
+            string(sb, u.administrationId());
+            key(sb, "drugCode", false);
+            string(sb, u.drugCode());
+            optString(sb, "drugName", u.drugName());
+            key(sb, "reason", false);
+            string(sb, u.reason());
+            sb.append('}');
+        }
+        return sb.append(']');
+    }
+
+    /** The pricing detail of a finding (contract section 10), its non-null members only. */
+    static StringBuilder pricing(StringBuilder sb, FindingPricing p) {
+        sb.append('{');
+        boolean first = true;
+        first = member(sb, first, "billedPrice", p.billedPrice());
+        first = member(sb, first, "billedValue", p.billedValue());
+        first = member(sb, first, "expectedPrice", p.expectedPrice());
+        first = member(sb, first, "expectedChargeBasis", p.expectedChargeBasis());
+        first = member(sb, first, "expectedValue", p.expectedValue());
+        if (p.tableVersion() != null) {
+            string(key(sb, "tableVersion", first), p.tableVersion());
+            first = false;
+        }
+        if (p.note() != null) string(key(sb, "note", first), p.note());
+        return sb.append('}');
+    }
+
+    private static boolean member(StringBuilder sb, boolean first, String k, BigDecimal v) {
+        if (v == null) return first;
+        number(key(sb, k, first), v);
+        return false;
     }
 
     static StringBuilder error(StringBuilder sb, String claimId, ValidationError e) {
@@ -99,6 +143,16 @@ final class ContractWriter {
             key(sb, "lineNumber", false);
             if (f.lineNumber() == null) sb.append("null");
             else sb.append(f.lineNumber().intValue());
+            if (f.pricing() != null) pricing(key(sb, "pricing", false), f.pricing());
+            if (!f.details().isEmpty()) {
+                key(sb, "details", false).append('{');
+                boolean first = true;
+                for (var e : f.details().entrySet()) {
+                    string(key(sb, e.getKey(), first), e.getValue());
+                    first = false;
+                }
+                sb.append('}');
+            }
             sb.append('}');
         }
         return sb.append(']');
@@ -131,6 +185,11 @@ final class ContractWriter {
         lines(sb, e.lines());
         key(sb, "administrations", false);
         administrations(sb, e.administrations());
+        if (e.claimType() != ClaimType.PROFESSIONAL) optString(sb, "claimType", e.claimType().name());
+        optString(sb, "billType", e.billType());
+        optString(sb, "memberId", e.memberId());
+        optString(sb, "patientName", e.patientName());
+        optString(sb, "payerClaimNumber", e.payerClaimNumber());
         return sb.append('}');
     }
 
@@ -154,7 +213,9 @@ final class ContractWriter {
             key(sb, "adjustmentReasonCodes", false);
             strings(sb, l.adjustmentReasonCodes());
             key(sb, "remarkCodes", false);
-            strings(sb, l.remarkCodes()).append('}');
+            strings(sb, l.remarkCodes());
+            optString(sb, "revenueCode", l.revenueCode());
+            sb.append('}');
         }
         return sb.append(']');
     }
@@ -181,6 +242,8 @@ final class ContractWriter {
             optNumber(sb, "wasted", a.wasted());
             if (a.lesionCount() != null) key(sb, "lesionCount", false).append(a.lesionCount().intValue());
             optString(sb, "accessSite", a.accessSite());
+            if (a.pumpOwner() != null) optString(sb, "pumpOwner", a.pumpOwner().name());
+            optString(sb, "separateSiteReason", a.separateSiteReason());
             sb.append('}');
         }
         return sb.append(']');

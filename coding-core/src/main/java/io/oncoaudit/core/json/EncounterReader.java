@@ -3,9 +3,11 @@ package io.oncoaudit.core.json;
 import io.oncoaudit.core.json.CodecJson.ParsedEncounter;
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.ClaimType;
 import io.oncoaudit.core.model.DoseUnit;
 import io.oncoaudit.core.model.Encounter;
 import io.oncoaudit.core.model.InvalidFieldException;
+import io.oncoaudit.core.model.PumpOwner;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.model.ValidationError;
 import java.math.BigDecimal;
@@ -71,8 +73,13 @@ final class EncounterReader {
         List<String> dx = f.strings("diagnosisCodes", true);
         List<ClaimLine> lines = lines(f);
         List<Administration> admins = administrations(f);
+        ClaimType claimType = ClaimType.parse(f.path("claimType"), f.string("claimType", false));
+        String billType = f.string("billType", false);
+        String memberId = f.string("memberId", false);
+        String patientName = f.string("patientName", false);
+        String payerClaimNumber = f.string("payerClaimNumber", false);
         return new Encounter(claimId, patientId, dos, billingNpi, renderingNpi, providerName, payerId, payerName,
-                pos, dx, lines, admins);
+                pos, dx, lines, admins, claimType, billType, memberId, patientName, payerClaimNumber);
     }
 
     private static List<ClaimLine> lines(Fields f) {
@@ -90,7 +97,8 @@ final class EncounterReader {
             BigDecimal paid = l.number("paidAmount", false);
             List<String> carc = l.strings("adjustmentReasonCodes", false);
             List<String> rarc = l.strings("remarkCodes", false);
-            out.add(new ClaimLine(lineNumber, code, modifiers, units, ndc, charge, allowed, paid, carc, rarc));
+            String revenueCode = l.string("revenueCode", false);
+            out.add(new ClaimLine(lineNumber, code, modifiers, units, ndc, charge, allowed, paid, carc, rarc, revenueCode));
         }
         return out;
     }
@@ -112,8 +120,10 @@ final class EncounterReader {
             BigDecimal wasted = a.number("wasted", false);
             Integer lesions = a.wholeNumber("lesionCount", false);
             String accessSite = a.string("accessSite", false);
+            PumpOwner pumpOwner = PumpOwner.parse(a.path("pumpOwner"), a.string("pumpOwner", false));
+            String separateSiteReason = a.string("separateSiteReason", false);
             out.add(new Administration(id, drugCode, drugName, dose, unit, route, start, end, pump, wasted, lesions,
-                    accessSite));
+                    accessSite, pumpOwner, separateSiteReason));
         }
         return out;
     }

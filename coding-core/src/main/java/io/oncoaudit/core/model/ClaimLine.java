@@ -3,7 +3,10 @@ package io.oncoaudit.core.model;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** One billed claim line (contract section 1, claim_lines; the claim-level columns live on {@link Encounter}). */
+/**
+ * One billed claim line (contract section 1, claim_lines; the claim-level columns live on {@link Encounter}).
+ * {@code revenueCode} is the institutional revenue code of the line (e.g. 0335, 0636), null on professional claims.
+ */
 public record ClaimLine(
         int lineNumber,
         String procedureCode,
@@ -14,12 +17,21 @@ public record ClaimLine(
         BigDecimal allowedAmount,
         BigDecimal paidAmount,
         List<String> adjustmentReasonCodes,
-        List<String> remarkCodes) {
+        List<String> remarkCodes,
+        String revenueCode) {
 
     public ClaimLine {
         modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
         adjustmentReasonCodes = adjustmentReasonCodes == null ? List.of() : List.copyOf(adjustmentReasonCodes);
         remarkCodes = remarkCodes == null ? List.of() : List.copyOf(remarkCodes);
+    }
+
+    /** A line without a revenue code (professional claims). */
+    public ClaimLine(int lineNumber, String procedureCode, List<String> modifiers, BigDecimal units, String ndc,
+                     BigDecimal chargeAmount, BigDecimal allowedAmount, BigDecimal paidAmount,
+                     List<String> adjustmentReasonCodes, List<String> remarkCodes) {
+        this(lineNumber, procedureCode, modifiers, units, ndc, chargeAmount, allowedAmount, paidAmount,
+                adjustmentReasonCodes, remarkCodes, null);
     }
 
     public boolean hasModifier(String m) {

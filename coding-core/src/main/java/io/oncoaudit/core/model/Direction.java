@@ -7,5 +7,10 @@ public enum Direction {
     /** Billed more than correct coding supports: a recoupment risk on audit. */
     OVERPAYMENT,
     /** The line was denied, or will be, and the correction recovers it. */
-    DENIAL
+    DENIAL,
+    /**
+     * The coding is wrong but the correction moves no money on the schedule in use (amount 0): two codes in one
+     * OPPS APC, a packaged code, a code not payable in the setting (contract section 4).
+     */
+    COMPLIANCE
 }

@@ -12,7 +12,18 @@ public record RecodeResult(
         BigDecimal expectedAmount,
         BigDecimal netImpact,
         List<String> warnings,
-        ValidationError error) {
+        ValidationError error,
+        List<UnclassifiedDrug> unclassifiedDrugs) {
+
+    public RecodeResult {
+        unclassifiedDrugs = unclassifiedDrugs == null ? List.of() : List.copyOf(unclassifiedDrugs);
+    }
+
+    /** A result without unclassified drugs. */
+    public RecodeResult(String claimId, List<ExpectedLine> expectedLines, List<Finding> findings, BigDecimal billedAmount,
+                        BigDecimal expectedAmount, BigDecimal netImpact, List<String> warnings, ValidationError error) {
+        this(claimId, expectedLines, findings, billedAmount, expectedAmount, netImpact, warnings, error, List.of());
+    }
 
     public static RecodeResult rejected(String claimId, ValidationError error) {
         return new RecodeResult(claimId, List.of(), List.of(), Money.ZERO, Money.ZERO, Money.ZERO, List.of(), error);

@@ -57,6 +57,7 @@ final class Findings {
             case DENIAL -> claim + ": we request redetermination (or reopening for a clerical error) of the denied service, corrected as "
                     + change + ". " + basis;
             case OVERPAYMENT -> claim + ": internal correction (voluntary refund or replacement claim): " + change + ". " + basis;
+            case COMPLIANCE -> claim + ": coding correction with no payment change: " + change + ". " + basis;
         };
     }
 
