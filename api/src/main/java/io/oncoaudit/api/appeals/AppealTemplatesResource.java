@@ -104,7 +104,7 @@ public class AppealTemplatesResource {
         return new LetterData(0, "sample", LocalDate.now(), "SAMPLE-1", "sample-run", "P-SAMPLE", dos, "11", List.of("C50.911"),
                 "Sample Oncology & Hematology", "1234567893", "1234567893", payerId, payerId + " (sample)", true,
                 List.of(new LetterData.BilledLine(1, "96372", List.of(), BigDecimal.ONE, null, new BigDecimal("60.00"),
-                        new BigDecimal("14.50"), new BigDecimal("11.60"), List.of("CO-97"))),
+                        new BigDecimal("14.50"), new BigDecimal("11.60"), List.of("CO-97"), List.of())),
                 List.of(new LetterData.CorrectedLine(1, "96402", List.of(), 1, null, new BigDecimal("32.75"), new BigDecimal("60.00"), true, true)),
                 List.of(new LetterData.LetterFinding(0, 1, "DOWNCODED_TO_96372", "SAMPLE", "96372", 1, "96402", 1, "UNDERPAYMENT",
                         new BigDecimal("18.25"), "sample explanation", List.of("sample citation"), "sample appeal text")),

@@ -343,6 +343,10 @@ public class CampaignsResource {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        if (one.get(0).unprocessable()) {
+            throw new ProblemException(409, "No appeal for this claim", "claimId", "claim " + claimId + " was "
+                    + PacketWriter.UNPROCESSABLE_REASON);
+        }
         byte[] pdf = packets.letter(one.get(0));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"appeal-" + id + "-" + claimId.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"")

@@ -454,6 +454,29 @@ class CampaignsTests {
     }
 
     @Test
+    void aClaimReturnedAsUnprocessableGetsNoAppealButItsLinesForANewClaim() throws Exception {
+        LocalDate recent = LocalDate.now().minusDays(15);
+        AppealsTestData.insertRun(ds, "appeals-unprocessable",
+                new AppealsTestData.Claim("UNP-1", "PT999501", recent, "UNPPAYER", "Unp", "Clinic", "e", "a", new BigDecimal("20.00"), "UNDERPAYMENT"),
+                new AppealsTestData.Claim("UNP-2", "PT999502", recent, "UNPPAYER", "Unp", "Clinic", "e", "a", new BigDecimal("30.00"), "UNDERPAYMENT"));
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE encounters SET billed_lines_json = replace(billed_lines_json, '\"remarkCodes\":[]', '\"remarkCodes\":[\"MA130\"]')"
+                        + " WHERE claim_id = 'UNP-1'")) {
+            assertEquals(1, ps.executeUpdate());
+        }
+        long id = create("unprocessable", Map.of("payerId", "UNPPAYER")).get("id").asLong();
+        Map<String, byte[]> entries = unzip(Fixtures.auditor().get("/api/campaigns/" + id + "/packet").then().statusCode(200).extract().asByteArray());
+        assertEquals(List.of("appeal-UNP-2.pdf", "corrected-lines.csv", "index.csv"), new ArrayList<>(entries.keySet()));
+        String index = new String(entries.get("index.csv"), StandardCharsets.UTF_8);
+        assertTrue(index.contains("UNP-1,,20.00,no,returned as unprocessable (remark code MA130): no appeal rights"), index);
+        String csv = new String(entries.get("corrected-lines.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\r\n1,UNP-1,UNP-1,") && csv.contains("submit as a new claim"), csv);
+        assertTrue(csv.contains("\r\n7,UNP-2,UNP-2,"), csv);
+        Fixtures.auditor().get("/api/campaigns/" + id + "/claims/UNP-1/letter.pdf").then().statusCode(409)
+                .body("detail", containsString("MA130"));
+    }
+
+    @Test
     void extractTextIsEscapedInLettersAndNeutralisedInTheCsv() throws Exception {
         String hostileProvider = "Smith & Jones <b>Oncology</b> \"West\"";
         String hostileExplanation = "</p><script>alert(1)</script> & <img src=\"file:///etc/passwd\"/> ends";

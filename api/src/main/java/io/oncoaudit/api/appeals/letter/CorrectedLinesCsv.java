@@ -26,6 +26,9 @@ public final class CorrectedLinesCsv {
     static final String MEDICARE_NOTE = "Medicare Part B: not a replacement claim; send these lines with the reopening request"
             + " (CMS Pub 100-04 Ch.34 \u00a710.6.2)";
 
+    /** A claim returned as unprocessable (MA130) has no determination to replace: its lines go out as a new claim (frequency 1). */
+    static final String UNPROCESSABLE_NOTE = "returned as unprocessable (MA130): submit as a new claim (frequency code 1); no appeal";
+
     /** A payer whose professional claims are corrected by reopening, never by a frequency-7 replacement. */
     public static boolean correctsByReopening(String payerId) {
         return "MEDICARE".equalsIgnoreCase(payerId);
@@ -41,11 +44,12 @@ public final class CorrectedLinesCsv {
     /** Rows of one claim; none when the run holds no line detail for it. */
     public static int rows(Writer w, LetterData d) throws IOException {
         if (!d.lineDetail()) return 0;
-        boolean reopening = correctsByReopening(d.payerId());
-        String note = reopening ? MEDICARE_NOTE : "";
+        boolean unprocessable = d.unprocessable();
+        boolean reopening = !unprocessable && correctsByReopening(d.payerId());
+        String note = unprocessable ? UNPROCESSABLE_NOTE : reopening ? MEDICARE_NOTE : "";
         int n = 0;
         for (CorrectedLine l : d.correctedLines()) {
-            cell(w, reopening ? "" : "7", true);
+            cell(w, unprocessable ? "1" : reopening ? "" : "7", true);
             cell(w, d.claimId(), false);
             cell(w, d.claimId(), false);
             cell(w, Integer.toString(l.lineNumber()), false);

@@ -38,7 +38,23 @@ public record LetterData(long campaignId, String campaignName, LocalDate letterD
 
     public record BilledLine(int lineNumber, String procedureCode, List<String> modifiers, BigDecimal units, String ndc,
                              BigDecimal chargeAmount, BigDecimal allowedAmount, BigDecimal paidAmount,
-                             List<String> adjustmentReasonCodes) { }
+                             List<String> adjustmentReasonCodes, List<String> remarkCodes) { }
+
+    /** Remark code of a claim returned as unprocessable (no initial determination, so no appeal rights). */
+    public static final String UNPROCESSABLE = "MA130";
+
+    /**
+     * The payer returned the claim as unprocessable (a billed line carries remark code MA130): there is no
+     * initial determination to appeal; the claim is corrected and submitted again as a new claim
+     * (CMS Pub 100-04 Ch.1 \u00a780.3.2).
+     */
+    public boolean unprocessable() {
+        for (BilledLine l : billedLines) {
+            if (l.remarkCodes() == null) continue;
+            for (String r : l.remarkCodes()) if (r != null && r.strip().equalsIgnoreCase(UNPROCESSABLE)) return true;
+        }
+        return false;
+    }
 
     /** A line of the replacement claim; {@code chargeFromBill} false when the charge is the fee-schedule amount. */
     public record CorrectedLine(int lineNumber, String procedureCode, List<String> modifiers, int units, String ndc,

@@ -156,7 +156,8 @@ public class LetterSource {
         for (JsonNode l : lines) {
             out.add(new BilledLine(l.path("lineNumber").asInt(), l.path("procedureCode").asText(null), strings(l.path("modifiers"), null),
                     decimal(l.get("units")), l.path("ndc").asText(null), decimal(l.get("chargeAmount")),
-                    decimal(l.get("allowedAmount")), decimal(l.get("paidAmount")), strings(l.path("adjustmentReasonCodes"), null)));
+                    decimal(l.get("allowedAmount")), decimal(l.get("paidAmount")), strings(l.path("adjustmentReasonCodes"), null),
+                    strings(l.path("remarkCodes"), null)));
         }
         return out;
     }

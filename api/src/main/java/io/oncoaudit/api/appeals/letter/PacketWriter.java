@@ -34,6 +34,9 @@ public class PacketWriter {
         return pdf.render(composer.compose(d), "claim " + d.claimId());
     }
 
+    public static final String UNPROCESSABLE_REASON = "returned as unprocessable (remark code MA130): no appeal rights;"
+            + " submit the corrected lines in corrected-lines.csv as a new claim";
+
     /** A claim of the campaign left out of the packet, and why (listed in index.csv). */
     public record Omitted(String claimId, String state, java.math.BigDecimal claimed, String reason) { }
 
@@ -52,11 +55,17 @@ public class PacketWriter {
         StringBuilder index = new StringBuilder("claim_id,file,claimed,included,reason\r\n");
         Set<String> names = new HashSet<>();
         source.forEach(campaignId, campaignName, claimIds, patientLevel, today, d -> {
+            CorrectedLinesCsv.rows(csvWriter, d);
+            if (d.unprocessable()) {
+                // no appeal for a claim returned as unprocessable: its corrected lines go out as a new claim
+                index.append(csvCell(d.claimId())).append(",,").append(d.amountRequested().toPlainString()).append(",no,")
+                        .append(csvCell(UNPROCESSABLE_REASON)).append("\r\n");
+                return;
+            }
             String file = uniqueName(names, "appeal-" + fileSafe(d.claimId()), ".pdf");
             zip.putNextEntry(new ZipEntry(file));
             zip.write(letter(d));
             zip.closeEntry();
-            CorrectedLinesCsv.rows(csvWriter, d);
             String mar = administrationRecord(d);
             if (mar != null) {
                 zip.putNextEntry(new ZipEntry(uniqueName(names, "administrations-" + fileSafe(d.claimId()), ".csv")));
