@@ -28,5 +28,8 @@ final class ParquetColumns {
             opt("rendering_npi"), opt("provider_name"), req("payer_id"), opt("payer_name"), opt("place_of_service"),
             opt("diagnosis_codes"), opt("line_count"), opt("administration_count"), opt("finding_count"),
             opt("billed_amount"), opt("expected_amount"), opt("net_impact"), opt("billed_lines_json"),
-            opt("administrations_json"), opt("expected_lines_json"), opt("warnings_json"));
+            opt("administrations_json"), opt("expected_lines_json"), opt("warnings_json"),
+            // contract section 1 optional claim columns and the unclassified drugs (older runs lack them: left null)
+            opt("claim_type"), opt("bill_type"), opt("member_id"), opt("patient_name"), opt("payer_claim_number"),
+            opt("unclassified_drugs_json"));
 }
