@@ -31,7 +31,7 @@ final class ExtractWriter implements Closeable {
     long adminRows;
     long encounters;
 
-    /** Also the claims as 837P and the payer's 835 (generate --format x12); null = CSV only. */
+    /** Also the claims as 837P / 837I and the payer's 835 (generate --format x12); null = CSV only. */
     private final X12Writer x12;
 
     ExtractWriter(Path dir, long encountersPerPart) throws IOException {

@@ -27,7 +27,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code generate --encounters N --out DIR [--seed S] [--error-rate R] [--format csv|parquet]} (issue 4,
  * section 3): a realistic oncology extract with injected coding errors and their ground truth (DIR/truth.csv).
- * {@code --format x12} also writes the claims as 837P and the payer's 835 with denials ({@link X12Writer}).
+ * {@code --format x12} also writes the claims as 837P / 837I (institutional) and the payer's 835 with denials ({@link X12Writer}).
  */
 public final class GenerateCommand {
     public static final Set<String> OPTIONS = Set.of("encounters", "out", "seed", "error-rate", "format", "part-size");
@@ -77,7 +77,7 @@ public final class GenerateCommand {
         return writeCsv(dir, n, seed, errorRate, partSize, err, false);
     }
 
-    /** {@code x12}: also DIR/claims-x12/ (837P), DIR/remits/ (835) and DIR/remits-truth.csv ({@link X12Writer}). */
+    /** {@code x12}: also DIR/claims-x12/ (837P, 837I), DIR/remits/ (835) and DIR/remits-truth.csv ({@link X12Writer}). */
     static Stats writeCsv(Path dir, long n, long seed, double errorRate, long partSize, PrintStream err, boolean x12)
             throws IOException {
         Random r = new Random(seed);

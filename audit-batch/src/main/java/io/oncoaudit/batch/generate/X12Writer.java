@@ -1,5 +1,6 @@
 package io.oncoaudit.batch.generate;
 
+import io.oncoaudit.core.model.ClaimType;
 import io.oncoaudit.core.model.FindingKind;
 import io.oncoaudit.core.model.Setting;
 import io.oncoaudit.core.pricing.FeeSchedule;
@@ -18,12 +19,15 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * {@code generate --format x12}: the generated claims also as X12 837P (DIR/claims-x12/, one interchange per
- * part) and the payer's 835 for them (DIR/remits/), with the payer's view of each injected error: the line the
- * error sits on is denied (paid 0, CO + the CARC a payer uses for that error, and a RARC); about 5% of the other
- * claims are allowed 90% of the fee schedule (underpaid lines); the rest are allowed the lesser of the charge and
- * the built-in fee schedule, paid 80% with 20% coinsurance (PR-2) and CO-45 for the charge above the allowed
- * amount. DIR/remits-truth.csv lists every remittance line with what the payer did and why.
+ * {@code generate --format x12}: the generated claims also as X12 (DIR/claims-x12/, one interchange per kind and
+ * part): professional claims as 837P (part-NNNNN.837), the hospital's institutional claims (POS 22, type of bill
+ * 131, revenue codes) as 837I (part-NNNNN-i.837), and the payer's 835 for them (DIR/remits/part-NNNNN.835), with
+ * the payer's view of each injected error: the line the error sits on is denied (paid 0, CO + the CARC a payer
+ * uses for that error, and a RARC); about 5% of the other claims are allowed 90% of the fee schedule (underpaid
+ * lines); the rest are allowed the built-in fee schedule amount (on a professional claim the lesser of it and the
+ * charge), paid 80% with 20% coinsurance (PR-2), CO-45 for the charge above the allowed amount (OA-94, negative,
+ * for an allowed amount above the charge). DIR/remits-truth.csv lists every remittance line with what the payer
+ * did and why.
  */
 final class X12Writer implements Closeable {
     /** The payer's adjustment for an error a coding auditor would flag (public CARC / RARC code lists). */
@@ -50,9 +54,10 @@ final class X12Writer implements Closeable {
     private final long perFile;
     private final FeeSchedule fees = FeeSchedules.builtIn();
     private final BufferedWriter truth;
-    private BufferedWriter w837, w835;
-    private List<String> tx837 = new ArrayList<>(), tx835 = new ArrayList<>();
-    private long inFile, hl;
+    private BufferedWriter w835;
+    private String part;
+    private List<String> tx837 = new ArrayList<>(), tx837i = new ArrayList<>(), tx835 = new ArrayList<>();
+    private long inFile, hl, hlI;
     private int file = -1;
     private final Random random;
 
@@ -68,38 +73,98 @@ final class X12Writer implements Closeable {
     void write(Visit v, List<String> charges) throws IOException {
         if (file < 0 || inFile >= perFile) nextFile();
         inFile++;
-        // 837P: 2000B subscriber (patient = subscriber), 2010BB payer, 2300 claim, 2400 lines
-        // 2000A billing provider and 2000B subscriber (patient = subscriber) per claim
-        long a = ++hl, b = ++hl;
-        tx837.add("HL*" + a + "**20*1");
-        tx837.add("NM1*85*2*" + v.provider.name() + "*****XX*" + v.provider.npi());
-        tx837.add("HL*" + b + "*" + a + "*22*0");
-        tx837.add("SBR*P*18*******CI");
-        tx837.add("NM1*IL*1*PATIENT*" + v.patientId + "****MI*" + v.patientId);
-        tx837.add("NM1*PR*2*" + v.payer.name() + "*****PI*" + v.payer.id());
         BigDecimal total = BigDecimal.ZERO;
         for (String c : charges) total = total.add(new BigDecimal(c));
-        tx837.add("CLM*" + v.claimId + "*" + total.toPlainString() + "***" + v.placeOfService + ":B:1*Y*A*Y*Y");
+        String dos = v.dateOfService.toString().replace("-", "");
+        if (institutional(v)) institutional837(v, charges, total, dos);
+        else professional837(v, charges, total, dos);
+        remit(v, charges, dos);
+    }
+
+    /** The hospital's claim (claim_type INSTITUTIONAL with a type of bill): 837I; every other claim: 837P. */
+    static boolean institutional(Visit v) {
+        return v.claimType == ClaimType.INSTITUTIONAL;
+    }
+
+    /** 837P: 2000A billing provider and 2000B subscriber (patient = subscriber) per claim, 2010BB payer, 2300, 2400. */
+    private void professional837(Visit v, List<String> charges, BigDecimal total, String dos) {
+        List<String> t = tx837;
+        long a = ++hl, b = ++hl;
+        header(t, v, a, b);
+        t.add("CLM*" + v.claimId + "*" + total.toPlainString() + "***" + v.placeOfService + ":B:1*Y*A*Y*Y");
         StringBuilder hi = new StringBuilder("HI");
         for (int i = 0; i < v.diagnoses.size() && i < 12; i++) {
             hi.append('*').append(i == 0 ? "ABK:" : "ABF:").append(v.diagnoses.get(i).replace(".", ""));
         }
-        tx837.add(hi.toString());
-        if (v.provider.renderingNpi() != null && !v.provider.renderingNpi().isEmpty()) {
-            tx837.add("NM1*82*1*RENDERING*PROVIDER****XX*" + v.provider.renderingNpi());
-        }
-        String dos = v.dateOfService.toString().replace("-", "");
+        t.add(hi.toString());
+        rendering(t, v);
         for (int i = 0; i < v.lines.size(); i++) {
             Visit.Line l = v.lines.get(i);
-            tx837.add("LX*" + (i + 1));
-            tx837.add("SV1*" + composite(l.code, l.modifiers) + "*" + charges.get(i) + "*UN*" + l.units + "***1");
-            tx837.add("DTP*472*D8*" + dos);
-            if (l.ndc != null && !l.ndc.isEmpty()) {
-                tx837.add("LIN**N4*" + l.ndc);
-                tx837.add("CTP****" + l.units + "*UN");
-            }
+            t.add("LX*" + (i + 1));
+            t.add("SV1*" + composite(l.code, l.modifiers) + "*" + charges.get(i) + "*UN*" + l.units + "***1");
+            t.add("DTP*472*D8*" + dos);
+            drug(t, l);
         }
-        remit(v, charges, dos);
+    }
+
+    /**
+     * 837I (005010X223A2): the same 2000A / 2000B / 2010BB loops; 2300 CLM05 = facility type code (the type of
+     * bill's first two digits) : A (UB-04 institutional) : frequency (its third digit), DTP*434 statement dates,
+     * CL1 patient status 01, HI principal diagnosis ABK then other diagnoses ABF; 2400 SV2 revenue code, HC
+     * procedure composite, charge, UN, units, with the line's DTP*472 and the drug's 2410 LIN / CTP.
+     */
+    private void institutional837(Visit v, List<String> charges, BigDecimal total, String dos) {
+        String tob = v.billType;
+        if (tob == null || !tob.matches("\\d{3}")) {
+            throw new IllegalStateException("claim " + v.claimId + ": institutional claim without a 3-digit type of bill ("
+                    + tob + ")");
+        }
+        List<String> t = tx837i;
+        long a = ++hlI, b = ++hlI;
+        header(t, v, a, b);
+        t.add("CLM*" + v.claimId + "*" + total.toPlainString() + "***" + tob.substring(0, 2) + ":A:" + tob.substring(2)
+                + "**A*Y*Y");
+        t.add("DTP*434*RD8*" + dos + "-" + dos);
+        t.add("CL1***01");
+        if (!v.diagnoses.isEmpty()) t.add("HI*ABK:" + v.diagnoses.get(0).replace(".", ""));
+        if (v.diagnoses.size() > 1) {
+            StringBuilder hi = new StringBuilder("HI");
+            for (int i = 1; i < v.diagnoses.size() && i < 13; i++) {
+                hi.append("*ABF:").append(v.diagnoses.get(i).replace(".", ""));
+            }
+            t.add(hi.toString());
+        }
+        rendering(t, v);
+        for (int i = 0; i < v.lines.size(); i++) {
+            Visit.Line l = v.lines.get(i);
+            String revenue = v.revenueCode(l.code);
+            t.add("LX*" + (i + 1));
+            t.add("SV2*" + revenue + "*" + composite(l.code, l.modifiers) + "*" + charges.get(i) + "*UN*" + l.units);
+            t.add("DTP*472*D8*" + dos);
+            drug(t, l);
+        }
+    }
+
+    private static void header(List<String> t, Visit v, long a, long b) {
+        t.add("HL*" + a + "**20*1");
+        t.add("NM1*85*2*" + v.provider.name() + "*****XX*" + v.provider.npi());
+        t.add("HL*" + b + "*" + a + "*22*0");
+        t.add("SBR*P*18*******CI");
+        t.add("NM1*IL*1*PATIENT*" + v.patientId + "****MI*" + v.patientId);
+        t.add("NM1*PR*2*" + v.payer.name() + "*****PI*" + v.payer.id());
+    }
+
+    private static void rendering(List<String> t, Visit v) {
+        if (v.provider.renderingNpi() != null && !v.provider.renderingNpi().isEmpty()) {
+            t.add("NM1*82*1*RENDERING*PROVIDER****XX*" + v.provider.renderingNpi());
+        }
+    }
+
+    private static void drug(List<String> t, Visit.Line l) {
+        if (l.ndc != null && !l.ndc.isEmpty()) {
+            t.add("LIN**N4*" + l.ndc);
+            t.add("CTP****" + l.units + "*UN");
+        }
     }
 
     private void remit(Visit v, List<String> charges, String dos) throws IOException {
@@ -124,6 +189,7 @@ final class X12Writer implements Closeable {
         }
         boolean underpaid = pv == null && random.nextInt(20) == 0;
         Setting setting = Setting.ofPlaceOfService(v.placeOfService);
+        boolean institutional = institutional(v);
         List<String> svc = new ArrayList<>();
         BigDecimal claimCharge = BigDecimal.ZERO, claimPaid = BigDecimal.ZERO, claimPr = BigDecimal.ZERO;
         for (int i = 0; i < v.lines.size(); i++) {
@@ -131,7 +197,9 @@ final class X12Writer implements Closeable {
             BigDecimal charge = new BigDecimal(charges.get(i));
             claimCharge = claimCharge.add(charge);
             String comp = composite(l.code, l.modifiers);
-            svc.add("SVC*" + comp + "*" + charge.toPlainString() + "*%PAID%**" + l.units);
+            // SVC04: the NUBC revenue code of an institutional line
+            svc.add("SVC*" + comp + "*" + charge.toPlainString() + "*%PAID%*" + (institutional ? v.revenueCode(l.code) : "")
+                    + "*" + l.units);
             svc.add("DTM*472*" + dos);
             String status, carc = "", rarc = "";
             BigDecimal paid;
@@ -146,13 +214,18 @@ final class X12Writer implements Closeable {
                 BigDecimal price = fees.perUnit(v.payer.id(), l.code, setting, v.dateOfService);
                 BigDecimal value = price == null ? charge.multiply(new BigDecimal("0.60"))
                         : price.multiply(BigDecimal.valueOf(l.units));
-                value = value.min(charge).setScale(2, RoundingMode.HALF_EVEN);
+                // a professional claim is allowed the lesser of the charge and the fee schedule (contract section 10);
+                // the hospital's institutional claim the fee schedule amount, whatever the charge
+                if (!institutional || price == null) value = value.min(charge);
+                value = value.setScale(2, RoundingMode.HALF_EVEN);
                 boolean below = underpaid && price != null && price.signum() > 0;
                 BigDecimal allowed = below ? value.multiply(new BigDecimal("0.90")).setScale(2, RoundingMode.HALF_EVEN) : value;
                 paid = allowed.multiply(new BigDecimal("0.80")).setScale(2, RoundingMode.HALF_EVEN);
                 BigDecimal pr = allowed.subtract(paid);
                 BigDecimal co45 = charge.subtract(allowed);
                 if (co45.signum() > 0) svc.add("CAS*CO*45*" + co45.toPlainString());
+                // allowed above the charge: CARC 94 (processed in excess of charges), a negative adjustment
+                if (co45.signum() < 0) svc.add("CAS*OA*94*" + co45.toPlainString());
                 if (pr.signum() > 0) svc.add("CAS*PR*2*" + pr.toPlainString());
                 svc.add("AMT*B6*" + allowed.toPlainString());
                 claimPr = claimPr.add(pr);
@@ -170,7 +243,9 @@ final class X12Writer implements Closeable {
                     i == deniedLine ? denied.name() : "");
         }
         tx835.add("CLP*" + v.claimId + "*1*" + claimCharge.toPlainString() + "*" + claimPaid.toPlainString() + "*"
-                + claimPr.toPlainString() + "*MB*ICN" + v.claimId);
+                + claimPr.toPlainString() + "*MB*ICN" + v.claimId
+                // CLP08 / CLP09 of an institutional claim: facility type code and frequency (the type of bill)
+                + (institutional ? "*" + v.billType.substring(0, 2) + "*" + v.billType.substring(2) : ""));
         tx835.add("NM1*QC*1*PATIENT*" + v.patientId + "****MI*" + v.patientId);
         tx835.addAll(svc);
     }
@@ -185,33 +260,41 @@ final class X12Writer implements Closeable {
         flush();
         file++;
         inFile = 0;
-        String name = String.format(Locale.ROOT, "part-%05d", file);
-        w837 = Files.newBufferedWriter(claimsDir.resolve(name + ".837"), StandardCharsets.UTF_8);
-        w835 = Files.newBufferedWriter(remitsDir.resolve(name + ".835"), StandardCharsets.UTF_8);
+        part = String.format(Locale.ROOT, "part-%05d", file);
+        w835 = Files.newBufferedWriter(remitsDir.resolve(part + ".835"), StandardCharsets.UTF_8);
     }
 
-    /** Writes the open interchanges (one 837 and one 835 per file; 837 billing provider per claim's HL 20). */
+    /**
+     * Writes the open interchanges of a part: part-NNNNN.837 (837P) and part-NNNNN-i.837 (837I), each only when
+     * the part has claims of that kind (billing provider per claim's HL 20), and part-NNNNN.835 for all of them.
+     */
     private void flush() throws IOException {
-        if (w837 == null) return;
+        if (w835 == null) return;
         String ctl = String.format(Locale.ROOT, "%09d", file + 1);
-        write837(ctl);
+        // 837I interchanges and groups are numbered apart from the 837P ones (ISA13 / GS06 unique per sender)
+        String ctlI = String.format(Locale.ROOT, "%09d", 500_000_000 + file + 1);
+        if (!tx837.isEmpty()) write837(part + ".837", "005010X222A1", ctl, tx837);
+        if (!tx837i.isEmpty()) write837(part + "-i.837", "005010X223A2", ctlI, tx837i);
         write835(ctl);
-        w837.close();
         w835.close();
         tx837 = new ArrayList<>();
+        tx837i = new ArrayList<>();
         tx835 = new ArrayList<>();
         hl = 0;
+        hlI = 0;
     }
 
-    private void write837(String ctl) throws IOException {
+    private void write837(String name, String version, String ctl, List<String> claims) throws IOException {
         List<String> t = new ArrayList<>();
-        t.add("ST*837*0001*005010X222A1");
+        t.add("ST*837*0001*" + version);
         t.add("BHT*0019*00*" + ctl + "*20260401*1200*CH");
         t.add("NM1*41*2*ONCOAUDIT GENERATOR*****46*GEN");
         t.add("NM1*40*2*PAYER*****46*PAYER");
-        t.addAll(tx837);
+        t.addAll(claims);
         t.add("SE*" + (t.size() + 1) + "*0001");
-        envelope(w837, "HC", "005010X222A1", ctl, t);
+        try (BufferedWriter w = Files.newBufferedWriter(claimsDir.resolve(name), StandardCharsets.UTF_8)) {
+            envelope(w, "HC", version, ctl, t);
+        }
     }
 
     private void write835(String ctl) throws IOException {

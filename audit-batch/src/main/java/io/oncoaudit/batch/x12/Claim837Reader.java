@@ -11,7 +11,8 @@ import java.util.Map;
  * and 11) as the segments stream by: one claim in memory at a time. claim_id = CLM01; payer_id / payer_name =
  * loop 2010BB NM1*PR; patient_id and member_id = the subscriber's NM109 (2010BA), the patient's (2010CA) when
  * present; billing_npi / provider_name = 2010AA NM1*85; rendering_npi = 2310B NM1*82 (claim level);
- * place_of_service = CLM05-1; diagnosis_codes = HI (ABK/ABF/BK/BF); per line (LX) SV1 (837P) or SV2 (837I)
+ * place_of_service = CLM05-1 (837P; 837I: the place of service of its facility type code, see
+ * {@link #institutionalPlace}); diagnosis_codes = HI (ABK/ABF/BK/BF); per line (LX) SV1 (837P) or SV2 (837I)
  * code, modifiers, charge, units and revenue code; date of service = the line's DTP*472, else the claim's
  * (DTP*472, 837I DTP*434 statement from-date); ndc = LIN03 (2410). 837I: claim_type INSTITUTIONAL and
  * bill_type = CLM05-1 + CLM05-3.
@@ -286,7 +287,7 @@ public final class Claim837Reader implements X12Reader.Handler {
             r.put("provider_name", providerName);
             r.put("payer_id", payerId);
             r.put("payer_name", payerName);
-            r.put("place_of_service", c.pos);
+            r.put("place_of_service", institutional ? institutionalPlace(c.pos, c.lines) : c.pos);
             r.put("procedure_code", l.get("procedure_code"));
             r.put("modifiers", l.get("modifiers"));
             r.put("units", l.get("units"));
@@ -305,6 +306,28 @@ public final class Claim837Reader implements X12Reader.Handler {
         }
         lines += rows.size();
         sink.claim(rows);
+    }
+
+    /**
+     * The CMS place of service of an 837I claim, which carries none: from its facility type code (CLM05-1, the
+     * type of bill's first two digits). 13 hospital outpatient: 22 on-campus outpatient hospital, 19 off-campus
+     * when a line carries modifier PO or PN (off-campus provider-based department); 11 / 12 hospital inpatient
+     * (Part A / Part B): 21; 83 ambulatory surgery center: 24; any other facility type: the code itself.
+     */
+    static String institutionalPlace(String facility, List<Map<String, String>> lines) {
+        return switch (facility) {
+            case "13" -> {
+                for (Map<String, String> l : lines) {
+                    for (String m : l.getOrDefault("modifiers", "").split("\\|")) {
+                        if (m.equals("PO") || m.equals("PN")) yield "19";
+                    }
+                }
+                yield "22";
+            }
+            case "11", "12" -> "21";
+            case "83" -> "24";
+            default -> facility;
+        };
     }
 
     @Override

@@ -2,19 +2,26 @@ package io.oncoaudit.batch.generate;
 
 import static io.oncoaudit.batch.generate.GenerateScoreTests.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncoaudit.batch.Extracts;
 import io.oncoaudit.batch.SharedSpark;
 import io.oncoaudit.batch.audit.AuditOptions;
+import io.oncoaudit.batch.input.Table;
 import io.oncoaudit.batch.output.Summary;
 import io.oncoaudit.batch.score.ScoreCommand;
+import io.oncoaudit.batch.x12.X12Claims;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,9 +69,46 @@ class GenerateX12Tests {
         }
         assertEquals(expected, statuses);
 
+        theInstitutionalClaimsGoOutAs837IAndComeBackAsTheCsv(data);
+
         ScoreCommand.Score score = ScoreCommand.score(SharedSpark.get(), tmp.resolve("run-x12"), data.resolve("truth.csv"));
         assertEquals(denied, score.denialLines().denied());
         assertTrue(score.denialClaims().recall() > 0.5, score.toJson());
         assertTrue(score.toJson().contains("\"denials\": {\"claims\": {"), score.toJson());
+    }
+
+    /**
+     * POS 22 visits are the hospital's institutional claims: written as 837I (part-NNNNN-i.837, 005010X223A2, SV2),
+     * read back INSTITUTIONAL with type of bill 131, POS 22 and their revenue codes; every 837 line, professional
+     * and institutional, carries the generator CSV's columns (diagnosis codes without their dots, as HI sends them).
+     */
+    private void theInstitutionalClaimsGoOutAs837IAndComeBackAsTheCsv(Path data) throws IOException {
+        String i837 = Files.readString(data.resolve("claims-x12/part-00000-i.837"));
+        assertTrue(i837.contains("~\nST*837*0001*005010X223A2~\n") && i837.contains("~\nSV2*0636*HC:J"), i837.substring(0, 400));
+        assertFalse(Files.readString(data.resolve("claims-x12/part-00000.837")).contains("SV2*"));
+
+        X12Claims.Converted back = X12Claims.convert(data.resolve("claims-x12"), tmp.resolve("converted"));
+        assertEquals(List.of(), back.rejects());
+        assertEquals(250, back.claims());
+        SparkSession spark = SharedSpark.get();
+        Dataset<Row> generated = spark.read().option("header", "true").csv(data.resolve("claim_lines").toString());
+        Dataset<Row> read = spark.read().option("header", "true").csv(back.csv().toString());
+        List<String> names = Table.CLAIM_LINES.names().subList(0, 23);
+        assertEquals(names, List.of(generated.columns()));
+        Column[] columns = names.stream().map(c -> c.equals("diagnosis_codes")
+                ? functions.regexp_replace(functions.col(c), "\\.", "").as(c) : functions.col(c)).toArray(Column[]::new);
+        assertEquals(generated.count(), read.count());
+        assertEquals(back.lines(), read.count());
+        List<Row> differ = generated.select(columns).exceptAll(read.select(columns)).limit(5).collectAsList();
+        assertEquals(List.of(), differ, "generated CSV lines the 837s do not give back");
+
+        long institutional = read.filter("claim_type = 'INSTITUTIONAL'").count();
+        long institutionalClaims = read.filter("claim_type = 'INSTITUTIONAL'").select("claim_id").distinct().count();
+        assertTrue(institutionalClaims > 5, institutionalClaims + " institutional claims");
+        assertEquals(generated.filter("claim_type = 'INSTITUTIONAL'").count(), institutional);
+        assertEquals(institutional, read.filter("claim_type = 'INSTITUTIONAL' AND bill_type = '131' AND place_of_service = '22' "
+                + "AND revenue_code IN ('0260', '0335', '0636') AND x12_file LIKE '%-i.837'").count());
+        assertEquals(0, read.filter("claim_type = 'PROFESSIONAL' AND (bill_type IS NOT NULL OR revenue_code IS NOT NULL "
+                + "OR x12_file LIKE '%-i.837')").count());
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,18 @@ class Claim837Tests {
         String row = csvLines(c).get(1);
         assertTrue(row.startsWith("A37YH556,1,123456,2005-03-14,1234567890,,MEDICAL GROUP,11122333,"), row);
         assertTrue(row.contains(",81099,,1,,1739,73.42,,,,,INSTITUTIONAL,111,0300,"), row);
+        // an 837I has no place of service: facility type 11 (hospital inpatient) is POS 21
+        assertTrue(row.contains(",HEALTH INSURANCE COMPANY,21,81099,"), row);
+    }
+
+    @Test
+    void anInstitutionalClaimsPlaceOfServiceIsTheOneOfItsFacilityType() {
+        assertEquals("22", Claim837Reader.institutionalPlace("13", List.of(Map.of("modifiers", "JZ"))));
+        assertEquals("19", Claim837Reader.institutionalPlace("13", List.of(Map.of("modifiers", ""), Map.of("modifiers", "JZ|PO"))));
+        assertEquals("19", Claim837Reader.institutionalPlace("13", List.of(Map.of("modifiers", "PN"))));
+        assertEquals("21", Claim837Reader.institutionalPlace("12", List.of()));
+        assertEquals("24", Claim837Reader.institutionalPlace("83", List.of()));
+        assertEquals("72", Claim837Reader.institutionalPlace("72", List.of()));
     }
 
     @Test
