@@ -33,8 +33,14 @@ final class X12Writer implements Closeable {
     /** The payer's adjustment for an error a coding auditor would flag (public CARC / RARC code lists). */
     record PayerView(String carc, String rarc, boolean drugLine) { }
 
-    static PayerView view(FindingKind k) {
+    static PayerView view(FindingKind k, Catalog.Payer payer) {
         return switch (k) {
+            // Medicare Part B does not require the NDC of a drug billed with its HCPCS code: it pays; the other
+            // payers (Medicaid for the drug rebate, commercial plans) deny the line: CO-16 + M119 (invalid NDC)
+            case NDC_FORMAT, NDC_HCPCS_MISMATCH -> "MEDICARE".equals(payer.id()) ? null : new PayerView("16", "M119", true);
+            // a professional claim for a code not payable in a facility setting: CO-58 (inappropriate place of
+            // service) + M77 (inappropriate place of service)
+            case NOT_PAYABLE_IN_SETTING -> new PayerView("58", "M77", false);
             // underbilled: nothing for the payer to deny
             case DOWNCODED_TO_96372, MISSING_ADMINISTRATION -> null;
             case HORMONAL_CLASS_MISMATCH, NON_CHEMO_BILLED_AS_CHEMO, CHEMO_BILLED_AS_THERAPEUTIC,
@@ -171,7 +177,7 @@ final class X12Writer implements Closeable {
         FindingKind denied = null;
         PayerView pv = null;
         for (FindingKind k : v.injected) {
-            PayerView x = view(k);
+            PayerView x = view(k, v.payer);
             if (x != null) {
                 denied = k;
                 pv = x;
