@@ -73,7 +73,7 @@ public final class CsvReader {
     }
 
     /** Reads one record, which may span lines inside quotes; null at end of input. */
-    static List<String> nextRecord(BufferedReader br, long[] lineCounter) throws IOException {
+    public static List<String> nextRecord(BufferedReader br, long[] lineCounter) throws IOException {
         String first = br.readLine();
         if (first == null) return null;
         lineCounter[0]++;

@@ -46,38 +46,12 @@ public final class CsvRecords {
     public static List<Record> read(Reader reader) throws IOException {
         BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<Record> out = new ArrayList<>();
-        long line = 0;
-        String s;
-        while ((s = br.readLine()) != null) {
-            line++;
-            long start = line;
-            if (start == 1 && s.startsWith("\uFEFF")) s = s.substring(1);
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            while (true) {
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    if (quoted) {
-                        if (c == '"') {
-                            if (i + 1 < s.length() && s.charAt(i + 1) == '"') { cell.append('"'); i++; }
-                            else quoted = false;
-                        } else cell.append(c);
-                    } else if (c == '"') {
-                        quoted = true;
-                    } else if (c == ',') {
-                        cells.add(cell.toString());
-                        cell.setLength(0);
-                    } else cell.append(c);
-                }
-                if (!quoted) break;
-                String next = br.readLine();
-                if (next == null) break;
-                line++;
-                cell.append('\n');
-                s = next;
-            }
-            cells.add(cell.toString());
+        long[] line = {0};
+        while (true) {
+            long start = line[0] + 1;
+            // the one RFC 4180 record splitter of coding-core (quotes, doubled quotes, line breaks inside quotes, BOM)
+            List<String> cells = io.oncoaudit.core.tables.CsvReader.nextRecord(br, line);
+            if (cells == null) break;
             out.add(new Record(start, List.copyOf(cells)));
         }
         return out;
