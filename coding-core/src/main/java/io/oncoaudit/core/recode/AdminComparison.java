@@ -116,7 +116,7 @@ final class AdminComparison {
         for (int ei = 0; ei < exp.size(); ei++) {
             Bucket e = exp.get(ei);
             if (e.remaining == 0) continue;
-            findings.add(expectedOnly(ctx, e, billed));
+            findings.add(expectedOnly(ctx, e, billed, exp));
         }
     }
 
@@ -183,7 +183,9 @@ final class AdminComparison {
         boolean sameSlot = b.code.slot() == e.code.slot();
         boolean neutral = bc.equals("96368") || ec.equals("96368") || b.code.slot() == AdminSlot.IV_PUMP_START;
         boolean routeCode = group(b.code.slot()) == Group.LOCAL || group(e.code.slot()) == Group.LOCAL;
-        if (routeCode && !sameSlot) {
+        // a route-specific local code (11900/11901, 96405/96406, 51720, 11981) against another code is a code mismatch, whatever the
+        // families: 11900 is not a therapeutic-family code, so CHEMO_BILLED_AS_THERAPEUTIC would misname it
+        if (routeCode && (!sameSlot || !bc.equals(ec))) {
             kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
             lead = bc + " billed where the documented route takes " + ec;
             rule = RuleCatalog.SITE_CODES.id();
@@ -267,11 +269,13 @@ final class AdminComparison {
                 lead, b.firstLine());
     }
 
-    private static Finding expectedOnly(Context ctx, Bucket e, List<Bucket> billed) {
+    private static Finding expectedOnly(Context ctx, Bucket e, List<Bucket> billed, List<Bucket> exp) {
         String ec = e.code.code();
         int n = e.remaining;
         BigDecimal ev = ctx.pricer.amount(ec, n);
-        if (group(e.code.slot()) == Group.HOUR) {
+        // 96361 without 96360 is hydration secondary to another initial service, a service of its own, not an additional hour
+        boolean secondaryHydration = ec.equals("96361") && unitsBilled(billed, "96360") == 0 && expectedUnits(exp, "96360") == 0;
+        if (group(e.code.slot()) == Group.HOUR && !secondaryHydration) {
             return Findings.make(ctx, FindingKind.INFUSION_HOURS, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), ec, ec, unitsBilled(billed, ec), unitsBilled(billed, ec) + n,
                     BigDecimal.ZERO, ev, Direction.UNDERPAYMENT, Direction.UNDERPAYMENT,
                     n + " unit(s) of " + ec + " documented but not billed. " + e.why(), null);

@@ -49,7 +49,9 @@ final class AdministrationCoder {
             this.family = family;
             this.mode = mode;
             // OA-HIER-002: an access site separates hierarchies only when the record documents why a separate site was needed
-            this.access = !sitesCount || a.accessSite() == null ? "" : a.accessSite().trim();
+            // (contract section 1: separate_site_reason alone documents that this administration had its own access)
+            this.access = !sitesCount ? "" : a.accessSite() != null && !a.accessSite().isBlank() ? a.accessSite().trim()
+                    : a.separateSiteReason() != null && !a.separateSiteReason().isBlank() ? "separate site of " + a.administrationId() : "";
             this.minutes = minutes;
         }
 

@@ -37,7 +37,9 @@ final class Findings {
         String note = null;
         // a finding about one billed line and one expected line is re-valued as the payer would pay it; findings whose
         // values span several lines (e.g. a combination product's components) keep the comparison's line values
-        boolean oneLine = bv.compareTo(valueOf(p, billedCode, billedUnits)) == 0 && ev.compareTo(valueOf(p, expectedCode, expectedUnits)) == 0;
+        // a denial is valued on its corrected line alone (contract section 6), whatever the billed value the comparison passed
+        boolean oneLine = ev.compareTo(valueOf(p, expectedCode, expectedUnits)) == 0
+                && (forced == Direction.DENIAL || bv.compareTo(valueOf(p, billedCode, billedUnits)) == 0);
         if (p.opps() && oneLine) {
             Pricer.Opps claim = p.billedClaim();
             int i = billedCode == null ? -1 : lineIndex(ctx, lineNumber, billedCode);
@@ -81,6 +83,18 @@ final class Findings {
         }
         amount = Money.round(amount);
         Quote bq = p.quote(billedCode), eq = p.quote(expectedCode);
+        // a code without a price on the built-in schedule (e.g. PFS status C, carrier-priced: no national amount) has an unknown
+        // value, not a value of 0: no dollar figure is claimed for a correction that involves it
+        if (p.cmsDefault() && amount.signum() != 0 && (d == Direction.UNDERPAYMENT || d == Direction.OVERPAYMENT)) {
+            String unpriced = billedCode != null && billedUnits > 0 && bq == null ? billedCode
+                    : expectedCode != null && expectedUnits > 0 && eq == null ? expectedCode : null;
+            if (unpriced != null) {
+                amount = Money.ZERO;
+                Quote other = bq != null ? bq : eq;
+                note = unpriced + " has no national price on " + (other != null && other.version() != null ? other.version() : p.fees().versionLabel())
+                        + " (carrier-priced, or not on the schedule): the payer's amount for it is not known, so no amount is claimed";
+            }
+        }
         // contract section 4: a finding that moves no money is a compliance finding, never an under- or overpayment
         if (amount.signum() == 0 && (d == Direction.UNDERPAYMENT || d == Direction.OVERPAYMENT
                 || (d == Direction.DENIAL && p.cmsDefault() && (eq == null || eq.notPayableInSetting() || note != null)))) {
