@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON for the contract shapes (sections 5 and 6), without a JSON library: coding-core has no runtime
- * dependencies. Used by the CLI, the Spark job (JSON columns) and the API (POST /api/recode), so the
- * three give byte-identical answers. Output is compact; {@link #pretty(String)} re-indents it for people.
+ * JSON for the contract shapes (sections 5 and 6) on jackson-core (streaming parser and generator; coding-core's one
+ * runtime library, README "JSON codec and CSV reader"). Used by the CLI, the Spark job (JSON columns) and the API
+ * (POST /api/recode), so the three give byte-identical answers. Output is compact; {@link #pretty(String)} re-indents
+ * it for people.
  */
 public final class CodecJson {
     private CodecJson() { }
@@ -41,56 +42,53 @@ public final class CodecJson {
 
     /** One result object (contract section 6), or the error shape {"claimId", "error": {"field", "message"}}. */
     public static String toJson(RecodeResult result) {
-        return ContractWriter.result(new StringBuilder(512), result).toString();
+        return Jackson.write(g -> ContractWriter.result(g, result));
     }
 
     /** A JSON array of results, in list order. */
     public static String toJson(List<RecodeResult> results) {
-        StringBuilder sb = new StringBuilder(512 * Math.max(1, results.size()));
-        sb.append('[');
-        for (int i = 0; i < results.size(); i++) {
-            if (i > 0) sb.append(',');
-            ContractWriter.result(sb, results.get(i));
-        }
-        return sb.append(']').toString();
+        return Jackson.write(g -> {
+            g.writeStartArray();
+            for (RecodeResult r : results) ContractWriter.result(g, r);
+            g.writeEndArray();
+        });
     }
 
     /** An encounter in the input shape (contract section 5); {@link #parseEncounters} reads it back equal. */
     public static String toJson(Encounter encounter) {
-        return ContractWriter.encounter(new StringBuilder(512), encounter).toString();
+        return Jackson.write(g -> ContractWriter.encounter(g, encounter));
     }
 
     /** The error shape alone: {"claimId": ..., "error": {"field": ..., "message": ...}}. */
     public static String errorToJson(String claimId, ValidationError error) {
-        return ContractWriter.error(new StringBuilder(128), claimId, error).toString();
+        return Jackson.write(g -> ContractWriter.error(g, claimId, error));
     }
 
     public static String linesToJson(List<ClaimLine> lines) {
-        return ContractWriter.lines(new StringBuilder(128 * Math.max(1, lines.size())), lines).toString();
+        return Jackson.write(g -> ContractWriter.lines(g, lines));
     }
 
     public static String administrationsToJson(List<Administration> administrations) {
-        return ContractWriter.administrations(new StringBuilder(160 * Math.max(1, administrations.size())),
-                administrations).toString();
+        return Jackson.write(g -> ContractWriter.administrations(g, administrations));
     }
 
     public static String expectedLinesToJson(List<ExpectedLine> lines) {
-        return ContractWriter.expectedLines(new StringBuilder(64 * Math.max(1, lines.size())), lines).toString();
+        return Jackson.write(g -> ContractWriter.expectedLines(g, lines));
     }
 
     /** A result's "unclassifiedDrugs" array (contract section 4); [] when none. */
     public static String unclassifiedDrugsToJson(List<io.oncoaudit.core.model.UnclassifiedDrug> drugs) {
-        return ContractWriter.unclassifiedDrugs(new StringBuilder(16 + 96 * drugs.size()), drugs).toString();
+        return Jackson.write(g -> ContractWriter.unclassifiedDrugs(g, drugs));
     }
 
     /** Findings as in a result's "findings" array. */
     public static String findingsToJson(List<Finding> findings) {
-        return ContractWriter.findings(new StringBuilder(512 * Math.max(1, findings.size())), findings).toString();
+        return Jackson.write(g -> ContractWriter.findings(g, findings));
     }
 
     /** A JSON array of strings (diagnosis codes, citations, warnings columns); null is []. */
     public static String stringsToJson(List<String> values) {
-        return JsonWriter.strings(new StringBuilder(16 * (values == null ? 1 : values.size() + 1)), values).toString();
+        return Jackson.write(g -> JsonWriter.strings(g, values));
     }
 
     /** Re-indents JSON produced by this codec for people (the CLI's --pretty). */
