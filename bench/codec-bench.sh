@@ -3,10 +3,18 @@
 # mix of RecodeBenchmark) and of its CSV reader on a shipped CMS ASP file, single thread (= per core), with the
 # GC profiler. Prints ops/s and bytes allocated per op (gc.alloc.rate.norm). Not a test: figures only.
 # Extra arguments go to JMH (e.g. -f 1 -wi 2 -i 3 -w 2s -r 3s); BENCH selects benchmarks (a JMH regexp).
+# --cpu [ROUNDS SECONDS]: instead, ops per CPU-second of the benchmark thread (CpuTimeBench), for a loaded machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -pl coding-core test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
 cp="coding-core/target/test-classes:coding-core/target/classes:$(cat coding-core/target/bench-cp.txt)"
+if [[ "${1:-}" == "--cpu" ]]; then
+  shift
+  uptime
+  java -Xms1g -Xmx1g -cp "$cp" io.oncoaudit.core.bench.CpuTimeBench "$@"
+  uptime
+  exit 0
+fi
 bench="${BENCH:-(CodecBenchmark|CsvBenchmark|JacksonCsvBenchmark)}"
 uptime
 java -cp "$cp" org.openjdk.jmh.Main "$bench" -t 1 -prof gc "$@" | tee coding-core/target/codec-bench.txt
