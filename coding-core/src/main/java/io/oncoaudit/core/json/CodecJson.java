@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON for the contract shapes (sections 5 and 6) on jackson-core (streaming parser and generator; coding-core's one
- * runtime library, README "JSON codec and CSV reader"). Used by the CLI, the Spark job (JSON columns) and the API
- * (POST /api/recode), so the three give byte-identical answers. Output is compact; {@link #pretty(String)} re-indents
- * it for people.
+ * JSON for the contract shapes (sections 5 and 6), without a JSON library: coding-core has no runtime
+ * dependencies. Used by the CLI, the Spark job (JSON columns) and the API (POST /api/recode), so the
+ * three give byte-identical answers. Output is compact; {@link #pretty(String)} re-indents it for people.
  */
 public final class CodecJson {
     private CodecJson() { }
@@ -42,53 +41,56 @@ public final class CodecJson {
 
     /** One result object (contract section 6), or the error shape {"claimId", "error": {"field", "message"}}. */
     public static String toJson(RecodeResult result) {
-        return Jackson.write(g -> ContractWriter.result(g, result));
+        return ContractWriter.result(new StringBuilder(512), result).toString();
     }
 
     /** A JSON array of results, in list order. */
     public static String toJson(List<RecodeResult> results) {
-        return Jackson.write(g -> {
-            g.writeStartArray();
-            for (RecodeResult r : results) ContractWriter.result(g, r);
-            g.writeEndArray();
-        });
+        StringBuilder sb = new StringBuilder(512 * Math.max(1, results.size()));
+        sb.append('[');
+        for (int i = 0; i < results.size(); i++) {
+            if (i > 0) sb.append(',');
+            ContractWriter.result(sb, results.get(i));
+        }
+        return sb.append(']').toString();
     }
 
     /** An encounter in the input shape (contract section 5); {@link #parseEncounters} reads it back equal. */
     public static String toJson(Encounter encounter) {
-        return Jackson.write(g -> ContractWriter.encounter(g, encounter));
+        return ContractWriter.encounter(new StringBuilder(512), encounter).toString();
     }
 
     /** The error shape alone: {"claimId": ..., "error": {"field": ..., "message": ...}}. */
     public static String errorToJson(String claimId, ValidationError error) {
-        return Jackson.write(g -> ContractWriter.error(g, claimId, error));
+        return ContractWriter.error(new StringBuilder(128), claimId, error).toString();
     }
 
     public static String linesToJson(List<ClaimLine> lines) {
-        return Jackson.write(g -> ContractWriter.lines(g, lines));
+        return ContractWriter.lines(new StringBuilder(128 * Math.max(1, lines.size())), lines).toString();
     }
 
     public static String administrationsToJson(List<Administration> administrations) {
-        return Jackson.write(g -> ContractWriter.administrations(g, administrations));
+        return ContractWriter.administrations(new StringBuilder(160 * Math.max(1, administrations.size())),
+                administrations).toString();
     }
 
     public static String expectedLinesToJson(List<ExpectedLine> lines) {
-        return Jackson.write(g -> ContractWriter.expectedLines(g, lines));
+        return ContractWriter.expectedLines(new StringBuilder(64 * Math.max(1, lines.size())), lines).toString();
     }
 
     /** A result's "unclassifiedDrugs" array (contract section 4); [] when none. */
     public static String unclassifiedDrugsToJson(List<io.oncoaudit.core.model.UnclassifiedDrug> drugs) {
-        return Jackson.write(g -> ContractWriter.unclassifiedDrugs(g, drugs));
+        return ContractWriter.unclassifiedDrugs(new StringBuilder(16 + 96 * drugs.size()), drugs).toString();
     }
 
     /** Findings as in a result's "findings" array. */
     public static String findingsToJson(List<Finding> findings) {
-        return Jackson.write(g -> ContractWriter.findings(g, findings));
+        return ContractWriter.findings(new StringBuilder(512 * Math.max(1, findings.size())), findings).toString();
     }
 
     /** A JSON array of strings (diagnosis codes, citations, warnings columns); null is []. */
     public static String stringsToJson(List<String> values) {
-        return Jackson.write(g -> JsonWriter.strings(g, values));
+        return JsonWriter.strings(new StringBuilder(16 * (values == null ? 1 : values.size() + 1)), values).toString();
     }
 
     /** Re-indents JSON produced by this codec for people (the CLI's --pretty). */

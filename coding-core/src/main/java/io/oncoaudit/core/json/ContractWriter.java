@@ -1,8 +1,10 @@
 package io.oncoaudit.core.json;
 
+import static io.oncoaudit.core.json.JsonWriter.key;
+import static io.oncoaudit.core.json.JsonWriter.number;
+import static io.oncoaudit.core.json.JsonWriter.string;
 import static io.oncoaudit.core.json.JsonWriter.strings;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.ClaimType;
@@ -14,228 +16,268 @@ import io.oncoaudit.core.model.Money;
 import io.oncoaudit.core.model.RecodeResult;
 import io.oncoaudit.core.model.UnclassifiedDrug;
 import io.oncoaudit.core.model.ValidationError;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * Writes the contract shapes with their keys in contract order (sections 5 and 6) on a jackson-core generator. Money
- * in results is always two decimals; values echoed from an encounter are written exactly as they were read, so an
- * encounter round-trips. Required encounter fields are always written (null when absent); optional scalars are left
- * out when null, lists are always written.
+ * Writes the contract shapes with their keys in contract order (sections 5 and 6). Money in results is
+ * always two decimals; values echoed from an encounter are written exactly as they were read, so an
+ * encounter round-trips. Required encounter fields are always written (null when absent); optional
+ * scalars are left out when null, lists are always written.
  */
 final class ContractWriter {
     private ContractWriter() { }
 
-    static void result(JsonGenerator g, RecodeResult r) throws IOException {
-        if (r.isError()) {
-            error(g, r.claimId(), r.error());
-            return;
-        }
-        g.writeStartObject();
-        g.writeStringField("claimId", r.claimId());
-        g.writeFieldName("expectedLines");
-        expectedLines(g, r.expectedLines());
-        g.writeFieldName("findings");
-        findings(g, r.findings());
-        money(g, "billedAmount", r.billedAmount());
-        money(g, "expectedAmount", r.expectedAmount());
-        money(g, "netImpact", r.netImpact());
-        g.writeFieldName("warnings");
-        strings(g, r.warnings());
-        if (!r.unclassifiedDrugs().isEmpty()) {
-            g.writeFieldName("unclassifiedDrugs");
-            unclassifiedDrugs(g, r.unclassifiedDrugs());
-        }
-        g.writeEndObject();
+    static StringBuilder result(StringBuilder sb, RecodeResult r) {
+        if (r.isError()) return error(sb, r.claimId(), r.error());
+        key(sb.append('{'), "claimId", true);
+        string(sb, r.claimId());
+        key(sb, "expectedLines", false);
+        expectedLines(sb, r.expectedLines());
+        key(sb, "findings", false);
+        findings(sb, r.findings());
+        key(sb, "billedAmount", false);
+        money(sb, r.billedAmount());
+        key(sb, "expectedAmount", false);
+        money(sb, r.expectedAmount());
+        key(sb, "netImpact", false);
+        money(sb, r.netImpact());
+        key(sb, "warnings", false);
+        strings(sb, r.warnings());
+        if (!r.unclassifiedDrugs().isEmpty()) unclassifiedDrugs(key(sb, "unclassifiedDrugs", false), r.unclassifiedDrugs());
+        return sb.append('}');
     }
 
-    static void unclassifiedDrugs(JsonGenerator g, List<UnclassifiedDrug> drugs) throws IOException {
-        g.writeStartArray();
-        for (UnclassifiedDrug u : drugs) {
-            g.writeStartObject();
-            g.writeStringField("administrationId", u.administrationId());
-            g.writeStringField("drugCode", u.drugCode());
-            optString(g, "drugName", u.drugName());
-            g.writeStringField("reason", u.reason());
-            g.writeEndObject();
+    static StringBuilder unclassifiedDrugs(StringBuilder sb, List<UnclassifiedDrug> drugs) {
+        sb.append('[');
+        for (int i = 0; i < drugs.size(); i++) {
+            if (i > 0) sb.append(',');
+            UnclassifiedDrug u = drugs.get(i);
+            key(sb.append('{'), "administrationId", true);
+            string(sb, u.administrationId());
+            key(sb, "drugCode", false);
+            string(sb, u.drugCode());
+            optString(sb, "drugName", u.drugName());
+            key(sb, "reason", false);
+            string(sb, u.reason());
+            sb.append('}');
         }
-        g.writeEndArray();
+        return sb.append(']');
     }
 
     /** The pricing detail of a finding (contract section 10), its non-null members only. */
-    static void pricing(JsonGenerator g, FindingPricing p) throws IOException {
-        g.writeStartObject();
-        optNumber(g, "billedPrice", p.billedPrice());
-        optNumber(g, "billedValue", p.billedValue());
-        optNumber(g, "expectedPrice", p.expectedPrice());
-        optNumber(g, "expectedChargeBasis", p.expectedChargeBasis());
-        optNumber(g, "expectedValue", p.expectedValue());
-        optString(g, "tableVersion", p.tableVersion());
-        optString(g, "note", p.note());
-        g.writeEndObject();
-    }
-
-    static void error(JsonGenerator g, String claimId, ValidationError e) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("claimId", claimId);
-        g.writeObjectFieldStart("error");
-        g.writeStringField("field", e.field());
-        g.writeStringField("message", e.message());
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    static void expectedLines(JsonGenerator g, List<ExpectedLine> lines) throws IOException {
-        g.writeStartArray();
-        for (ExpectedLine l : lines) {
-            g.writeStartObject();
-            g.writeStringField("procedureCode", l.procedureCode());
-            g.writeNumberField("units", l.units());
-            g.writeFieldName("modifiers");
-            strings(g, l.modifiers());
-            g.writeEndObject();
+    static StringBuilder pricing(StringBuilder sb, FindingPricing p) {
+        sb.append('{');
+        boolean first = true;
+        first = member(sb, first, "billedPrice", p.billedPrice());
+        first = member(sb, first, "billedValue", p.billedValue());
+        first = member(sb, first, "expectedPrice", p.expectedPrice());
+        first = member(sb, first, "expectedChargeBasis", p.expectedChargeBasis());
+        first = member(sb, first, "expectedValue", p.expectedValue());
+        if (p.tableVersion() != null) {
+            string(key(sb, "tableVersion", first), p.tableVersion());
+            first = false;
         }
-        g.writeEndArray();
+        if (p.note() != null) string(key(sb, "note", first), p.note());
+        return sb.append('}');
     }
 
-    static void findings(JsonGenerator g, List<Finding> findings) throws IOException {
-        g.writeStartArray();
-        for (Finding f : findings) {
-            g.writeStartObject();
-            g.writeStringField("kind", f.kind() == null ? null : f.kind().name());
-            g.writeStringField("ruleId", f.ruleId());
-            g.writeStringField("billedCode", f.billedCode());
-            g.writeStringField("expectedCode", f.expectedCode());
-            g.writeNumberField("billedUnits", f.billedUnits());
-            g.writeNumberField("expectedUnits", f.expectedUnits());
-            g.writeStringField("direction", f.direction() == null ? null : f.direction().name());
-            money(g, "amount", f.amount());
-            g.writeStringField("explanation", f.explanation());
-            g.writeFieldName("citations");
-            strings(g, f.citations());
-            g.writeStringField("appealText", f.appealText());
-            g.writeFieldName("lineNumber");
-            if (f.lineNumber() == null) g.writeNull();
-            else g.writeNumber(f.lineNumber().intValue());
-            if (f.pricing() != null) {
-                g.writeFieldName("pricing");
-                pricing(g, f.pricing());
-            }
+    private static boolean member(StringBuilder sb, boolean first, String k, BigDecimal v) {
+        if (v == null) return first;
+        number(key(sb, k, first), v);
+        return false;
+    }
+
+    static StringBuilder error(StringBuilder sb, String claimId, ValidationError e) {
+        key(sb.append('{'), "claimId", true);
+        string(sb, claimId);
+        key(sb, "error", false);
+        key(sb.append('{'), "field", true);
+        string(sb, e.field());
+        key(sb, "message", false);
+        string(sb, e.message());
+        return sb.append("}}");
+    }
+
+    static StringBuilder expectedLines(StringBuilder sb, List<ExpectedLine> lines) {
+        sb.append('[');
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) sb.append(',');
+            ExpectedLine l = lines.get(i);
+            key(sb.append('{'), "procedureCode", true);
+            string(sb, l.procedureCode());
+            key(sb, "units", false).append(l.units());
+            key(sb, "modifiers", false);
+            strings(sb, l.modifiers()).append('}');
+        }
+        return sb.append(']');
+    }
+
+    static StringBuilder findings(StringBuilder sb, List<Finding> findings) {
+        sb.append('[');
+        for (int i = 0; i < findings.size(); i++) {
+            if (i > 0) sb.append(',');
+            Finding f = findings.get(i);
+            key(sb.append('{'), "kind", true);
+            string(sb, f.kind() == null ? null : f.kind().name());
+            key(sb, "ruleId", false);
+            string(sb, f.ruleId());
+            key(sb, "billedCode", false);
+            string(sb, f.billedCode());
+            key(sb, "expectedCode", false);
+            string(sb, f.expectedCode());
+            key(sb, "billedUnits", false).append(f.billedUnits());
+            key(sb, "expectedUnits", false).append(f.expectedUnits());
+            key(sb, "direction", false);
+            string(sb, f.direction() == null ? null : f.direction().name());
+            key(sb, "amount", false);
+            money(sb, f.amount());
+            key(sb, "explanation", false);
+            string(sb, f.explanation());
+            key(sb, "citations", false);
+            strings(sb, f.citations());
+            key(sb, "appealText", false);
+            string(sb, f.appealText());
+            key(sb, "lineNumber", false);
+            if (f.lineNumber() == null) sb.append("null");
+            else sb.append(f.lineNumber().intValue());
+            if (f.pricing() != null) pricing(key(sb, "pricing", false), f.pricing());
             if (!f.details().isEmpty()) {
-                g.writeObjectFieldStart("details");
-                for (var e : f.details().entrySet()) g.writeStringField(e.getKey(), e.getValue());
-                g.writeEndObject();
+                key(sb, "details", false).append('{');
+                boolean first = true;
+                for (var e : f.details().entrySet()) {
+                    string(key(sb, e.getKey(), first), e.getValue());
+                    first = false;
+                }
+                sb.append('}');
             }
-            g.writeEndObject();
+            sb.append('}');
         }
-        g.writeEndArray();
+        return sb.append(']');
     }
 
     /** Money with exactly two decimals (HALF_EVEN, as {@link Money#round}); null is 0.00. */
-    private static void money(JsonGenerator g, String key, BigDecimal v) throws IOException {
-        g.writeNumberField(key, Money.round(v));
+    static StringBuilder money(StringBuilder sb, BigDecimal v) {
+        return sb.append(Money.round(v).toPlainString());
     }
 
-    static void encounter(JsonGenerator g, Encounter e) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("claimId", e.claimId());
-        g.writeStringField("patientId", e.patientId());
-        g.writeFieldName("dateOfService");
-        if (e.dateOfService() == null) g.writeNull();
-        else g.writeString(date(new StringBuilder(10), e.dateOfService()).toString());
-        g.writeStringField("billingNpi", e.billingNpi());
-        optString(g, "renderingNpi", e.renderingNpi());
-        optString(g, "providerName", e.providerName());
-        g.writeStringField("payerId", e.payerId());
-        optString(g, "payerName", e.payerName());
-        g.writeStringField("placeOfService", e.placeOfService());
-        g.writeFieldName("diagnosisCodes");
-        strings(g, e.diagnosisCodes());
-        g.writeFieldName("lines");
-        lines(g, e.lines());
-        g.writeFieldName("administrations");
-        administrations(g, e.administrations());
-        if (e.claimType() != ClaimType.PROFESSIONAL) optString(g, "claimType", e.claimType().name());
-        optString(g, "billType", e.billType());
-        optString(g, "memberId", e.memberId());
-        optString(g, "patientName", e.patientName());
-        optString(g, "payerClaimNumber", e.payerClaimNumber());
-        g.writeEndObject();
+    static StringBuilder encounter(StringBuilder sb, Encounter e) {
+        key(sb.append('{'), "claimId", true);
+        string(sb, e.claimId());
+        key(sb, "patientId", false);
+        string(sb, e.patientId());
+        key(sb, "dateOfService", false);
+        date(sb, e.dateOfService());
+        key(sb, "billingNpi", false);
+        string(sb, e.billingNpi());
+        optString(sb, "renderingNpi", e.renderingNpi());
+        optString(sb, "providerName", e.providerName());
+        key(sb, "payerId", false);
+        string(sb, e.payerId());
+        optString(sb, "payerName", e.payerName());
+        key(sb, "placeOfService", false);
+        string(sb, e.placeOfService());
+        key(sb, "diagnosisCodes", false);
+        strings(sb, e.diagnosisCodes());
+        key(sb, "lines", false);
+        lines(sb, e.lines());
+        key(sb, "administrations", false);
+        administrations(sb, e.administrations());
+        if (e.claimType() != ClaimType.PROFESSIONAL) optString(sb, "claimType", e.claimType().name());
+        optString(sb, "billType", e.billType());
+        optString(sb, "memberId", e.memberId());
+        optString(sb, "patientName", e.patientName());
+        optString(sb, "payerClaimNumber", e.payerClaimNumber());
+        return sb.append('}');
     }
 
-    static void lines(JsonGenerator g, List<ClaimLine> lines) throws IOException {
-        g.writeStartArray();
-        for (ClaimLine l : lines) {
-            g.writeStartObject();
-            g.writeNumberField("lineNumber", l.lineNumber());
-            g.writeStringField("procedureCode", l.procedureCode());
-            g.writeFieldName("modifiers");
-            strings(g, l.modifiers());
-            number(g, "units", l.units());
-            optString(g, "ndc", l.ndc());
-            number(g, "chargeAmount", l.chargeAmount());
-            optNumber(g, "allowedAmount", l.allowedAmount());
-            optNumber(g, "paidAmount", l.paidAmount());
-            g.writeFieldName("adjustmentReasonCodes");
-            strings(g, l.adjustmentReasonCodes());
-            g.writeFieldName("remarkCodes");
-            strings(g, l.remarkCodes());
-            optString(g, "revenueCode", l.revenueCode());
-            g.writeEndObject();
+    static StringBuilder lines(StringBuilder sb, List<ClaimLine> lines) {
+        sb.append('[');
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) sb.append(',');
+            ClaimLine l = lines.get(i);
+            key(sb.append('{'), "lineNumber", true).append(l.lineNumber());
+            key(sb, "procedureCode", false);
+            string(sb, l.procedureCode());
+            key(sb, "modifiers", false);
+            strings(sb, l.modifiers());
+            key(sb, "units", false);
+            number(sb, l.units());
+            optString(sb, "ndc", l.ndc());
+            key(sb, "chargeAmount", false);
+            number(sb, l.chargeAmount());
+            optNumber(sb, "allowedAmount", l.allowedAmount());
+            optNumber(sb, "paidAmount", l.paidAmount());
+            key(sb, "adjustmentReasonCodes", false);
+            strings(sb, l.adjustmentReasonCodes());
+            key(sb, "remarkCodes", false);
+            strings(sb, l.remarkCodes());
+            optString(sb, "revenueCode", l.revenueCode());
+            sb.append('}');
         }
-        g.writeEndArray();
+        return sb.append(']');
     }
 
-    static void administrations(JsonGenerator g, List<Administration> admins) throws IOException {
-        g.writeStartArray();
-        for (Administration a : admins) {
-            g.writeStartObject();
-            g.writeStringField("administrationId", a.administrationId());
-            g.writeStringField("drugCode", a.drugCode());
-            optString(g, "drugName", a.drugName());
-            number(g, "dose", a.dose());
-            g.writeStringField("doseUnit", a.doseUnit() == null ? null : a.doseUnit().label());
-            g.writeStringField("route", a.route() == null ? null : a.route().name());
-            if (a.startTime() != null) g.writeStringField("startTime", timestamp(a.startTime()));
-            if (a.endTime() != null) g.writeStringField("endTime", timestamp(a.endTime()));
-            g.writeBooleanField("pump", a.pump());
-            optNumber(g, "wasted", a.wasted());
-            if (a.lesionCount() != null) g.writeNumberField("lesionCount", a.lesionCount().intValue());
-            optString(g, "accessSite", a.accessSite());
-            if (a.pumpOwner() != null) optString(g, "pumpOwner", a.pumpOwner().name());
-            optString(g, "separateSiteReason", a.separateSiteReason());
-            g.writeEndObject();
+    static StringBuilder administrations(StringBuilder sb, List<Administration> admins) {
+        sb.append('[');
+        for (int i = 0; i < admins.size(); i++) {
+            if (i > 0) sb.append(',');
+            Administration a = admins.get(i);
+            key(sb.append('{'), "administrationId", true);
+            string(sb, a.administrationId());
+            key(sb, "drugCode", false);
+            string(sb, a.drugCode());
+            optString(sb, "drugName", a.drugName());
+            key(sb, "dose", false);
+            number(sb, a.dose());
+            key(sb, "doseUnit", false);
+            string(sb, a.doseUnit() == null ? null : a.doseUnit().label());
+            key(sb, "route", false);
+            string(sb, a.route() == null ? null : a.route().name());
+            if (a.startTime() != null) timestamp(key(sb, "startTime", false), a.startTime());
+            if (a.endTime() != null) timestamp(key(sb, "endTime", false), a.endTime());
+            key(sb, "pump", false).append(a.pump());
+            optNumber(sb, "wasted", a.wasted());
+            if (a.lesionCount() != null) key(sb, "lesionCount", false).append(a.lesionCount().intValue());
+            optString(sb, "accessSite", a.accessSite());
+            if (a.pumpOwner() != null) optString(sb, "pumpOwner", a.pumpOwner().name());
+            optString(sb, "separateSiteReason", a.separateSiteReason());
+            sb.append('}');
         }
-        g.writeEndArray();
+        return sb.append(']');
     }
 
-    /** A number exactly as held (plain notation), or null. */
-    private static void number(JsonGenerator g, String key, BigDecimal v) throws IOException {
-        g.writeFieldName(key);
-        if (v == null) g.writeNull();
-        else g.writeNumber(v);
+    private static void optString(StringBuilder sb, String key, String v) {
+        if (v != null) string(key(sb, key, false), v);
     }
 
-    private static void optString(JsonGenerator g, String key, String v) throws IOException {
-        if (v != null) g.writeStringField(key, v);
+    private static void optNumber(StringBuilder sb, String key, BigDecimal v) {
+        if (v != null) number(key(sb, key, false), v);
     }
 
-    private static void optNumber(JsonGenerator g, String key, BigDecimal v) throws IOException {
-        if (v != null) g.writeNumberField(key, v);
+    private static void date(StringBuilder sb, LocalDate d) {
+        if (d == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        datePart(sb, d);
+        sb.append('"');
     }
 
     /** YYYY-MM-DDTHH:MM:SS, always with seconds and never a fraction (contract section 1). */
-    private static String timestamp(LocalDateTime t) {
-        StringBuilder sb = date(new StringBuilder(19), t.toLocalDate()).append('T');
+    private static void timestamp(StringBuilder sb, LocalDateTime t) {
+        sb.append('"');
+        datePart(sb, t.toLocalDate());
+        sb.append('T');
         pad2(sb, t.getHour()).append(':');
         pad2(sb, t.getMinute()).append(':');
-        return pad2(sb, t.getSecond()).toString();
+        pad2(sb, t.getSecond()).append('"');
     }
 
-    private static StringBuilder date(StringBuilder sb, LocalDate d) {
+    private static void datePart(StringBuilder sb, LocalDate d) {
         int y = d.getYear();
         if (y >= 0 && y < 10000) {
             if (y < 1000) sb.append('0');
@@ -243,9 +285,10 @@ final class ContractWriter {
             if (y < 10) sb.append('0');
             sb.append(y).append('-');
             pad2(sb, d.getMonthValue()).append('-');
-            return pad2(sb, d.getDayOfMonth());
+            pad2(sb, d.getDayOfMonth());
+        } else {
+            sb.append(d); // outside YYYY: ISO's signed form, which the reader will reject, as it should
         }
-        return sb.append(d); // outside YYYY: ISO's signed form, which the reader will reject, as it should
     }
 
     private static StringBuilder pad2(StringBuilder sb, int v) {

@@ -1,53 +1,68 @@
 package io.oncoaudit.core.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
- * Re-indents compact JSON for people (two spaces, one member or element per line, {@code "key": value}, empty
- * containers kept as {} and []) with jackson-core's pretty printer. The input must be valid JSON, as the writers
- * produce; numbers are copied as written.
+ * Re-indents compact JSON for people (two spaces, one member per line, empty containers kept as {}
+ * and []). Works on the text, so every writer gets it for free; the input must be valid JSON, as the
+ * writers produce.
  */
 public final class JsonPretty {
-    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-            .withObjectIndenter(INDENT)
-            .withArrayIndenter(INDENT);
-
     private JsonPretty() { }
 
     public static String format(String json) {
-        return Jackson.write(g -> {
-            g.setPrettyPrinter(PRINTER.createInstance());
-            try (JsonParser p = Jackson.FACTORY.createParser(json)) {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) copy(p, t, g);
+        StringBuilder out = new StringBuilder(json.length() + json.length() / 2);
+        int indent = 0;
+        boolean inString = false;
+        int n = json.length();
+        for (int i = 0; i < n; i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\') out.append(json.charAt(++i));
+                else if (c == '"') inString = false;
+                continue;
             }
-        });
+            switch (c) {
+                case '"':
+                    inString = true;
+                    out.append(c);
+                    break;
+                case '{':
+                case '[': {
+                    int j = i + 1;
+                    while (j < n && isWs(json.charAt(j))) j++;
+                    char close = c == '{' ? '}' : ']';
+                    if (j < n && json.charAt(j) == close) {
+                        out.append(c).append(close);
+                        i = j;
+                    } else {
+                        out.append(c);
+                        newline(out, ++indent);
+                    }
+                    break;
+                }
+                case '}':
+                case ']':
+                    newline(out, --indent);
+                    out.append(c);
+                    break;
+                case ',':
+                    out.append(c);
+                    newline(out, indent);
+                    break;
+                case ':':
+                    out.append(": ");
+                    break;
+                default:
+                    if (!isWs(c)) out.append(c);
+            }
+        }
+        return out.toString();
     }
 
-    private static void copy(JsonParser p, JsonToken t, JsonGenerator g) throws IOException {
-        switch (t) {
-            case START_OBJECT -> g.writeStartObject();
-            case END_OBJECT -> g.writeEndObject();
-            case START_ARRAY -> g.writeStartArray();
-            case END_ARRAY -> g.writeEndArray();
-            case FIELD_NAME -> g.writeFieldName(p.currentName());
-            case VALUE_STRING -> g.writeString(p.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText()); // exactly as written
-            case VALUE_TRUE -> g.writeBoolean(true);
-            case VALUE_FALSE -> g.writeBoolean(false);
-            case VALUE_NULL -> g.writeNull();
-            default -> throw new UncheckedIOException(new IOException("unexpected token " + t));
-        }
+    private static boolean isWs(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+    private static void newline(StringBuilder out, int indent) {
+        out.append('\n');
+        for (int k = 0; k < indent; k++) out.append("  ");
     }
 }

@@ -169,10 +169,10 @@ class CodecJsonWriteTests {
     }
 
     @Test
-    void writerEscapesControlCharacters() {
-        // jackson-core's escapes: the short forms where JSON has one, else \\u00XX (upper-case hex); a lone surrogate
-        // cannot be read (JsonReaderTests), so none reaches the writer from the codec's input
-        assertEquals("\"a\\u0001b\\u001F\\\\\\\"\\r\\t\\b\\f\\n\"", JsonWriter.write("a\u0001b\u001f\\\"\r\t\b\f\n"));
+    void writerEscapesControlCharactersAndLoneSurrogates() {
+        assertEquals("\"a\\u0001b\\u001f\\\\\\\"\\r\\t\\b\\f\\n\"", JsonWriter.write("a\u0001b\u001f\\\"\r\t\b\f\n"));
+        assertEquals("\"x\\ud83dy\"", JsonWriter.write("x\uD83Dy"));
+        assertEquals("\"\\ude00\"", JsonWriter.write("\uDE00"));
         assertEquals("\"\uD83D\uDE00/\u2028\"", JsonWriter.write("\uD83D\uDE00/\u2028"));
         String tricky = "\u0000\u007f\"\\ \uD83D\uDE00 \u00e9";
         assertEquals(tricky, JsonReader.parse(JsonWriter.write(tricky)));

