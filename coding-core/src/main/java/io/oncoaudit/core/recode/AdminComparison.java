@@ -145,31 +145,19 @@ final class AdminComparison {
         if (b != null && e != null) cancel(b, e);
     }
 
-    enum Group { SERVICE, HOUR, SC_IM, INTRA_ARTERIAL, LOCAL, OTHER }
-
-    static Group group(AdminSlot s) {
-        return switch (s) {
-            case IV_PUSH_INITIAL, IV_PUSH_ADDITIONAL, IV_PUSH_SAME_DRUG, IV_INFUSION_INITIAL, IV_INFUSION_SEQUENTIAL,
-                 IV_INFUSION_CONCURRENT, IV_PUMP_START -> Group.SERVICE;
-            case IV_INFUSION_HOUR, IA_INFUSION_HOUR -> Group.HOUR;
-            case SC_IM_INJECTION, ON_BODY_INJECTOR -> Group.SC_IM;
-            case IA_PUSH, IA_INFUSION_INITIAL, IA_PUMP_START -> Group.INTRA_ARTERIAL;
-            case INTRALESIONAL, INTRAVESICAL, IMPLANT_INSERTION -> Group.LOCAL;
-            default -> Group.OTHER;
-        };
-    }
+    static CodeGroup group(AdminSlot s) { return CodeGroup.of(s); }
 
     private static boolean pairable(AdminCode b, AdminCode e, int tier) {
         return switch (tier) {
             case 0 -> b.slot() == e.slot();
-            case 1 -> group(b.slot()) == group(e.slot()) && group(b.slot()) != Group.OTHER && b.family() == e.family();
-            default -> (group(b.slot()) == group(e.slot()) && group(b.slot()) != Group.OTHER) || (injectionLike(b) && injectionLike(e));
+            case 1 -> group(b.slot()) == group(e.slot()) && group(b.slot()) != CodeGroup.OTHER && b.family() == e.family();
+            default -> (group(b.slot()) == group(e.slot()) && group(b.slot()) != CodeGroup.OTHER) || (injectionLike(b) && injectionLike(e));
         };
     }
 
     /** An SC/IM injection or a route-specific local code (the wrong one billed for the route pairs with the right one); 96377 stays apart. */
     private static boolean injectionLike(AdminCode c) {
-        return c.slot() == AdminSlot.SC_IM_INJECTION || group(c.slot()) == Group.LOCAL;
+        return c.slot() == AdminSlot.SC_IM_INJECTION || group(c.slot()) == CodeGroup.LOCAL;
     }
 
     private static Finding pair(Context ctx, Bucket b, Bucket e, int n, List<Bucket> billed, int billedInitials) {
@@ -182,7 +170,7 @@ final class AdminComparison {
         String lead;
         boolean sameSlot = b.code.slot() == e.code.slot();
         boolean neutral = bc.equals("96368") || ec.equals("96368") || b.code.slot() == AdminSlot.IV_PUMP_START;
-        boolean routeCode = group(b.code.slot()) == Group.LOCAL || group(e.code.slot()) == Group.LOCAL;
+        boolean routeCode = group(b.code.slot()) == CodeGroup.LOCAL || group(e.code.slot()) == CodeGroup.LOCAL;
         if (routeCode && !sameSlot) {
             kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
             lead = bc + " billed where the documented route takes " + ec;
@@ -242,7 +230,7 @@ final class AdminComparison {
         FindingKind kind;
         String rule;
         String lead;
-        if (group(b.code.slot()) == Group.HOUR) {
+        if (group(b.code.slot()) == CodeGroup.HOUR) {
             // additional-hour units that do not match the times: reported as the code's billed and documented units
             // (3 billed, 2 documented), as the under-billed case is, and priced on the n units over
             int documented = expectedUnits(exp, bc);
@@ -254,7 +242,7 @@ final class AdminComparison {
             kind = FindingKind.DUPLICATE_INITIAL;
             rule = RuleCatalog.ONE_INITIAL.id();
             lead = "more than one initial service billed in the encounter; the extra " + bc + " is not supported";
-        } else if (hasComboSplit && group(b.code.slot()) == Group.SC_IM) {
+        } else if (hasComboSplit && group(b.code.slot()) == CodeGroup.SC_IM) {
             kind = FindingKind.COMBINATION_PRODUCT_SPLIT;
             rule = RuleCatalog.COMBINATION_PRODUCT.id();
             lead = "one injection of a fixed-dose combination product is one administration; the extra " + bc + " is not supported";
@@ -271,7 +259,7 @@ final class AdminComparison {
         String ec = e.code.code();
         int n = e.remaining;
         BigDecimal ev = ctx.pricer.amount(ec, n);
-        if (group(e.code.slot()) == Group.HOUR) {
+        if (group(e.code.slot()) == CodeGroup.HOUR) {
             return Findings.make(ctx, FindingKind.INFUSION_HOURS, RuleCatalog.TIME_ADDITIONAL_HOUR.id(), ec, ec, unitsBilled(billed, ec), unitsBilled(billed, ec) + n,
                     BigDecimal.ZERO, ev, Direction.UNDERPAYMENT, Direction.UNDERPAYMENT,
                     n + " unit(s) of " + ec + " documented but not billed. " + e.why(), null);
@@ -308,14 +296,7 @@ final class AdminComparison {
         return b.billedUnits;
     }
 
-    static boolean hasDistinctModifier(ClaimLine l) {
-        for (int mi = 0, min = l.modifiers().size(); mi < min; mi++) {
-            String m = l.modifiers().get(mi);
-            String u = m.toUpperCase();
-            if (u.equals("59") || u.equals("XU") || u.equals("XS") || u.equals("XE") || u.equals("XP")) return true;
-        }
-        return false;
-    }
+    static boolean hasDistinctModifier(ClaimLine l) { return io.oncoaudit.core.rules.hierarchy.SeparateAccess.hasDistinctModifier(l); }
 
     /** OA-HIER-002: an expected second initial (separate access) needs 59/X{EPSU} on the billed line. */
     private static void distinctModifierCheck(Context ctx, List<Coded> expected, List<Finding> findings) {

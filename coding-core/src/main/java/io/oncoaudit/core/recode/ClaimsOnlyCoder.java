@@ -37,9 +37,9 @@ final class ClaimsOnlyCoder {
                 x = new Coded(io.oncoaudit.core.rules.hierarchy.PumpStart.CODE, l.wholeUnits(), distinct(l), RuleCatalog.PUMP_START.id(),
                         () -> "G0498 billed on line " + l.lineNumber() + " to a payer other than Medicare: G0498 is a Medicare code, the pump start is 96416");
             }
-            AdminComparison.Group g = AdminComparison.group(c.slot());
+            CodeGroup g = CodeGroup.of(c.slot());
             if (c.slot() == AdminSlot.SC_IM_INJECTION) scIm.add(x);
-            else if (g == AdminComparison.Group.SERVICE || g == AdminComparison.Group.HOUR) iv.add(x);
+            else if (g == CodeGroup.SERVICE || g == CodeGroup.HOUR) iv.add(x);
             else other.add(x);
         }
         // the drugs billed, by usual route and family; a split combination product counts as the product
@@ -56,7 +56,7 @@ final class ClaimsOnlyCoder {
             ClaimLine l = ctx.encounter.lines().get(li);
             if (l.hasModifier("JW") || ctx.admin(l.procedureCode()) != null) continue;
             Drug d = ctx.drug(l.procedureCode());
-            if (UnclassifiedDrugs.unclassified(d)) {
+            if (io.oncoaudit.core.rules.family.UnclassifiedDrugRule.unclassified(d)) {
                 if (d != null || Context.looksLikeDrugCode(l.procedureCode())) {
                     unknown++;
                     String why = d == null ? "not in the drug table" : "no public source classifies it (drug table class UNCLASSIFIED)";
@@ -92,7 +92,7 @@ final class ClaimsOnlyCoder {
         }
         // on-body injector applications (96377) are their own code: each one accounts for one SC drug (OA-SCIM-001)
         int onBody = 0;
-        for (Coded o : other) if (o.code.equals(OnBodyInjectors.CODE)) onBody += o.units;
+        for (Coded o : other) if (o.code.equals(ScImInjectionCode.ON_BODY)) onBody += o.units;
         for (int i = 0; i < onBody && !scImDrugs.isEmpty(); i++) scImDrugs.remove(onBodyCandidate(scImDrugs));
         int billedScIm = 0;
         for (Coded b : scIm) billedScIm += b.units;
@@ -276,15 +276,15 @@ final class ClaimsOnlyCoder {
             for (Coded c : out) {
                 AdminCode a = ctx.admin(c.code);
                 if (!a.isAddOn() || hasPrimary(out, a)) continue;
-                if (AdminComparison.group(a.slot()) == AdminComparison.Group.HOUR) { if (orphan == null) orphan = c; continue; }
-                if (orphan == null || AdminComparison.group(ctx.admin(orphan.code).slot()) == AdminComparison.Group.HOUR
+                if (CodeGroup.of(a.slot()) == CodeGroup.HOUR) { if (orphan == null) orphan = c; continue; }
+                if (orphan == null || CodeGroup.of(ctx.admin(orphan.code).slot()) == CodeGroup.HOUR
                         || rank(a) < rank(ctx.admin(orphan.code))) orphan = c;
             }
             if (orphan == null) break;
             AdminCode a = ctx.admin(orphan.code);
             AdminCode initial = initialEquivalent(ctx, a);
             if (initial == null) break;
-            if (AdminComparison.group(a.slot()) == AdminComparison.Group.HOUR) {
+            if (CodeGroup.of(a.slot()) == CodeGroup.HOUR) {
                 out.add(0, Coded.of(initial.code(), 1, RuleCatalog.ADDON_PRIMARY.id(), () -> "add-on " + a.code() + " billed without its primary: the infusion it extends is "
                         + initial.code()));
             } else {

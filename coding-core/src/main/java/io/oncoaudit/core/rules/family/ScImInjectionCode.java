@@ -1,5 +1,15 @@
 package io.oncoaudit.core.rules.family;
 
+import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.Route;
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.PlanRule;
+import io.oncoaudit.core.rules.route.RouteSpecificCodes;
+import io.oncoaudit.core.tables.AdminCode;
+import io.oncoaudit.core.tables.AdminSlot;
+
 import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.Drug;
 import java.util.List;
@@ -47,5 +57,53 @@ public final class ScImInjectionCode {
                     : drug.name() + " is a biologic given without a cancer diagnosis: 96401 requires an antineoplastic, so SC/IM administration is 96372";
             default -> drug.name() + " is not an antineoplastic: SC/IM administration is 96372";
         };
+    }
+
+    // ---- decisions
+
+    /** The application of an on-body injector (CPT 96377). */
+    public static final String ON_BODY = "96377";
+
+    /** Full mode, each administration: an SC or IM injection (and goserelin's implant, injected SC) is 96401, 96402 or 96372. */
+    public static final ItemRule<Administration> ADMINISTRATION = ItemRule.of(RULE, "SC/IM injection: 96401, 96402 or 96372",
+            ScImInjectionCode::appliesTo, ScImInjectionCode::code);
+
+    /** Full mode, after the administration codes: each billed 96377 unit takes the place of one documented SC injection. */
+    public static final PlanRule ON_BODY_INJECTOR = PlanRule.of(RULE, "96377 (on-body injector) billed: its own code, kept",
+            p -> p.billedUnits(ON_BODY) > 0, ScImInjectionCode::keepOnBodyInjector);
+
+    /** Guard: route SC or IM, or an implant that is injected subcutaneously through its needle (goserelin). */
+    public static boolean appliesTo(CodingPlan plan, Administration a) {
+        return a.route() == Route.SC || a.route() == Route.IM
+                || (a.route() == Route.IMPLANT && !RouteSpecificCodes.incisionImplant(plan.currentDrug().hcpcs()));
+    }
+
+    /** Action: one SC/IM injection code. */
+    public static void code(CodingPlan plan, Administration a) {
+        plan.standAlone(injection(plan, a, plan.currentDrug()));
+    }
+
+    public static Coded injection(CodingPlan plan, Administration a, Drug drug) {
+        boolean cancer = plan.cancerDiagnosis();
+        String code = code(drug, cancer);
+        return Coded.of(code, 1, RULE.id(), () -> reason(drug, cancer) + " (administration " + a.administrationId() + ", " + a.route() + ")");
+    }
+
+    /** Action: each billed 96377 unit replaces one expected single-unit SC injection (96372 first), never rewritten. */
+    public static void keepOnBodyInjector(CodingPlan plan) {
+        java.util.List<Coded> expected = plan.administrationCodes();
+        int units = plan.billedUnits(ON_BODY);
+        for (int u = 0; u < units; u++) {
+            int at = -1;
+            for (int i = 0; i < expected.size() && at < 0; i++) if (expected.get(i).code.equals(THERAPEUTIC) && expected.get(i).units == 1) at = i;
+            for (int i = 0; i < expected.size() && at < 0; i++) {
+                AdminCode a = plan.admin(expected.get(i).code);
+                if (a != null && a.slot() == AdminSlot.SC_IM_INJECTION && expected.get(i).units == 1) at = i;
+            }
+            if (at < 0) return;
+            Coded was = expected.get(at);
+            expected.set(at, Coded.of(ON_BODY, 1, RULE.id(), () -> was.reason()
+                    + "; billed as 96377 (on-body injector application): its own code, kept"));
+        }
     }
 }

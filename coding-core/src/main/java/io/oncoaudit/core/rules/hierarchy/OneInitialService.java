@@ -1,5 +1,11 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.IvService;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.PlanRule;
+
 import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.AdminFamily;
 import java.util.List;
@@ -28,5 +34,42 @@ public final class OneInitialService {
             case THERAPEUTIC -> infusion ? "96365" : "96374";
             case HYDRATION -> "96360";
         };
+    }
+
+    // ---- decisions
+
+    /** Full mode: in each access group the best-ranked service is the initial; the others are placed in clock order. */
+    public static final PlanRule HIERARCHY = PlanRule.of(RULE, "the initial service by the CPT hierarchy, the others in clock order",
+            p -> p.ivGroups() != null, OneInitialService::order);
+
+    /** Full mode, each IV service placed: the primary access's initial service. */
+    public static final ItemRule<IvService> INITIAL = ItemRule.of(RULE, "the primary access's initial service",
+            (p, s) -> s.placement == IvService.Placement.INITIAL && p.groupIndex() == 0, OneInitialService::codeInitial);
+
+    /** Action: each group sorted by the hierarchy (its initial first, the rest in clock order); groups by their initial's rank. */
+    public static void order(CodingPlan plan) {
+        java.util.List<java.util.List<IvService>> groups = plan.ivGroups();
+        for (java.util.List<IvService> g : groups) g.sort(IvService.HIERARCHY);
+        groups.sort((a, b) -> IvService.HIERARCHY.compare(a.get(0), b.get(0)));
+        for (java.util.List<IvService> g : groups) if (g.size() > 2) g.subList(1, g.size()).sort(IvService.CLOCK);
+    }
+
+    /** Action: the initial code (no modifier). */
+    public static void codeInitial(CodingPlan plan, IvService s) {
+        boolean others = plan.groupHasOthers();
+        plan.hierarchyCode(Coded.of(initialCode(s), 1, RULE.id(), () -> initialReason(s, others)));
+    }
+
+    public static String initialCode(IvService s) { return initialCode(s.family, s.mode == IvService.Mode.INFUSION); }
+
+    public static String initialReason(IvService s, boolean others) {
+        String what = switch (s.family) {
+            case CHEMOTHERAPY -> "chemotherapy";
+            case THERAPEUTIC -> "therapeutic";
+            case HYDRATION -> "hydration";
+        };
+        String how = s.mode == IvService.Mode.INFUSION ? "infusion of " + s.minutes + " minutes (16 or more)" : "push of " + s.minutes + " minutes (15 or less)";
+        return s.drugLabel() + ": " + what + " " + how + (others ? ", the highest service in the CPT hierarchy (chemotherapy > therapeutic > hydration; infusion > push)" : "")
+                + ": initial service " + initialCode(s);
     }
 }

@@ -1,5 +1,13 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.Route;
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.IvService;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.tables.AdminFamily;
+
 import io.oncoaudit.core.model.PumpOwner;
 import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.PayerType;
@@ -39,5 +47,24 @@ public final class PumpStart {
         if (payer != PayerType.MEDICARE) return base + ": 96416 (G0498 is a Medicare code)";
         return base + (owner == PumpOwner.OTHER ? ": the pump is not supplied by the practice, 96416 (G0498 requires a practice-supplied pump)"
                 : ": pump owner not documented, 96416 (G0498 billed to Medicare is accepted)");
+    }
+
+    // ---- decisions
+
+    /** Full mode, each administration: an IV chemotherapy administration marked pump is a pump start (96416 or G0498). */
+    public static final ItemRule<Administration> ADMINISTRATION = ItemRule.of(RULE, "IV chemotherapy started on a pump: 96416 or G0498",
+            PumpStart::appliesTo, PumpStart::code);
+
+    /** Guard: IV, marked pump, chemotherapy family. */
+    public static boolean appliesTo(CodingPlan plan, Administration a) {
+        return a.route() == Route.IV && a.pump() && plan.currentFamily() == AdminFamily.CHEMOTHERAPY;
+    }
+
+    /** Action: the pump start code for the payer and the pump's owner. */
+    public static void code(CodingPlan plan, Administration a) {
+        PayerType payer = plan.payer().type();
+        String code = code(payer, a.pumpOwner());
+        String label = IvService.label(a, plan.currentDrug());
+        plan.standAlone(Coded.of(code, 1, RULE.id(), () -> reason(label, payer, a.pumpOwner(), code)));
     }
 }

@@ -1,5 +1,12 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.IvService;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.PlanRule;
+
+
 import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 
@@ -40,5 +47,48 @@ public final class SeparateAccess {
     public static boolean isDistinctModifier(String m) {
         String u = m.toUpperCase(java.util.Locale.ROOT);
         return u.equals("59") || u.equals("XU") || u.equals("XS") || u.equals("XE") || u.equals("XP");
+    }
+
+    /** A line carries 59 or XU/XS/XE/XP. */
+    public static boolean hasDistinctModifier(io.oncoaudit.core.model.ClaimLine l) {
+        for (int mi = 0, min = l.modifiers().size(); mi < min; mi++) {
+            String u = l.modifiers().get(mi).toUpperCase();
+            if (u.equals("59") || u.equals("XU") || u.equals("XS") || u.equals("XE") || u.equals("XP")) return true;
+        }
+        return false;
+    }
+
+    // ---- decisions
+
+    /** Full mode: one hierarchy per access site (all one access unless the record documents why a separate site was needed). */
+    public static final PlanRule GROUPS = PlanRule.of(RULE, "one hierarchy per documented separate access site",
+            p -> !p.ivServices().isEmpty(), SeparateAccess::group);
+
+    /** Full mode, each IV service placed: a separate access's initial service, with modifier 59. */
+    public static final ItemRule<IvService> INITIAL = ItemRule.of(RULE, "a separate access's initial service, with 59",
+            (p, s) -> s.placement == IvService.Placement.INITIAL && p.groupIndex() > 0, SeparateAccess::codeInitial);
+
+    private static final java.util.List<String> MODIFIERS = java.util.List.of(MODIFIER);
+
+    /** Action: the IV services grouped by access, in order of first appearance. */
+    public static void group(CodingPlan plan) {
+        java.util.List<java.util.List<IvService>> groups = new java.util.ArrayList<>(2);
+        for (IvService s : plan.ivServices()) {
+            java.util.List<IvService> group = null;
+            for (java.util.List<IvService> g : groups) if (g.get(0).access.equals(s.access)) { group = g; break; }
+            if (group == null) groups.add(group = new java.util.ArrayList<>(4));
+            group.add(s);
+        }
+        plan.ivGroups(groups);
+    }
+
+    /** Action: the initial code with modifier 59. */
+    public static void codeInitial(CodingPlan plan, IvService s) {
+        boolean others = plan.groupHasOthers();
+        var administrations = plan.encounter().administrations();
+        plan.hierarchyCode(new Coded(OneInitialService.initialCode(s), 1, MODIFIERS, RULE.id(),
+                () -> OneInitialService.initialReason(s, others) + "; a separate access site ("
+                        + (s.access.isEmpty() ? "unspecified" : s.access) + ") required by protocol (" + reasonOf(administrations)
+                        + ") has its own initial service, which needs modifier 59/XU"));
     }
 }

@@ -1,5 +1,13 @@
 package io.oncoaudit.core.rules.time;
 
+import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.IvService;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent;
+import io.oncoaudit.core.tables.Drug;
+
 import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 
@@ -22,5 +30,29 @@ public final class AdditionalHours {
         long extra = minutes - 60;
         if (extra <= 30) return 0;
         return (int) ((extra - 30 + 59) / 60);
+    }
+
+    // ---- decisions
+
+    /** Full mode, each IV service placed: an initial or sequential infusion's own additional hours (96415, 96366, 96361). */
+    public static final ItemRule<IvService> SERVICE = ItemRule.of(RULE, "additional hours of an initial or sequential infusion",
+            AdditionalHours::appliesTo, AdditionalHours::code);
+
+    /** Guard: an infusion placed as the initial service or as a sequential infusion (not concurrent, not secondary hydration). */
+    public static boolean appliesTo(CodingPlan plan, IvService s) {
+        return s.mode == IvService.Mode.INFUSION
+                && (s.placement == IvService.Placement.INITIAL || s.placement == IvService.Placement.SEQUENTIAL);
+    }
+
+    /** Action: the family's hour code, one unit per more than 30 minutes beyond each hour. */
+    public static void code(CodingPlan plan, IvService s) {
+        String hourCode = SequentialOrConcurrent.hourCode(s.family);
+        int h = units(s.minutes);
+        if (h > 0) plan.hierarchyCode(Coded.of(hourCode, h, RULE.id(), () -> reason(s.first, s.drug, s.minutes, h, hourCode)));
+    }
+
+    public static String reason(Administration a, Drug drug, long minutes, int units, String code) {
+        return IvService.label(a, drug) + " ran " + minutes + " minutes: " + units + " additional hour(s) " + code
+                + " (each needs more than 30 minutes beyond the hour; 90 min = 0, 91 = 1, 150 = 1, 151 = 2)";
     }
 }

@@ -1,0 +1,129 @@
+package io.oncoaudit.core.recode;
+
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.ExpectedLine;
+import io.oncoaudit.core.rules.em.EmWithAdministration;
+import io.oncoaudit.core.rules.family.ChemotherapyFamily;
+import io.oncoaudit.core.rules.family.ScImInjectionCode;
+import io.oncoaudit.core.rules.family.SupportiveAgents;
+import io.oncoaudit.core.rules.family.UnclassifiedDrugRule;
+import io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary;
+import io.oncoaudit.core.rules.hierarchy.OneInitialService;
+import io.oncoaudit.core.rules.hierarchy.PumpStart;
+import io.oncoaudit.core.rules.hierarchy.SeparateAccess;
+import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
+import io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits;
+import io.oncoaudit.core.rules.ncci.ProcedureToProcedure;
+import io.oncoaudit.core.rules.ndc.NdcFormat;
+import io.oncoaudit.core.rules.ndc.NdcHcpcsMatch;
+import io.oncoaudit.core.rules.ndc.NdcUnits;
+import io.oncoaudit.core.rules.pricing.FeeSchedulePricing;
+import io.oncoaudit.core.rules.route.RouteSpecificCodes;
+import io.oncoaudit.core.rules.setting.NotPayableInSetting;
+import io.oncoaudit.core.rules.units.CombinationProducts;
+import io.oncoaudit.core.rules.units.DrugCodeValid;
+import io.oncoaudit.core.rules.units.DrugUnits;
+import io.oncoaudit.core.rules.units.WasteModifiers;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recoder's steps that are not (yet) split into guard + action decisions of their rules: the comparison of billed
+ * and expected lines, the assembly of the expected lines, and the checks that run on them. RuleCatalog orders them
+ * with the rules' decisions. (Must not touch RuleCatalog while initialising: RuleCatalog's mode lists refer to these.)
+ */
+public final class RecodeSteps {
+    private RecodeSteps() { }
+
+    public static final Step DRUG_LINES = Step.of("drug lines from the record (DrugLineCoder)",
+            List.of(DrugCodeValid.RULE, DrugUnits.RULE, WasteModifiers.RULE), p -> p.recordDrugs = DrugLineCoder.derive(p.ctx));
+
+    public static final Step DRUG_COMPARISON = Step.of("drug comparison (DrugComparison)",
+            List.of(DrugCodeValid.RULE, CombinationProducts.RULE, DrugUnits.RULE, WasteModifiers.RULE),
+            p -> p.comboSplit = DrugComparison.compare(p.ctx, p.recordDrugs, p.findings));
+
+    private static final List<io.oncoaudit.core.rules.Rule> ADMIN_COMPARISON_RULES = List.of(SeparateAccess.RULE, OneInitialService.RULE,
+            PumpStart.RULE, AddOnNeedsPrimary.RULE, ScImInjectionCode.RULE, ChemotherapyFamily.RULE, SupportiveAgents.RULE,
+            RouteSpecificCodes.RULE, CombinationProducts.RULE);
+
+    public static final Step ADMIN_COMPARISON = Step.of("administration comparison (AdminComparison)", ADMIN_COMPARISON_RULES,
+            p -> AdminComparison.compare(p.ctx, p.administrationCodes(), p.comboSplit, p.findings));
+
+    /** Full mode: the administration codes, the drug lines, and the other billed lines as billed. */
+    public static final Step EXPECTED_LINES = Step.of("expected lines: administration codes, drug lines, other billed lines as billed", List.of(),
+            p -> {
+                p.expected.addAll(p.administrationCodes());
+                for (DrugLineCoder.DrugExpectation x : p.recordDrugs) p.expected.addAll(x.lines);
+                passThrough(p);
+            });
+
+    public static final Step CLAIMS_ONLY_CODES = Step.of("administration codes re-coded from the billed drugs (ClaimsOnlyCoder)",
+            List.of(ClaimsOnlyMode.RULE, UnclassifiedDrugRule.RULE, PumpStart.RULE, CombinationProducts.RULE, ScImInjectionCode.RULE,
+                    RouteSpecificCodes.RULE, ChemotherapyFamily.RULE, SupportiveAgents.RULE, OneInitialService.RULE, AddOnNeedsPrimary.RULE),
+            p -> p.expected.addAll(ClaimsOnlyCoder.derive(p.ctx)));
+
+    public static final Step CLAIMS_ONLY_DRUGS = Step.of("JW/JZ and combination products (DrugComparison.claimsOnly)",
+            List.of(WasteModifiers.RULE, CombinationProducts.RULE), p -> p.comboSplit = DrugComparison.claimsOnly(p.ctx, p.findings));
+
+    public static final Step CLAIMS_ONLY_COMPARISON = Step.of("administration comparison (AdminComparison)", ADMIN_COMPARISON_RULES,
+            p -> AdminComparison.compare(p.ctx, p.expected, p.comboSplit, p.findings));
+
+    /** Claims-only: every billed line that is not an administration code is expected as billed. */
+    public static final Step CLAIMS_ONLY_PASS_THROUGH = Step.of("other billed lines expected as billed", List.of(ClaimsOnlyMode.RULE), p -> {
+        List<ClaimLine> lines = p.encounter().lines();
+        for (int li = 0, lin = lines.size(); li < lin; li++) {
+            ClaimLine l = lines.get(li);
+            if (p.tables().adminCodes().isAdministrationCode(l.procedureCode())) continue;
+            p.expected.add(new Coded(l.procedureCode(), l.wholeUnits(), l.modifiers(), null, null));
+        }
+    });
+
+    public static final Step EM_DAY = Step.of("E/M on an administration day (EmDay)", List.of(EmWithAdministration.RULE),
+            p -> EmDay.apply(p.ctx, p.expected, p.findings));
+
+    public static final Step NCCI = Step.of("NCCI edits (NcciCheck)", List.of(ProcedureToProcedure.RULE, MedicallyUnlikelyEdits.RULE),
+            p -> NcciCheck.apply(p.ctx, p.ncci, p.expected, p.findings));
+
+    public static final Step AGGREGATE = Step.of("expected lines merged by code and modifiers", List.of(), p -> p.lines = aggregate(p.expected));
+
+    public static final Step SETTING = Step.of("codes not payable in the claim's setting (SettingChecks)", List.of(NotPayableInSetting.RULE),
+            p -> SettingChecks.check(p.ctx, p.findings));
+
+    public static final Step NDC = Step.of("NDC checks (NdcChecks)", List.of(NdcFormat.RULE, NdcHcpcsMatch.RULE, NdcUnits.RULE),
+            p -> NdcChecks.check(p.ctx, p.lines, p.findings));
+
+    public static final Step PRICING = Step.of("pricing (Pricer)", List.of(FeeSchedulePricing.RULE), Recoder::price);
+
+    /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
+    private static void passThrough(CodingPlan p) {
+        List<ClaimLine> lines = p.encounter().lines();
+        for (int li = 0, lin = lines.size(); li < lin; li++) {
+            ClaimLine l = lines.get(li);
+            String c = l.procedureCode();
+            if (p.tables().adminCodes().isAdministrationCode(c)) continue;
+            // known drug: expected only from the record (undocumented ones are findings), unless its dose could not be converted
+            if (p.drug(c) != null && !p.isUncheckedDrug(c)) continue;
+            p.expected.add(new Coded(c, l.wholeUnits(), l.modifiers(), null, null));
+        }
+    }
+
+    /** Same code and modifiers on one expected line (96415 x1 + x2 = 96415 x3), in first-seen order. */
+    private static List<ExpectedLine> aggregate(List<Coded> coded) {
+        List<ExpectedLine> out = new ArrayList<>(coded.size());
+        List<Coded> merged = new ArrayList<>(coded.size());
+        outer:
+        for (Coded c : coded) {
+            if (c.units <= 0) continue;
+            for (int i = 0; i < merged.size(); i++) {
+                Coded m = merged.get(i);
+                if (m.code.equals(c.code) && m.modifiers.equals(c.modifiers)) {
+                    merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reasonSupplier()));
+                    continue outer;
+                }
+            }
+            merged.add(c);
+        }
+        for (Coded m : merged) out.add(new ExpectedLine(m.code, m.units, m.modifiers));
+        return out;
+    }
+}
