@@ -23,7 +23,8 @@ import java.util.List;
 final class ClaimsOnlyCoder {
     private ClaimsOnlyCoder() { }
 
-    static List<Coded> derive(Context ctx) {
+    static List<Coded> derive(CodingPlan plan) {
+        Context ctx = plan.ctx;
         List<Coded> scIm = new ArrayList<>(2);
         List<Coded> iv = new ArrayList<>(4);
         List<Coded> other = new ArrayList<>(2);
@@ -43,7 +44,7 @@ final class ClaimsOnlyCoder {
             else other.add(x);
         }
         // the drugs billed, by usual route and family; a split combination product counts as the product
-        List<Drug> combos = DrugComparison.splitCombinations(ctx);
+        List<Drug> combos = io.oncoaudit.core.rules.units.CombinationProducts.splitCombinations(plan);
         java.util.Set<String> components = new java.util.HashSet<>();
         for (Drug c : combos) components.addAll(c.components());
         List<Drug> scImDrugs = new ArrayList<>(2);

@@ -64,8 +64,8 @@ public final class CodingPlan {
     private boolean concurrentUsed;
 
     private List<DrugExpectation> drugs;
-    /** Full mode: the drug lines from the record (DrugLineCoder). */
-    List<DrugLineCoder.DrugExpectation> recordDrugs = List.of();
+    /** Claims-only: the single-dose-container drug codes already checked for a missing JW/JZ. */
+    private List<String> jwJzChecked;
 
     CodingPlan(Context ctx, io.oncoaudit.core.tables.ncci.NcciEdits ncci) {
         this.ctx = ctx;
@@ -99,6 +99,24 @@ public final class CodingPlan {
     public void uncheckedDrug(String code) { ctx.uncheckedDrug(code); }
 
     public boolean isUncheckedDrug(String code) { return ctx.isUncheckedDrug(code); }
+
+    /** Units billed for {@code code} on its JW lines ({@code waste}) or on its other lines. */
+    public int billedUnits(String code, boolean waste) {
+        int n = 0;
+        List<ClaimLine> lines = ctx.encounter.lines();
+        for (int i = 0, size = lines.size(); i < size; i++) {
+            ClaimLine l = lines.get(i);
+            if (l.procedureCode().equals(code) && l.hasModifier("JW") == waste) n += l.wholeUnits();
+        }
+        return n;
+    }
+
+    /** The first billed line of {@code code}, or null. */
+    public ClaimLine firstLine(String code) {
+        List<ClaimLine> lines = ctx.encounter.lines();
+        for (int i = 0, size = lines.size(); i < size; i++) if (lines.get(i).procedureCode().equals(code)) return lines.get(i);
+        return null;
+    }
 
     /** Units billed for {@code code} on all its lines. */
     public int billedUnits(String code) {
@@ -250,6 +268,17 @@ public final class CodingPlan {
     public void administrationCodes(List<Coded> codes) { administrationCodes = codes; }
 
     // ---- drugs
+
+    /** Claims-only (OA-WASTE-001): true the first time a drug code is checked for a missing JW/JZ. */
+    public boolean firstJwJzCheck(String code) {
+        if (jwJzChecked == null) jwJzChecked = new ArrayList<>(2);
+        if (jwJzChecked.contains(code)) return false;
+        jwJzChecked.add(code);
+        return true;
+    }
+
+    /** A combination product was billed as its components (the comparison reads it for the extra SC/IM codes). */
+    public void combinationSplit() { comboSplit = true; }
 
     /** The drug codes of the record in record order (full mode), created on first use. */
     public List<DrugExpectation> drugs() {

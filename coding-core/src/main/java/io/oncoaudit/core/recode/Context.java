@@ -61,7 +61,5 @@ final class Context {
     List<String> warnings() { return warnings == null ? List.of() : List.copyOf(warnings); }
 
     /** HCPCS drug-like codes (J, Q5, most Q0) that the drug table does not know: passed through with a warning. */
-    static boolean looksLikeDrugCode(String code) {
-        return code != null && code.length() == 5 && (code.charAt(0) == 'J' || code.startsWith("Q5") || code.startsWith("Q0"));
-    }
+    static boolean looksLikeDrugCode(String code) { return io.oncoaudit.core.rules.units.DrugUnits.looksLikeDrugCode(code); }
 }

@@ -25,11 +25,14 @@ public final class DrugExpectation {
     /** Set when a comparison rule accounted for the billed lines of this drug (a deleted code, a combination product). */
     public boolean covered;
     /** The record's first administration of this drug code (its index). */
-    final int firstAdministration;
+    private final int firstAdministration;
 
     DrugExpectation(String billedAs, Drug drug, int firstAdministration) {
         this.billedAs = billedAs;
         this.drug = drug;
         this.firstAdministration = firstAdministration;
     }
+
+    /** Index of the record's first administration of this drug code. */
+    public int firstAdministration() { return firstAdministration; }
 }

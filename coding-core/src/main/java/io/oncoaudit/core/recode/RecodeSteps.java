@@ -21,9 +21,6 @@ import io.oncoaudit.core.rules.pricing.FeeSchedulePricing;
 import io.oncoaudit.core.rules.route.RouteSpecificCodes;
 import io.oncoaudit.core.rules.setting.NotPayableInSetting;
 import io.oncoaudit.core.rules.units.CombinationProducts;
-import io.oncoaudit.core.rules.units.DrugCodeValid;
-import io.oncoaudit.core.rules.units.DrugUnits;
-import io.oncoaudit.core.rules.units.WasteModifiers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,13 +31,6 @@ import java.util.List;
  */
 public final class RecodeSteps {
     private RecodeSteps() { }
-
-    public static final Step DRUG_LINES = Step.of("drug lines from the record (DrugLineCoder)",
-            List.of(DrugCodeValid.RULE, DrugUnits.RULE, WasteModifiers.RULE), p -> p.recordDrugs = DrugLineCoder.derive(p.ctx));
-
-    public static final Step DRUG_COMPARISON = Step.of("drug comparison (DrugComparison)",
-            List.of(DrugCodeValid.RULE, CombinationProducts.RULE, DrugUnits.RULE, WasteModifiers.RULE),
-            p -> p.comboSplit = DrugComparison.compare(p.ctx, p.recordDrugs, p.findings));
 
     private static final List<io.oncoaudit.core.rules.Rule> ADMIN_COMPARISON_RULES = List.of(SeparateAccess.RULE, OneInitialService.RULE,
             PumpStart.RULE, AddOnNeedsPrimary.RULE, ScImInjectionCode.RULE, ChemotherapyFamily.RULE, SupportiveAgents.RULE,
@@ -53,17 +43,14 @@ public final class RecodeSteps {
     public static final Step EXPECTED_LINES = Step.of("expected lines: administration codes, drug lines, other billed lines as billed", List.of(),
             p -> {
                 p.expected.addAll(p.administrationCodes());
-                for (DrugLineCoder.DrugExpectation x : p.recordDrugs) p.expected.addAll(x.lines);
+                for (DrugExpectation x : p.drugs()) if (!x.stopped) p.expected.addAll(x.lines);
                 passThrough(p);
             });
 
     public static final Step CLAIMS_ONLY_CODES = Step.of("administration codes re-coded from the billed drugs (ClaimsOnlyCoder)",
             List.of(ClaimsOnlyMode.RULE, UnclassifiedDrugRule.RULE, PumpStart.RULE, CombinationProducts.RULE, ScImInjectionCode.RULE,
                     RouteSpecificCodes.RULE, ChemotherapyFamily.RULE, SupportiveAgents.RULE, OneInitialService.RULE, AddOnNeedsPrimary.RULE),
-            p -> p.expected.addAll(ClaimsOnlyCoder.derive(p.ctx)));
-
-    public static final Step CLAIMS_ONLY_DRUGS = Step.of("JW/JZ and combination products (DrugComparison.claimsOnly)",
-            List.of(WasteModifiers.RULE, CombinationProducts.RULE), p -> p.comboSplit = DrugComparison.claimsOnly(p.ctx, p.findings));
+            p -> p.expected.addAll(ClaimsOnlyCoder.derive(p)));
 
     public static final Step CLAIMS_ONLY_COMPARISON = Step.of("administration comparison (AdminComparison)", ADMIN_COMPARISON_RULES,
             p -> AdminComparison.compare(p.ctx, p.expected, p.comboSplit, p.findings));

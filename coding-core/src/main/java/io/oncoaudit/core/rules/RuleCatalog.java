@@ -113,8 +113,18 @@ public final class RuleCatalog {
                     io.oncoaudit.core.rules.route.RouteSpecificCodes.INTRA_ARTERIAL,
                     io.oncoaudit.core.rules.family.ScImInjectionCode.ON_BODY_INJECTOR,
                     io.oncoaudit.core.rules.family.UnclassifiedDrugRule.KEEP_BILLED),
-            RecodeSteps.DRUG_LINES,
-            RecodeSteps.DRUG_COMPARISON,
+            Step.eachDrug("drug lines from the record, each drug code in record order", List.of(
+                    io.oncoaudit.core.rules.units.DrugCodeValid.SUCCESSOR,
+                    io.oncoaudit.core.rules.units.DrugUnits.BILLING_UNIT,
+                    io.oncoaudit.core.rules.units.DrugUnits.DOSE,
+                    io.oncoaudit.core.rules.units.DrugUnits.LINE,
+                    io.oncoaudit.core.rules.units.WasteModifiers.LINES)),
+            Step.eachDrug("drug comparison, each drug code of the record", List.of(
+                    io.oncoaudit.core.rules.units.DrugCodeValid.COMPARE,
+                    io.oncoaudit.core.rules.units.CombinationProducts.COMPARE,
+                    io.oncoaudit.core.rules.units.DrugUnits.COMPARE,
+                    io.oncoaudit.core.rules.units.WasteModifiers.COMPARE)),
+            Step.rules("drugs billed without a documented administration", io.oncoaudit.core.rules.units.DrugUnits.UNDOCUMENTED),
             RecodeSteps.ADMIN_COMPARISON,
             RecodeSteps.EXPECTED_LINES,
             RecodeSteps.EM_DAY,
@@ -127,7 +137,8 @@ public final class RuleCatalog {
     /** Claims-only mode (no administration record): the steps the recoder runs, in order. */
     public static final List<Step> CLAIMS_ONLY_MODE = List.of(
             RecodeSteps.CLAIMS_ONLY_CODES,
-            RecodeSteps.CLAIMS_ONLY_DRUGS,
+            Step.eachBilledLine("JW/JZ on each billed drug line", List.of(io.oncoaudit.core.rules.units.WasteModifiers.CLAIMS_ONLY)),
+            Step.rules("combination products billed as their components", io.oncoaudit.core.rules.units.CombinationProducts.CLAIMS_ONLY),
             RecodeSteps.CLAIMS_ONLY_COMPARISON,
             RecodeSteps.CLAIMS_ONLY_PASS_THROUGH,
             RecodeSteps.EM_DAY,
