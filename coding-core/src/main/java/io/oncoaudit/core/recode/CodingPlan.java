@@ -34,6 +34,7 @@ public final class CodingPlan {
     final List<Coded> expected = new ArrayList<>(8);
     List<ExpectedLine> lines;
     boolean comboSplit;
+    AdminComparison comparison;
     long billedCents, expectedCents;
 
     // the administration being coded (full mode)
@@ -276,6 +277,9 @@ public final class CodingPlan {
         jwJzChecked.add(code);
         return true;
     }
+
+    /** The administration comparison under way (its decisions accept alternatives on it). */
+    public AdminComparison comparison() { return comparison; }
 
     /** A combination product was billed as its components (the comparison reads it for the extra SC/IM codes). */
     public void combinationSplit() { comboSplit = true; }

@@ -32,13 +32,6 @@ import java.util.List;
 public final class RecodeSteps {
     private RecodeSteps() { }
 
-    private static final List<io.oncoaudit.core.rules.Rule> ADMIN_COMPARISON_RULES = List.of(SeparateAccess.RULE, OneInitialService.RULE,
-            PumpStart.RULE, AddOnNeedsPrimary.RULE, ScImInjectionCode.RULE, ChemotherapyFamily.RULE, SupportiveAgents.RULE,
-            RouteSpecificCodes.RULE, CombinationProducts.RULE);
-
-    public static final Step ADMIN_COMPARISON = Step.of("administration comparison (AdminComparison)", ADMIN_COMPARISON_RULES,
-            p -> AdminComparison.compare(p.ctx, p.administrationCodes(), p.comboSplit, p.findings));
-
     /** Full mode: the administration codes, the drug lines, and the other billed lines as billed. */
     public static final Step EXPECTED_LINES = Step.of("expected lines: administration codes, drug lines, other billed lines as billed", List.of(),
             p -> {
@@ -50,10 +43,11 @@ public final class RecodeSteps {
     public static final Step CLAIMS_ONLY_CODES = Step.of("administration codes re-coded from the billed drugs (ClaimsOnlyCoder)",
             List.of(ClaimsOnlyMode.RULE, UnclassifiedDrugRule.RULE, PumpStart.RULE, CombinationProducts.RULE, ScImInjectionCode.RULE,
                     RouteSpecificCodes.RULE, ChemotherapyFamily.RULE, SupportiveAgents.RULE, OneInitialService.RULE, AddOnNeedsPrimary.RULE),
-            p -> p.expected.addAll(ClaimsOnlyCoder.derive(p)));
-
-    public static final Step CLAIMS_ONLY_COMPARISON = Step.of("administration comparison (AdminComparison)", ADMIN_COMPARISON_RULES,
-            p -> AdminComparison.compare(p.ctx, p.expected, p.comboSplit, p.findings));
+            p -> {
+                List<Coded> codes = ClaimsOnlyCoder.derive(p);
+                p.administrationCodes(codes);
+                p.expected.addAll(codes);
+            });
 
     /** Claims-only: every billed line that is not an administration code is expected as billed. */
     public static final Step CLAIMS_ONLY_PASS_THROUGH = Step.of("other billed lines expected as billed", List.of(ClaimsOnlyMode.RULE), p -> {

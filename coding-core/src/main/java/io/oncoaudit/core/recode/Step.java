@@ -109,6 +109,24 @@ public interface Step {
         };
     }
 
+    /**
+     * The administration comparison: exact codes cancel; the decisions {@code before} pairing apply in order; each pair,
+     * billed-only and expected-only difference is named by the first decision of its list whose guard applies.
+     */
+    static Step comparison(String name, List<PlanRule> before, List<ItemRule<AdminDifference>> pairs,
+                           List<ItemRule<AdminDifference>> billedOnly, List<ItemRule<AdminDifference>> expectedOnly) {
+        PlanRule[] b = before.toArray(new PlanRule[0]);
+        ItemRule<?>[] p = pairs.toArray(new ItemRule<?>[0]), bo = billedOnly.toArray(new ItemRule<?>[0]), eo = expectedOnly.toArray(new ItemRule<?>[0]);
+        List<String> d = new ArrayList<>();
+        for (String x : names(before)) d.add(x);
+        for (ItemRule<AdminDifference> r : pairs) d.add(r.rule().id() + ": pair: " + r.name());
+        for (ItemRule<AdminDifference> r : billedOnly) d.add(r.rule().id() + ": billed only: " + r.name());
+        for (ItemRule<AdminDifference> r : expectedOnly) d.add(r.rule().id() + ": expected only: " + r.name());
+        return new Base(name, d) {
+            @Override public void run(CodingPlan plan) { AdminComparison.run(plan, b, p, bo, eo); }
+        };
+    }
+
     /** A step that assembles or checks with the rules named (not yet split into guard + action decisions). */
     static Step of(String name, List<Rule> rules, Consumer<CodingPlan> run) {
         List<String> d = new ArrayList<>();

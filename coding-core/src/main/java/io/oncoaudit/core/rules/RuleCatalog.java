@@ -83,6 +83,25 @@ public final class RuleCatalog {
 
     public static List<Rule> all() { return List.copyOf(BY_ID.values()); }
 
+    /** The administration comparison (both modes): the decisions before pairing, then those that name each difference. */
+    private static final Step ADMIN_COMPARISON = Step.comparison("administration comparison: exact codes cancel, then",
+            List.of(io.oncoaudit.core.rules.hierarchy.SeparateAccess.MODIFIER_CHECK,
+                    io.oncoaudit.core.rules.hierarchy.PumpStart.ACCEPT_G0498,
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.ACCEPT_96542,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.ACCEPT_ON_BODY),
+            List.of(io.oncoaudit.core.rules.route.RouteSpecificCodes.PAIR,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.DOWNCODED,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.HORMONAL_CLASS,
+                    io.oncoaudit.core.rules.family.SupportiveAgents.PAIR,
+                    io.oncoaudit.core.rules.family.ChemotherapyFamily.PAIR,
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.PAIR,
+                    io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary.PAIR),
+            List.of(io.oncoaudit.core.rules.time.AdditionalHours.BILLED_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.BILLED_ONLY,
+                    io.oncoaudit.core.rules.units.CombinationProducts.BILLED_ONLY),
+            List.of(io.oncoaudit.core.rules.time.AdditionalHours.EXPECTED_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary.EXPECTED_ONLY));
+
     /**
      * Full mode (an administration record): the steps the recoder runs, in order. Each administration is coded by the
      * first decision whose guard applies (its family decided by OA-FAM-001/002 when a decision asks for it); each IV
@@ -125,7 +144,7 @@ public final class RuleCatalog {
                     io.oncoaudit.core.rules.units.DrugUnits.COMPARE,
                     io.oncoaudit.core.rules.units.WasteModifiers.COMPARE)),
             Step.rules("drugs billed without a documented administration", io.oncoaudit.core.rules.units.DrugUnits.UNDOCUMENTED),
-            RecodeSteps.ADMIN_COMPARISON,
+            ADMIN_COMPARISON,
             RecodeSteps.EXPECTED_LINES,
             RecodeSteps.EM_DAY,
             RecodeSteps.NCCI,
@@ -139,7 +158,7 @@ public final class RuleCatalog {
             RecodeSteps.CLAIMS_ONLY_CODES,
             Step.eachBilledLine("JW/JZ on each billed drug line", List.of(io.oncoaudit.core.rules.units.WasteModifiers.CLAIMS_ONLY)),
             Step.rules("combination products billed as their components", io.oncoaudit.core.rules.units.CombinationProducts.CLAIMS_ONLY),
-            RecodeSteps.CLAIMS_ONLY_COMPARISON,
+            ADMIN_COMPARISON,
             RecodeSteps.CLAIMS_ONLY_PASS_THROUGH,
             RecodeSteps.EM_DAY,
             RecodeSteps.NCCI,

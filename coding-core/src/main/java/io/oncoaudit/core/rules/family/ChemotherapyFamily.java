@@ -1,5 +1,12 @@
 package io.oncoaudit.core.rules.family;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.rules.hierarchy.OneInitialService;
+
 import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.Drug;
@@ -31,5 +38,17 @@ public final class ChemotherapyFamily {
             case HYDRATION_FLUID -> AdminFamily.HYDRATION;
             case SUPPORTIVE, OTHER, UNCLASSIFIED -> SupportiveAgents.FAMILY;
         };
+    }
+
+    /** Comparison: a non-chemotherapy code billed for a chemotherapy administration (underpayment). */
+    public static final ItemRule<AdminDifference> PAIR = ItemRule.of(RULE, "a non-chemotherapy code billed for chemotherapy: CHEMO_BILLED_AS_THERAPEUTIC",
+            (p, d) -> (d.sameSlot() || !d.familyNeutral()) && d.billed().family() != AdminFamily.CHEMOTHERAPY
+                    && d.expected().family() == AdminFamily.CHEMOTHERAPY, ChemotherapyFamily::billedAsTherapeutic);
+
+    public static void billedAsTherapeutic(CodingPlan plan, AdminDifference d) {
+        d.kind = FindingKind.CHEMO_BILLED_AS_THERAPEUTIC;
+        d.forced = Direction.UNDERPAYMENT;
+        d.lead = "non-chemotherapy code " + d.billedCode() + " billed for a chemotherapy administration; expected " + d.expectedCode();
+        if (d.ruleId.equals(OneInitialService.RULE.id())) d.ruleId = RULE.id();
     }
 }

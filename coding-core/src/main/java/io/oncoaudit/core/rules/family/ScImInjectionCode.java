@@ -1,5 +1,9 @@
 package io.oncoaudit.core.rules.family;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.recode.Coded;
@@ -105,5 +109,31 @@ public final class ScImInjectionCode {
             expected.set(at, Coded.of(ON_BODY, 1, RULE.id(), () -> was.reason()
                     + "; billed as 96377 (on-body injector application): its own code, kept"));
         }
+    }
+
+    /** Comparison: 96377 billed is accepted for an expected 96372 (the on-body injector's own code). */
+    public static final PlanRule ACCEPT_ON_BODY = PlanRule.of(RULE, "96377 billed: accepted for 96372",
+            p -> true, p -> p.comparison().accept(ON_BODY, THERAPEUTIC));
+
+    /** Comparison: an antineoplastic injection billed as 96372 (underpayment). */
+    public static final ItemRule<AdminDifference> DOWNCODED = ItemRule.of(RULE, "96372 billed for 96401/96402: DOWNCODED_TO_96372",
+            (p, d) -> d.billedCode().equals(THERAPEUTIC) && (d.expectedCode().equals(NON_HORMONAL) || d.expectedCode().equals(HORMONAL)),
+            ScImInjectionCode::downcoded);
+
+    /** Comparison: 96401 billed for 96402 or the reverse. */
+    public static final ItemRule<AdminDifference> HORMONAL_CLASS = ItemRule.of(RULE, "96401 and 96402 swapped: HORMONAL_CLASS_MISMATCH",
+            (p, d) -> (d.billedCode().equals(NON_HORMONAL) && d.expectedCode().equals(HORMONAL))
+                    || (d.billedCode().equals(HORMONAL) && d.expectedCode().equals(NON_HORMONAL)),
+            ScImInjectionCode::hormonalClass);
+
+    public static void downcoded(CodingPlan plan, AdminDifference d) {
+        d.kind = FindingKind.DOWNCODED_TO_96372;
+        d.forced = Direction.UNDERPAYMENT;
+        d.lead = "antineoplastic injection billed as the generic therapeutic injection 96372; expected " + d.expectedCode();
+    }
+
+    public static void hormonalClass(CodingPlan plan, AdminDifference d) {
+        d.kind = FindingKind.HORMONAL_CLASS_MISMATCH;
+        d.lead = d.billedCode() + " billed but the drug's hormonal class takes " + d.expectedCode();
     }
 }

@@ -1,5 +1,12 @@
 package io.oncoaudit.core.rules.family;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.rules.hierarchy.OneInitialService;
+
 import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.Drug;
@@ -25,5 +32,18 @@ public final class SupportiveAgents {
 
     public static boolean applies(Drug drug) {
         return drug.drugClass() == DrugClass.SUPPORTIVE || drug.drugClass() == DrugClass.OTHER;
+    }
+
+    /** Comparison: a chemotherapy code billed where the drug takes a therapeutic or hydration code (overpayment). */
+    public static final ItemRule<AdminDifference> PAIR = ItemRule.of(RULE, "a chemotherapy code billed for a non-chemotherapy service: NON_CHEMO_BILLED_AS_CHEMO",
+            (p, d) -> (d.sameSlot() || !d.familyNeutral()) && d.billed().family() == AdminFamily.CHEMOTHERAPY
+                    && d.expected().family() != AdminFamily.CHEMOTHERAPY, SupportiveAgents::billedAsChemo);
+
+    public static void billedAsChemo(CodingPlan plan, AdminDifference d) {
+        d.kind = FindingKind.NON_CHEMO_BILLED_AS_CHEMO;
+        d.forced = Direction.OVERPAYMENT;
+        d.lead = "chemotherapy administration code " + d.billedCode() + " billed for a drug that takes the "
+                + d.expected().family().name().toLowerCase() + " code " + d.expectedCode();
+        if (d.ruleId.equals(OneInitialService.RULE.id()) || d.ruleId.equals(ScImInjectionCode.RULE.id())) d.ruleId = RULE.id();
     }
 }

@@ -1,5 +1,14 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.tables.AdminCode;
+import io.oncoaudit.core.tables.AdminRole;
+import java.math.BigDecimal;
+
 import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 
@@ -15,4 +24,34 @@ public final class AddOnNeedsPrimary {
             "The add-on code is reported with its primary procedure as CPT requires; the corrected claim lists the primary service that was performed.");
 
     private AddOnNeedsPrimary() { }
+
+    /** Comparison: an add-on billed without any of its primaries where the service is the initial (denial). */
+    public static final ItemRule<AdminDifference> PAIR = ItemRule.of(RULE, "an add-on billed without its primary for the initial: ADDON_WITHOUT_PRIMARY",
+            (p, d) -> d.billed().role() == AdminRole.ADD_ON && d.expected().role() == AdminRole.INITIAL && !d.primaryBilled(),
+            AddOnNeedsPrimary::withoutPrimary);
+
+    /** Comparison: the documented primary not billed while its add-on is billed alone: adding the primary recovers both. */
+    public static final ItemRule<AdminDifference> EXPECTED_ONLY = ItemRule.of(RULE, "the primary of a billed add-on not billed: ADDON_WITHOUT_PRIMARY",
+            (p, d) -> d.expected().role() == AdminRole.INITIAL && d.orphanAddOnOfExpected() != null, AddOnNeedsPrimary::primaryMissing);
+
+    public static void withoutPrimary(CodingPlan plan, AdminDifference d) {
+        d.kind = FindingKind.ADDON_WITHOUT_PRIMARY;
+        d.forced = Direction.DENIAL;
+        d.lead = "add-on " + d.billedCode() + " billed without any of its primary codes " + String.join("/", d.billed().primaries())
+                + " (denied as CARC 107 / RARC N122); the service is the initial " + d.expectedCode();
+        d.ruleId = RULE.id();
+    }
+
+    public static void primaryMissing(CodingPlan plan, AdminDifference d) {
+        AdminCode addOn = d.orphanAddOnOfExpected();
+        String ec = d.expectedCode();
+        int billed = d.billedUnits(addOn.code());
+        BigDecimal recovered = plan.amount(ec, d.units).add(plan.amount(addOn.code(), billed));
+        Integer line = null;
+        for (var l : plan.encounter().lines()) if (l.procedureCode().equals(addOn.code())) { line = l.lineNumber(); break; }
+        plan.finding(FindingKind.ADDON_WITHOUT_PRIMARY, RULE.id(), addOn.code(), ec, billed, d.units,
+                BigDecimal.ZERO, recovered, Direction.DENIAL, Direction.DENIAL,
+                "add-on " + addOn.code() + " billed without its primary " + ec + " (denied as CARC 107 / RARC N122); adding the documented primary "
+                        + ec + " recovers both. " + d.why(), line);
+    }
 }

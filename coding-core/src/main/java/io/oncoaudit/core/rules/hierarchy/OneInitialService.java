@@ -1,5 +1,10 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.tables.AdminRole;
+
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.IvService;
@@ -71,5 +76,29 @@ public final class OneInitialService {
         String how = s.mode == IvService.Mode.INFUSION ? "infusion of " + s.minutes + " minutes (16 or more)" : "push of " + s.minutes + " minutes (15 or less)";
         return s.drugLabel() + ": " + what + " " + how + (others ? ", the highest service in the CPT hierarchy (chemotherapy > therapeutic > hydration; infusion > push)" : "")
                 + ": initial service " + initialCode(s);
+    }
+
+    /** Comparison: more than one initial billed, this one paired with an add-on (overpayment). */
+    public static final ItemRule<AdminDifference> PAIR = ItemRule.of(RULE, "a further initial billed for an add-on: DUPLICATE_INITIAL",
+            (p, d) -> d.billed().role() == AdminRole.INITIAL && d.expected().role() == AdminRole.ADD_ON && d.billedInitials() >= 2,
+            OneInitialService::duplicate);
+
+    /** Comparison: more than one initial billed, this one with no counterpart (overpayment). */
+    public static final ItemRule<AdminDifference> BILLED_ONLY = ItemRule.of(RULE, "a further initial billed: DUPLICATE_INITIAL",
+            (p, d) -> d.billed().role() == AdminRole.INITIAL && d.billedInitials() >= 2, OneInitialService::extraInitial);
+
+    public static void duplicate(CodingPlan plan, AdminDifference d) {
+        d.kind = FindingKind.DUPLICATE_INITIAL;
+        d.forced = Direction.OVERPAYMENT;
+        d.lead = "more than one initial service billed in the encounter; " + d.billedCode() + " should be the add-on " + d.expectedCode()
+                + (d.billedWithDistinctModifier() ? " (modifier 59/XU does not make a second initial service: the record documents no reason for a separate IV site)" : "");
+        d.ruleId = RULE.id();
+    }
+
+    public static void extraInitial(CodingPlan plan, AdminDifference d) {
+        String bc = d.billedCode();
+        plan.finding(FindingKind.DUPLICATE_INITIAL, RULE.id(), bc, null, d.units, 0, plan.amount(bc, d.units), java.math.BigDecimal.ZERO,
+                Direction.OVERPAYMENT, Direction.OVERPAYMENT, "more than one initial service billed in the encounter; the extra " + bc + " is not supported",
+                d.billedLine());
     }
 }

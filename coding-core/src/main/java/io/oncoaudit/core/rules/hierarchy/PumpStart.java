@@ -1,11 +1,13 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.PlanRule;
 import io.oncoaudit.core.tables.AdminFamily;
 
 import io.oncoaudit.core.model.PumpOwner;
@@ -66,5 +68,16 @@ public final class PumpStart {
         String code = code(payer, a.pumpOwner());
         String label = IvService.label(a, plan.currentDrug());
         plan.standAlone(Coded.of(code, 1, RULE.id(), () -> reason(label, payer, a.pumpOwner(), code)));
+    }
+
+    /** Comparison: G0498 billed to Medicare for an expected 96416 is accepted when the pump's owner is not documented. */
+    public static final PlanRule ACCEPT_G0498 = PlanRule.of(RULE, "G0498 billed to Medicare, pump owner unknown: accepted for 96416",
+            PumpStart::acceptsG0498, p -> p.comparison().accept(G0498, CODE));
+
+    public static boolean acceptsG0498(CodingPlan plan) {
+        for (Administration a : plan.encounter().administrations()) {
+            if (a.pump() && acceptsBilledG0498(plan.payer().type(), a.pumpOwner())) return true;
+        }
+        return false;
     }
 }

@@ -1,5 +1,9 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.model.ClaimLine;
+
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.IvService;
@@ -90,5 +94,39 @@ public final class SeparateAccess {
                 () -> OneInitialService.initialReason(s, others) + "; a separate access site ("
                         + (s.access.isEmpty() ? "unspecified" : s.access) + ") required by protocol (" + reasonOf(administrations)
                         + ") has its own initial service, which needs modifier 59/XU"));
+    }
+
+    /** Comparison: an expected second initial (separate access) billed without 59/X{EPSU} is a missing modifier (denial exposure). */
+    public static final PlanRule MODIFIER_CHECK = PlanRule.of(RULE, "a second initial billed without 59/XU: MISSING_DISTINCT_MODIFIER",
+            SeparateAccess::secondInitialExpected, SeparateAccess::checkModifier);
+
+    public static boolean secondInitialExpected(CodingPlan plan) {
+        for (Coded x : plan.administrationCodes()) if (x.modifiers.contains(MODIFIER)) return true;
+        return false;
+    }
+
+    public static void checkModifier(CodingPlan plan) {
+        java.util.List<Coded> expected = plan.administrationCodes();
+        for (Coded x : expected) {
+            if (!x.modifiers.contains(MODIFIER)) continue;
+            int plainExpected = 0;
+            for (Coded y : expected) if (y.code.equals(x.code) && !y.modifiers.contains(MODIFIER)) plainExpected += y.units;
+            int withModifier = 0, billedUnits = 0;
+            ClaimLine first = null;
+            java.util.List<ClaimLine> lines = plan.encounter().lines();
+            for (int li = 0, lin = lines.size(); li < lin; li++) {
+                ClaimLine l = lines.get(li);
+                if (!l.procedureCode().equals(x.code)) continue;
+                billedUnits += l.wholeUnits();
+                if (hasDistinctModifier(l)) withModifier += l.wholeUnits();
+                else if (first == null) first = l;
+            }
+            if (billedUnits >= plainExpected + x.units && withModifier < x.units && first != null) {
+                java.math.BigDecimal v = plan.amount(x.code, 1);
+                plan.finding(FindingKind.MISSING_DISTINCT_MODIFIER, RULE.id(), x.code, x.code, 1, 1, v, v, Direction.DENIAL, Direction.DENIAL,
+                        "the second initial " + x.code + " through a separate access site is billed without modifier 59/XU and will be denied as a duplicate. "
+                                + x.reason(), first.lineNumber());
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.oncoaudit.core.rules.route;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.model.FindingKind;
+
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
@@ -135,5 +138,19 @@ public final class RouteSpecificCodes {
         for (int i = 1; i < ia.size(); i++) {
             plan.warn("further intra-arterial administration " + ia.get(i).administrationId() + " not coded: one intra-arterial service per encounter is assumed");
         }
+    }
+
+    /** Comparison: 96542 (chemotherapy through a subarachnoid or intraventricular reservoir) billed is accepted for 96450. */
+    public static final PlanRule ACCEPT_96542 = PlanRule.of(RULE, "96542 billed: accepted for 96450",
+            p -> true, p -> p.comparison().accept("96542", "96450"));
+
+    /** Comparison: a route-specific code paired with a code of another slot is the wrong code for the route. */
+    public static final ItemRule<AdminDifference> PAIR = ItemRule.of(RULE, "the wrong code for the documented route",
+            (p, d) -> d.routeSpecific() && !d.sameSlot(), RouteSpecificCodes::wrongRoute);
+
+    public static void wrongRoute(CodingPlan plan, AdminDifference d) {
+        d.kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
+        d.lead = d.billedCode() + " billed where the documented route takes " + d.expectedCode();
+        d.ruleId = RULE.id();
     }
 }

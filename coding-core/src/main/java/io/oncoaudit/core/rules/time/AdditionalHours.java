@@ -1,5 +1,11 @@
 package io.oncoaudit.core.rules.time;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.CodeGroup;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+import java.math.BigDecimal;
+
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
@@ -54,5 +60,31 @@ public final class AdditionalHours {
     public static String reason(Administration a, Drug drug, long minutes, int units, String code) {
         return IvService.label(a, drug) + " ran " + minutes + " minutes: " + units + " additional hour(s) " + code
                 + " (each needs more than 30 minutes beyond the hour; 90 min = 0, 91 = 1, 150 = 1, 151 = 2)";
+    }
+
+    /** Comparison: additional-hour units billed beyond what the documented times support (overpayment). */
+    public static final ItemRule<AdminDifference> BILLED_ONLY = ItemRule.of(RULE, "more hour units billed than documented: INFUSION_HOURS",
+            (p, d) -> d.group() == CodeGroup.HOUR, AdditionalHours::overBilled);
+
+    /** Comparison: additional-hour units documented but not billed (underpayment). */
+    public static final ItemRule<AdminDifference> EXPECTED_ONLY = ItemRule.of(RULE, "hour units documented, not billed: INFUSION_HOURS",
+            (p, d) -> d.group() == CodeGroup.HOUR, AdditionalHours::underBilled);
+
+    /** Reported as the code's billed and documented units (3 billed, 2 documented), priced on the units over. */
+    public static void overBilled(CodingPlan plan, AdminDifference d) {
+        String bc = d.billedCode();
+        int n = d.units;
+        plan.finding(FindingKind.INFUSION_HOURS, RULE.id(), bc, bc, d.billedTotal(), d.expectedUnits(bc),
+                plan.amount(bc, n), BigDecimal.ZERO, Direction.OVERPAYMENT, Direction.OVERPAYMENT,
+                n + " more unit(s) of " + bc + " billed than the documented infusion times support"
+                        + " (an additional hour needs more than 30 minutes beyond the hour)", d.billedLine());
+    }
+
+    public static void underBilled(CodingPlan plan, AdminDifference d) {
+        String ec = d.expectedCode();
+        int n = d.units;
+        plan.finding(FindingKind.INFUSION_HOURS, RULE.id(), ec, ec, d.billedUnits(ec), d.billedUnits(ec) + n,
+                BigDecimal.ZERO, plan.amount(ec, n), Direction.UNDERPAYMENT, Direction.UNDERPAYMENT,
+                n + " unit(s) of " + ec + " documented but not billed. " + d.why(), null);
     }
 }

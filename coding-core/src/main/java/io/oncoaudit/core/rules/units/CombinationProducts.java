@@ -1,5 +1,8 @@
 package io.oncoaudit.core.rules.units;
 
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.CodeGroup;
+
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
@@ -100,5 +103,16 @@ public final class CombinationProducts {
                             + combo.hcpcs() + " is not: verify whether the fixed-dose combination was given (then bill " + combo.hcpcs()
                             + " with one administration)", first == null ? null : first.lineNumber());
         }
+    }
+
+    /** Comparison: with a combination product split, an extra SC/IM code billed is the split's (one injection is one administration). */
+    public static final ItemRule<AdminDifference> BILLED_ONLY = ItemRule.of(RULE, "an extra injection billed for a split combination: COMBINATION_PRODUCT_SPLIT",
+            (p, d) -> d.combinationSplit() && d.group() == CodeGroup.SC_IM, CombinationProducts::extraInjection);
+
+    public static void extraInjection(CodingPlan plan, AdminDifference d) {
+        String bc = d.billedCode();
+        plan.finding(FindingKind.COMBINATION_PRODUCT_SPLIT, RULE.id(), bc, null, d.units, 0, plan.amount(bc, d.units), BigDecimal.ZERO,
+                Direction.OVERPAYMENT, Direction.OVERPAYMENT,
+                "one injection of a fixed-dose combination product is one administration; the extra " + bc + " is not supported", d.billedLine());
     }
 }
