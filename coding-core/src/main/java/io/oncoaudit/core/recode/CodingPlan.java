@@ -35,6 +35,7 @@ public final class CodingPlan {
     List<ExpectedLine> lines;
     boolean comboSplit;
     AdminComparison comparison;
+    private ClaimsOnlyPlan claimsOnly;
     long billedCents, expectedCents;
 
     // the administration being coded (full mode)
@@ -276,6 +277,12 @@ public final class CodingPlan {
         if (jwJzChecked.contains(code)) return false;
         jwJzChecked.add(code);
         return true;
+    }
+
+    /** Claims-only mode: the billed codes and drugs and the codes re-coded from them (created on first use). */
+    public ClaimsOnlyPlan claimsOnly() {
+        if (claimsOnly == null) claimsOnly = new ClaimsOnlyPlan();
+        return claimsOnly;
     }
 
     /** The administration comparison under way (its decisions accept alternatives on it). */

@@ -3,14 +3,6 @@ package io.oncoaudit.core.recode;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.ExpectedLine;
 import io.oncoaudit.core.rules.em.EmWithAdministration;
-import io.oncoaudit.core.rules.family.ChemotherapyFamily;
-import io.oncoaudit.core.rules.family.ScImInjectionCode;
-import io.oncoaudit.core.rules.family.SupportiveAgents;
-import io.oncoaudit.core.rules.family.UnclassifiedDrugRule;
-import io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary;
-import io.oncoaudit.core.rules.hierarchy.OneInitialService;
-import io.oncoaudit.core.rules.hierarchy.PumpStart;
-import io.oncoaudit.core.rules.hierarchy.SeparateAccess;
 import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
 import io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits;
 import io.oncoaudit.core.rules.ncci.ProcedureToProcedure;
@@ -18,9 +10,7 @@ import io.oncoaudit.core.rules.ndc.NdcFormat;
 import io.oncoaudit.core.rules.ndc.NdcHcpcsMatch;
 import io.oncoaudit.core.rules.ndc.NdcUnits;
 import io.oncoaudit.core.rules.pricing.FeeSchedulePricing;
-import io.oncoaudit.core.rules.route.RouteSpecificCodes;
 import io.oncoaudit.core.rules.setting.NotPayableInSetting;
-import io.oncoaudit.core.rules.units.CombinationProducts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,11 +30,10 @@ public final class RecodeSteps {
                 passThrough(p);
             });
 
-    public static final Step CLAIMS_ONLY_CODES = Step.of("administration codes re-coded from the billed drugs (ClaimsOnlyCoder)",
-            List.of(ClaimsOnlyMode.RULE, UnclassifiedDrugRule.RULE, PumpStart.RULE, CombinationProducts.RULE, ScImInjectionCode.RULE,
-                    RouteSpecificCodes.RULE, ChemotherapyFamily.RULE, SupportiveAgents.RULE, OneInitialService.RULE, AddOnNeedsPrimary.RULE),
-            p -> {
-                List<Coded> codes = ClaimsOnlyCoder.derive(p);
+    /** Claims-only: the re-coded administration codes (SC/IM, IV unless every drug is SC/IM-only, the others) are the expected ones. */
+    public static final Step CLAIMS_ONLY_CODES = Step.of("the re-coded administration codes: SC/IM, IV (unless every billed drug is SC/IM-only), the others",
+            List.of(), p -> {
+                List<Coded> codes = p.claimsOnly().codes();
                 p.administrationCodes(codes);
                 p.expected.addAll(codes);
             });

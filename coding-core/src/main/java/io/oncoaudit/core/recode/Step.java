@@ -93,7 +93,7 @@ public interface Step {
         };
     }
 
-    /** Each billed line, in claim order: every decision whose guard applies. */
+    /** Each billed line, in claim order, by the first decision whose guard applies. */
     static Step eachBilledLine(String name, List<ItemRule<ClaimLine>> rules) {
         ItemRule<?>[] r = rules.toArray(new ItemRule<?>[0]);
         return new Base(name, itemNames(rules)) {
@@ -102,7 +102,7 @@ public interface Step {
                 for (int i = 0, n = lines.size(); i < n; i++) {
                     for (ItemRule<?> y : r) {
                         ItemRule<ClaimLine> rule = (ItemRule<ClaimLine>) y;
-                        if (rule.appliesTo(plan, lines.get(i))) rule.apply(plan, lines.get(i));
+                        if (rule.appliesTo(plan, lines.get(i))) { rule.apply(plan, lines.get(i)); break; }
                     }
                 }
             }

@@ -1,10 +1,10 @@
 package io.oncoaudit.core.rules;
 
+import io.oncoaudit.core.recode.RecodeSteps;
+import io.oncoaudit.core.recode.Step;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.oncoaudit.core.recode.RecodeSteps;
-import io.oncoaudit.core.recode.Step;
 
 /**
  * Every rule the recoder applies, by stable id. docs/rules.md is generated from this catalog
@@ -155,6 +155,24 @@ public final class RuleCatalog {
 
     /** Claims-only mode (no administration record): the steps the recoder runs, in order. */
     public static final List<Step> CLAIMS_ONLY_MODE = List.of(
+            Step.eachBilledLine("billed administration codes, each billed line by the first decision that applies", List.of(
+                    io.oncoaudit.core.rules.hierarchy.PumpStart.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.mode.ClaimsOnlyMode.BILLED_CODE)),
+            Step.rules("combination products billed as their components", io.oncoaudit.core.rules.units.CombinationProducts.CLAIMS_ONLY_PRODUCTS),
+            Step.eachBilledLine("billed drugs, each billed line by the first decision that applies", List.of(
+                    io.oncoaudit.core.rules.family.UnclassifiedDrugRule.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.mode.ClaimsOnlyMode.BILLED_DRUG)),
+            Step.rules("administration codes re-coded from the billed drugs",
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.CLAIMS_ONLY_LESIONS,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.CLAIMS_ONLY_ON_BODY,
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.CLAIMS_ONLY_LOCAL,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.CLAIMS_ONLY_INJECTED_IV_DRUG,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.CLAIMS_ONLY_RECODE,
+                    io.oncoaudit.core.rules.mode.ClaimsOnlyMode.SC_IM_ONLY,
+                    io.oncoaudit.core.rules.family.SupportiveAgents.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.family.ChemotherapyFamily.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary.CLAIMS_ONLY),
             RecodeSteps.CLAIMS_ONLY_CODES,
             Step.eachBilledLine("JW/JZ on each billed drug line", List.of(io.oncoaudit.core.rules.units.WasteModifiers.CLAIMS_ONLY)),
             Step.rules("combination products billed as their components", io.oncoaudit.core.rules.units.CombinationProducts.CLAIMS_ONLY),

@@ -1,21 +1,23 @@
 package io.oncoaudit.core.rules.family;
 
-import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
-
-import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.Route;
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.ClaimsOnlyPlan;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.ItemRule;
 import io.oncoaudit.core.recode.PlanRule;
+import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
 import io.oncoaudit.core.rules.route.RouteSpecificCodes;
 import io.oncoaudit.core.tables.AdminCode;
+import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.AdminSlot;
-
-import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.Drug;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -135,5 +137,78 @@ public final class ScImInjectionCode {
     public static void hormonalClass(CodingPlan plan, AdminDifference d) {
         d.kind = FindingKind.HORMONAL_CLASS_MISMATCH;
         d.lead = d.billedCode() + " billed but the drug's hormonal class takes " + d.expectedCode();
+    }
+
+    /** Claims-only: each billed 96377 (on-body injector) accounts for one SC drug, a supportive agent first. */
+    public static final PlanRule CLAIMS_ONLY_ON_BODY = PlanRule.of(RULE, "each 96377 billed accounts for one SC drug",
+            p -> onBodyUnits(p.claimsOnly()) > 0, ScImInjectionCode::onBodyDrugs);
+
+    /** Claims-only: an injection billed with no IV service: a drug usually given IV whose label allows SC/IM was injected. */
+    public static final PlanRule CLAIMS_ONLY_INJECTED_IV_DRUG = PlanRule.of(RULE, "injections billed, no IV service: an IV drug whose label allows SC/IM was injected",
+            ScImInjectionCode::ivDrugInjected, ScImInjectionCode::injectIvDrugs);
+
+    /** Claims-only: one SC/IM code per SC/IM drug billed, by its class and the diagnoses; extra billed units are kept. */
+    public static final PlanRule CLAIMS_ONLY_RECODE = PlanRule.of(RULE, "one SC/IM code per SC/IM drug billed",
+            p -> !p.claimsOnly().scImDrugs.isEmpty(), ScImInjectionCode::recode);
+
+    private static int onBodyUnits(ClaimsOnlyPlan c) {
+        int n = 0;
+        for (Coded o : c.other) if (o.code.equals(ON_BODY)) n += o.units;
+        return n;
+    }
+
+    public static void onBodyDrugs(CodingPlan plan) {
+        ClaimsOnlyPlan c = plan.claimsOnly();
+        int onBody = onBodyUnits(c);
+        for (int i = 0; i < onBody && !c.scImDrugs.isEmpty(); i++) c.scImDrugs.remove(onBodyCandidate(c.scImDrugs));
+    }
+
+    /** The SC drug an on-body injector most likely delivered: a supportive agent (pegfilgrastim) before an antineoplastic. */
+    private static int onBodyCandidate(java.util.List<Drug> drugs) {
+        for (int i = 0; i < drugs.size(); i++) if (!drugs.get(i).drugClass().antineoplastic()) return i;
+        return 0;
+    }
+
+    public static boolean ivDrugInjected(CodingPlan plan) {
+        ClaimsOnlyPlan c = plan.claimsOnly();
+        int billedScIm = c.billedScImUnits();
+        return c.iv.isEmpty() && c.unknown == 0 && billedScIm > c.scImDrugs.size() && c.scImDrugs.size() + c.scImCapable.size() <= billedScIm;
+    }
+
+    public static void injectIvDrugs(CodingPlan plan) {
+        ClaimsOnlyPlan c = plan.claimsOnly();
+        for (Drug d : c.scImCapable) {
+            c.scImDrugs.add(d);
+            c.ivNames.removeIf(n -> n.contains("(" + d.hcpcs() + ","));
+            AdminFamily f = ChemotherapyFamily.of(d, plan.cancerDiagnosis(), plan.payer());
+            if (f == AdminFamily.CHEMOTHERAPY) c.chemoIv--; else if (f == AdminFamily.THERAPEUTIC) c.nonChemoIv--;
+        }
+    }
+
+    public static void recode(CodingPlan plan) {
+        ClaimsOnlyPlan c = plan.claimsOnly();
+        java.util.List<Coded> billed = c.scIm;
+        boolean cancer = plan.cancerDiagnosis();
+        java.util.List<Coded> expected = new ArrayList<>(c.scImDrugs.size());
+        for (Drug d : c.scImDrugs) {
+            expected.add(Coded.of(code(d, cancer), 1, RULE.id(),
+                    () -> reason(d, cancer) + " (claims-only: drug " + d.hcpcs() + " billed, usual route " + d.usualRoute() + ")"));
+        }
+        int billedUnits = 0;
+        for (Coded b : billed) billedUnits += b.units;
+        // more SC/IM units billed than SC/IM drugs: the extra units stay as billed (not judged without the record)
+        int extra = billedUnits - expected.size();
+        if (extra > 0) {
+            java.util.List<Coded> pool = new ArrayList<>();
+            for (Coded b : billed) for (int i = 0; i < b.units; i++) pool.add(b);
+            for (Coded e : expected) {
+                for (int i = 0; i < pool.size(); i++) if (pool.get(i).code.equals(e.code)) { pool.remove(i); break; }
+            }
+            for (int i = 0; i < extra && i < pool.size(); i++) {
+                Coded b = pool.get(pool.size() - 1 - i);
+                expected.add(new Coded(b.code, 1, b.modifiers, ClaimsOnlyMode.RULE.id(), () -> b.reason() + " (kept: more injections billed than SC/IM drugs)"));
+            }
+        }
+        c.scIm = expected;
     }
 }

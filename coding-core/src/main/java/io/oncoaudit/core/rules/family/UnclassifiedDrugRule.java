@@ -2,20 +2,20 @@ package io.oncoaudit.core.rules.family;
 
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.recode.CodeGroup;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.ItemRule;
 import io.oncoaudit.core.recode.PlanRule;
-import io.oncoaudit.core.rules.hierarchy.SeparateAccess;
-import io.oncoaudit.core.tables.AdminCode;
-import java.util.ArrayList;
-import java.util.EnumSet;
-
-import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.rules.hierarchy.SeparateAccess;
+import io.oncoaudit.core.rules.units.DrugUnits;
+import io.oncoaudit.core.tables.AdminCode;
 import io.oncoaudit.core.tables.Drug;
 import io.oncoaudit.core.tables.DrugClass;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -103,5 +103,19 @@ public final class UnclassifiedDrugRule {
                     () -> "kept as billed on line " + l.lineNumber() + ": a drug given by this route is unclassified"));
         }
         plan.administrationCodes(out);
+    }
+
+    /** Claims-only, each billed line: an unclassified drug billed is listed for review and not used to re-code administrations. */
+    public static final ItemRule<ClaimLine> CLAIMS_ONLY = ItemRule.of(RULE, "an unclassified billed drug: listed, not used to re-code",
+            (p, l) -> !l.hasModifier("JW") && p.admin(l.procedureCode()) == null && unclassified(p.drug(l.procedureCode())),
+            UnclassifiedDrugRule::billedUnclassified);
+
+    public static void billedUnclassified(CodingPlan plan, ClaimLine l) {
+        Drug d = plan.drug(l.procedureCode());
+        if (d == null && !DrugUnits.looksLikeDrugCode(l.procedureCode())) return;
+        plan.claimsOnly().unknown++;
+        String why = d == null ? "not in the drug table" : "no public source classifies it (drug table class UNCLASSIFIED)";
+        plan.unclassified(null, l.procedureCode(), d == null ? null : d.name(), why);
+        plan.warn("unclassified drug code " + l.procedureCode() + " on line " + l.lineNumber() + " (" + why + "): not used to re-code administrations");
     }
 }

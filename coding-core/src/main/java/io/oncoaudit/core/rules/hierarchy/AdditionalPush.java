@@ -3,12 +3,11 @@ package io.oncoaudit.core.rules.hierarchy;
 import io.oncoaudit.core.model.Setting;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
-import java.time.Duration;
-
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.AdminFamily;
+import java.time.Duration;
 import java.util.List;
 
 /**

@@ -1,17 +1,17 @@
 package io.oncoaudit.core.rules.hierarchy;
 
-
 import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.PumpOwner;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.PlanRule;
-import io.oncoaudit.core.tables.AdminFamily;
-
-import io.oncoaudit.core.model.PumpOwner;
 import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
+import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.PayerType;
 import java.util.List;
 
@@ -79,5 +79,14 @@ public final class PumpStart {
             if (a.pump() && acceptsBilledG0498(plan.payer().type(), a.pumpOwner())) return true;
         }
         return false;
+    }
+
+    /** Claims-only, each billed line: G0498 billed to a payer other than Medicare is the pump start 96416. */
+    public static final ItemRule<ClaimLine> CLAIMS_ONLY = ItemRule.of(RULE, "G0498 billed to a payer other than Medicare: 96416",
+            (p, l) -> l.procedureCode().equals(G0498) && p.admin(G0498) != null && p.payer().type() != PayerType.MEDICARE, PumpStart::notMedicare);
+
+    public static void notMedicare(CodingPlan plan, ClaimLine l) {
+        plan.claimsOnly().billed(plan.admin(G0498), new Coded(CODE, l.wholeUnits(), ClaimsOnlyMode.distinct(l), RULE.id(),
+                () -> "G0498 billed on line " + l.lineNumber() + " to a payer other than Medicare: G0498 is a Medicare code, the pump start is 96416"));
     }
 }

@@ -1,16 +1,13 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
-import io.oncoaudit.core.model.ClaimLine;
-
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.PlanRule;
-
-
 import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 

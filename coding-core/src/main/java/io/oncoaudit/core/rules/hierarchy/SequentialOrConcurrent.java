@@ -2,10 +2,9 @@ package io.oncoaudit.core.rules.hierarchy;
 
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.PlanRule;
-
 import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.AdminFamily;
 import java.util.List;

@@ -1,23 +1,23 @@
 package io.oncoaudit.core.rules.route;
 
-import io.oncoaudit.core.recode.AdminDifference;
-import io.oncoaudit.core.model.FindingKind;
-
 import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.model.Route;
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.ClaimsOnlyPlan;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.PlanRule;
+import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.rules.hierarchy.PumpStart;
 import io.oncoaudit.core.rules.time.AdditionalHours;
 import io.oncoaudit.core.rules.time.PushVersusInfusion;
 import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.Drug;
 import java.util.Comparator;
-import java.util.List;
-
-import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 
 /**
@@ -152,5 +152,44 @@ public final class RouteSpecificCodes {
         d.kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
         d.lead = d.billedCode() + " billed where the documented route takes " + d.expectedCode();
         d.ruleId = RULE.id();
+    }
+
+    /** Claims-only: intralesional chemotherapy (96405/96406) replaces 11900/11901 unless a non-antineoplastic drug is billed too. */
+    public static final PlanRule CLAIMS_ONLY_LESIONS = PlanRule.of(RULE, "96405/96406 billed: 11900/11901 beside them not expected",
+            RouteSpecificCodes::chemoAndLesionInjectionBilled, p -> p.claimsOnly().other.removeIf(o -> o.code.equals("11900") || o.code.equals("11901")));
+
+    /** Claims-only: a drug given only by its own route (BCG 51720, histrelin 11981) billed with an SC/IM code: its route's code. */
+    public static final PlanRule CLAIMS_ONLY_LOCAL = PlanRule.of(RULE, "a drug of its own route billed with an SC/IM code: 51720 / 11981",
+            p -> !p.claimsOnly().localDrugs.isEmpty(), RouteSpecificCodes::localRoute);
+
+    public static boolean chemoAndLesionInjectionBilled(CodingPlan plan) {
+        boolean chemoLesions = false, lesionInjection = false;
+        for (Coded o : plan.claimsOnly().other) {
+            chemoLesions |= o.code.equals("96405") || o.code.equals("96406");
+            lesionInjection |= o.code.equals("11900") || o.code.equals("11901");
+        }
+        if (!chemoLesions || !lesionInjection) return false;
+        for (ClaimLine l : plan.encounter().lines()) {
+            Drug d = plan.drug(l.procedureCode());
+            if (d != null && !d.drugClass().antineoplastic() && d.drugClass() != io.oncoaudit.core.tables.DrugClass.HYDRATION_FLUID) return false;
+            if (d == null && io.oncoaudit.core.rules.units.DrugUnits.looksLikeDrugCode(l.procedureCode())) return false;
+        }
+        return true;
+    }
+
+    public static void localRoute(CodingPlan plan) {
+        ClaimsOnlyPlan c = plan.claimsOnly();
+        for (Drug d : c.localDrugs) {
+            String code = d.usualRoute() == Route.INTRAVESICAL ? BLADDER_INSTILLATION : IMPLANT_INSERTION;
+            boolean billedOwn = false;
+            for (Coded o : c.other) billedOwn |= o.code.equals(code);
+            if (billedOwn || c.billedScImUnits() <= c.scImDrugs.size()) continue;
+            Coded last = c.scIm.get(c.scIm.size() - 1);
+            if (last.units > 1) c.scIm.set(c.scIm.size() - 1, new Coded(last.code, last.units - 1, last.modifiers, last.ruleId, last.reasonSupplier()));
+            else c.scIm.remove(c.scIm.size() - 1);
+            c.other.add(Coded.of(code, 1, RULE.id(), () -> d.name() + " (" + d.hcpcs() + ") is given "
+                    + (code.equals(BLADDER_INSTILLATION) ? "by bladder instillation: 51720" : "as an implant inserted through an incision: 11981")
+                    + " (claims-only: the drug billed and its route)"));
+        }
     }
 }

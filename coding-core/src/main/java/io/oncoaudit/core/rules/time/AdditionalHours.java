@@ -1,20 +1,18 @@
 package io.oncoaudit.core.rules.time;
 
-import io.oncoaudit.core.recode.AdminDifference;
-import io.oncoaudit.core.recode.CodeGroup;
+import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
-import java.math.BigDecimal;
-
-import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.CodeGroup;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
+import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent;
 import io.oncoaudit.core.tables.Drug;
-
-import io.oncoaudit.core.rules.Rule;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**

@@ -4,13 +4,12 @@ import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.PlanRule;
+import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.AdminFamily;
 import java.util.ArrayList;
-
-import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 
 /**

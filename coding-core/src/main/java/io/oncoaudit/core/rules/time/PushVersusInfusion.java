@@ -3,9 +3,8 @@ package io.oncoaudit.core.rules.time;
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.Route;
 import io.oncoaudit.core.recode.CodingPlan;
-import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.recode.ItemRule;
-
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 

@@ -1,24 +1,22 @@
 package io.oncoaudit.core.rules.units;
 
-import io.oncoaudit.core.recode.AdminDifference;
-import io.oncoaudit.core.recode.CodeGroup;
 
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
-import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.AdminDifference;
+import io.oncoaudit.core.recode.CodeGroup;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.DrugExpectation;
 import io.oncoaudit.core.recode.ItemRule;
 import io.oncoaudit.core.recode.PlanRule;
-import java.math.BigDecimal;
+import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.Drug;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
-
-import io.oncoaudit.core.rules.Rule;
 import java.util.List;
+import java.util.Set;
 
 /**
  * HCPCS J9316 / J9144 descriptors: a fixed-dose combination is one code and one administration.
@@ -114,5 +112,16 @@ public final class CombinationProducts {
         plan.finding(FindingKind.COMBINATION_PRODUCT_SPLIT, RULE.id(), bc, null, d.units, 0, plan.amount(bc, d.units), BigDecimal.ZERO,
                 Direction.OVERPAYMENT, Direction.OVERPAYMENT,
                 "one injection of a fixed-dose combination product is one administration; the extra " + bc + " is not supported", d.billedLine());
+    }
+
+    /** Claims-only: a combination product billed as all its components counts as the product (its usual route, one drug). */
+    public static final PlanRule CLAIMS_ONLY_PRODUCTS = PlanRule.of(RULE, "components billed count as the product",
+            p -> true, CombinationProducts::countAsProduct);
+
+    public static void countAsProduct(CodingPlan plan) {
+        io.oncoaudit.core.recode.ClaimsOnlyPlan c = plan.claimsOnly();
+        c.combinations = splitCombinations(plan);
+        for (Drug d : c.combinations) c.components.addAll(d.components());
+        for (Drug d : c.combinations) if (d.usualRoute() != null && d.usualRoute().subcutaneousOrIntramuscular()) c.scImDrugs.add(d);
     }
 }

@@ -3,15 +3,11 @@ package io.oncoaudit.core.rules.units;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
-import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.DrugExpectation;
 import io.oncoaudit.core.recode.ItemRule;
-import io.oncoaudit.core.recode.PlanRule;
-import java.math.BigDecimal;
-import io.oncoaudit.core.tables.Drug;
-
 import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.tables.Drug;
 import java.util.List;
 
 /**

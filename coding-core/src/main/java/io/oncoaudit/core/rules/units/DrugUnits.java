@@ -1,5 +1,6 @@
 package io.oncoaudit.core.rules.units;
 
+import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
@@ -8,14 +9,12 @@ import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.DrugExpectation;
 import io.oncoaudit.core.recode.ItemRule;
 import io.oncoaudit.core.recode.PlanRule;
-import java.math.BigDecimal;
-import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.tables.Drug;
+import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-
-import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 
 /**

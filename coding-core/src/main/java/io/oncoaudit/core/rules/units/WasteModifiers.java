@@ -7,12 +7,10 @@ import io.oncoaudit.core.recode.Coded;
 import io.oncoaudit.core.recode.CodingPlan;
 import io.oncoaudit.core.recode.DrugExpectation;
 import io.oncoaudit.core.recode.ItemRule;
-import io.oncoaudit.core.recode.PlanRule;
-import java.math.BigDecimal;
-import io.oncoaudit.core.tables.Drug;
-import java.util.ArrayList;
-
 import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.tables.Drug;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
