@@ -84,7 +84,7 @@ public final class RuleCatalog {
     public static List<Rule> all() { return List.copyOf(BY_ID.values()); }
 
     /** The administration comparison (both modes): the decisions before pairing, then those that name each difference. */
-    private static final Step ADMIN_COMPARISON = Step.comparison("administration comparison: exact codes cancel, then",
+    private static final Step ADMIN_COMPARISON = Step.comparison("administration comparison: exact codes cancel, then the decisions below in order (a pair, billed-only or expected-only difference no decision names is ADMINISTRATION_CODE_MISMATCH, UNSUPPORTED_ADMINISTRATION or MISSING_ADMINISTRATION under the rule that derived the expected code)",
             List.of(io.oncoaudit.core.rules.hierarchy.SeparateAccess.MODIFIER_CHECK,
                     io.oncoaudit.core.rules.hierarchy.PumpStart.ACCEPT_G0498,
                     io.oncoaudit.core.rules.route.RouteSpecificCodes.ACCEPT_96542,

@@ -19,7 +19,7 @@ public final class SequentialOrConcurrent {
             List.of("CPT 96367 / 96368 / 96417 descriptors and parentheticals ('report 96368 only once per encounter')",
                     "AAPC Oncology & Hematology Coding Alert: oxaliplatin with concurrent leucovorin = 96413 + 96368 (NOTES 1.4 [S-AAPC-CONC])",
                     "NOTES product decision 7"),
-            "SEED-001 codes concurrent leucovorin as 96367 (sequential); SEED-004 calls 96416 'concurrent infusion' (96416 is a pump start); SEED-003 lists 96374 as an add-on. A concurrent second chemotherapy drug is also reported with 96368 (no chemotherapy-specific concurrent code exists; BELIEVED).",
+            "SEED-001 codes concurrent leucovorin as 96367 (sequential); SEED-004 calls 96416 'concurrent infusion' (96416 is a pump start); SEED-003 lists 96374 as an add-on. A concurrent second chemotherapy drug is also reported with 96368 (no chemotherapy-specific concurrent code exists; BELIEVED). No public authority confirms it (searched: the CPT 96368 descriptor as MAC articles quote it, CMS IOM 100-04 ch.12 s.30.5, the Noridian chemotherapy administration pages, NCCI Policy Manual ch.11); third-party guidance points the other way (AAPC Oncology & Hematology Coding Alert, 2006-02-22, citing CPT Assistant Nov 2005: a concurrent chemotherapy infusion is the unlisted 96549; ASCO 2008: 96368's predecessor 90768 was created for non-chemotherapy concurrent infusions), so it stays flagged for review.",
             "CPT distinguishes a sequential infusion of a new drug (96367/96417) from a concurrent infusion (96368), which is reported once per encounter.");
 
     private SequentialOrConcurrent() { }
