@@ -144,6 +144,20 @@ public final class CodingPlan {
 
     public List<Finding> findings() { return findings; }
 
+    /** A finding valued as {@link #finding} does, returned (not added) for a decision that adds details to it. */
+    public Finding makeFinding(FindingKind kind, String ruleId, String billedCode, String expectedCode, int billedUnits, int expectedUnits,
+                               BigDecimal billedValue, BigDecimal expectedValue, Direction forced, Direction whenEqual, String explanation,
+                               Integer lineNumber) {
+        return Findings.make(ctx, kind, ruleId, billedCode, expectedCode, billedUnits, expectedUnits, billedValue, expectedValue,
+                forced, whenEqual, explanation, lineNumber);
+    }
+
+    /** Every expected line so far (administration codes, drug lines, pass-through lines), before aggregation. */
+    public List<Coded> expectedCodes() { return expected; }
+
+    /** The NCCI edits in force (the shipped public-text pairs plus {@code --ncci DIR}). */
+    public io.oncoaudit.core.tables.ncci.NcciEdits ncci() { return ncci; }
+
     /** The warnings so far. */
     public List<String> warnings() { return ctx.warnings(); }
 

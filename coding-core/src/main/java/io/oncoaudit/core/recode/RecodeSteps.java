@@ -2,10 +2,7 @@ package io.oncoaudit.core.recode;
 
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.ExpectedLine;
-import io.oncoaudit.core.rules.em.EmWithAdministration;
 import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
-import io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits;
-import io.oncoaudit.core.rules.ncci.ProcedureToProcedure;
 import io.oncoaudit.core.rules.ndc.NdcFormat;
 import io.oncoaudit.core.rules.ndc.NdcHcpcsMatch;
 import io.oncoaudit.core.rules.ndc.NdcUnits;
@@ -47,12 +44,6 @@ public final class RecodeSteps {
             p.expected.add(new Coded(l.procedureCode(), l.wholeUnits(), l.modifiers(), null, null));
         }
     });
-
-    public static final Step EM_DAY = Step.of("E/M on an administration day (EmDay)", List.of(EmWithAdministration.RULE),
-            p -> EmDay.apply(p.ctx, p.expected, p.findings));
-
-    public static final Step NCCI = Step.of("NCCI edits (NcciCheck)", List.of(ProcedureToProcedure.RULE, MedicallyUnlikelyEdits.RULE),
-            p -> NcciCheck.apply(p.ctx, p.ncci, p.expected, p.findings));
 
     public static final Step AGGREGATE = Step.of("expected lines merged by code and modifiers", List.of(), p -> p.lines = aggregate(p.expected));
 
