@@ -7,16 +7,16 @@ import java.util.function.Supplier;
  * One expected line in the making, with the rule that produced it and why, so that a finding can
  * explain itself. {@code source} names the administration(s) or billed line it came from.
  */
-final class Coded {
-    final String code;
-    int units;
-    final List<String> modifiers;
-    final String ruleId;
+public final class Coded {
+    public final String code;
+    public int units;
+    public final List<String> modifiers;
+    public final String ruleId;
     private final Supplier<String> reasonText;
     private String reason;
 
     /** The reason is built only when a finding needs it: most expected lines match and are never explained. */
-    Coded(String code, int units, List<String> modifiers, String ruleId, Supplier<String> reason) {
+    public Coded(String code, int units, List<String> modifiers, String ruleId, Supplier<String> reason) {
         this.code = code;
         this.units = units;
         this.modifiers = modifiers;
@@ -24,16 +24,16 @@ final class Coded {
         this.reasonText = reason;
     }
 
-    static Coded of(String code, int units, String ruleId, Supplier<String> reason) {
+    public static Coded of(String code, int units, String ruleId, Supplier<String> reason) {
         return new Coded(code, units, List.of(), ruleId, reason);
     }
 
-    String reason() {
+    public String reason() {
         if (reason == null) reason = reasonText == null ? "" : reasonText.get();
         return reason;
     }
 
-    Supplier<String> reasonSupplier() { return reasonText; }
+    public Supplier<String> reasonSupplier() { return reasonText; }
 
     @Override
     public String toString() { return code + "x" + units + modifiers; }

@@ -59,9 +59,4 @@ final class Context {
     List<io.oncoaudit.core.model.UnclassifiedDrug> unclassifiedDrugs() { return unclassified == null ? List.of() : List.copyOf(unclassified); }
 
     List<String> warnings() { return warnings == null ? List.of() : List.copyOf(warnings); }
-
-    /** HCPCS drug-like codes (J, Q5, most Q0) that the drug table does not know: passed through with a warning. */
-    static boolean looksLikeDrugCode(String code) {
-        return code != null && code.length() == 5 && (code.charAt(0) == 'J' || code.startsWith("Q5") || code.startsWith("Q0"));
-    }
 }

@@ -8,9 +8,9 @@ import io.oncoaudit.core.model.Money;
 import io.oncoaudit.core.model.RecodeResult;
 import io.oncoaudit.core.model.ValidationError;
 import io.oncoaudit.core.pricing.FeeSchedule;
+import io.oncoaudit.core.rules.RuleCatalog;
 import io.oncoaudit.core.tables.ReferenceTables;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +40,17 @@ public final class Recoder {
 
     public FeeSchedule fees() { return fees; }
 
+    /**
+     * The coding plan of an encounter before any step ran (for the rules' unit tests and tools that run single
+     * decisions); {@link #recode} runs the steps of the encounter's mode on one.
+     */
+    public CodingPlan plan(Encounter encounter) {
+        Pricer pricer = new Pricer(fees, encounter);
+        Context ctx = new Context(encounter, tables, tables.payers().policy(encounter.payerId()), pricer);
+        pricer.warningsTo(ctx);
+        return new CodingPlan(ctx, ncci);
+    }
+
     /** Never throws for bad input: an invalid encounter yields a result whose {@code error} names the field. */
     public RecodeResult recode(Encounter encounter) {
         encounter = CodeSpelling.canonical(encounter);
@@ -49,35 +60,19 @@ public final class Recoder {
         Pricer pricer = new Pricer(fees, encounter);
         Context ctx = new Context(encounter, tables, tables.payers().policy(encounter.payerId()), pricer);
         pricer.warningsTo(ctx);
-        List<Finding> findings = new ArrayList<>(4);
-        List<Coded> expected = new ArrayList<>(8);
-        boolean split;
-        if (encounter.claimsOnly()) {
-            expected.addAll(ClaimsOnlyCoder.derive(ctx));
-            split = DrugComparison.claimsOnly(ctx, findings);
-            AdminComparison.compare(ctx, expected, split, findings);
-            for (int li = 0, lin = encounter.lines().size(); li < lin; li++) {
-                ClaimLine l = encounter.lines().get(li);
-                if (tables.adminCodes().isAdministrationCode(l.procedureCode())) continue;
-                expected.add(new Coded(l.procedureCode(), l.wholeUnits(), l.modifiers(), null, null));
-            }
-        } else {
-            List<Coded> admin = AdministrationCoder.derive(ctx);
-            List<DrugLineCoder.DrugExpectation> drugs = DrugLineCoder.derive(ctx);
-            split = DrugComparison.compare(ctx, drugs, findings);
-            AdminComparison.compare(ctx, admin, split, findings);
-            expected.addAll(admin);
-            for (DrugLineCoder.DrugExpectation x : drugs) expected.addAll(x.lines);
-            passThrough(ctx, drugs, expected);
-        }
-        EmDay.apply(ctx, expected, findings);
-        NcciCheck.apply(ctx, ncci, expected, findings);
-        List<ExpectedLine> lines = aggregate(expected);
-        SettingChecks.check(ctx, findings);
-        NdcChecks.check(ctx, lines, findings);
-        long billedCents = billedCents(pricer, encounter), expectedCents = expectedCents(pricer, encounter, lines, findings);
-        return new RecodeResult(encounter.claimId(), lines, findings, BigDecimal.valueOf(billedCents, 2), BigDecimal.valueOf(expectedCents, 2),
-                BigDecimal.valueOf(expectedCents - billedCents, 2), ctx.warnings(), null, ctx.unclassifiedDrugs());
+        CodingPlan plan = new CodingPlan(ctx, ncci);
+        List<Step> steps = encounter.claimsOnly() ? RuleCatalog.CLAIMS_ONLY_MODE : RuleCatalog.FULL_MODE;
+        for (int i = 0, n = steps.size(); i < n; i++) steps.get(i).run(plan);
+        return new RecodeResult(encounter.claimId(), plan.lines, plan.findings, BigDecimal.valueOf(plan.billedCents, 2),
+                BigDecimal.valueOf(plan.expectedCents, 2), BigDecimal.valueOf(plan.expectedCents - plan.billedCents, 2), ctx.warnings(), null,
+                ctx.unclassifiedDrugs());
+    }
+
+    /** The pricing step (OA-PRICE-001): the billed and expected totals. */
+    static void price(CodingPlan plan) {
+        Pricer pricer = plan.ctx.pricer;
+        plan.billedCents = billedCents(pricer, plan.ctx.encounter);
+        plan.expectedCents = expectedCents(pricer, plan.ctx.encounter, plan.lines, plan.findings);
     }
 
     /**
@@ -142,37 +137,5 @@ public final class Recoder {
             }
         }
         return null;
-    }
-
-    /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
-    private void passThrough(Context ctx, List<DrugLineCoder.DrugExpectation> drugs, List<Coded> expected) {
-        for (int li = 0, lin = ctx.encounter.lines().size(); li < lin; li++) {
-            ClaimLine l = ctx.encounter.lines().get(li);
-            String c = l.procedureCode();
-            if (tables.adminCodes().isAdministrationCode(c)) continue;
-            // known drug: expected only from the record (undocumented ones are findings), unless its dose could not be converted
-            if (ctx.drug(c) != null && !ctx.isUncheckedDrug(c)) continue;
-            expected.add(new Coded(c, l.wholeUnits(), l.modifiers(), null, null));
-        }
-    }
-
-    /** Same code and modifiers on one expected line (96415 x1 + x2 = 96415 x3), in first-seen order. */
-    private static List<ExpectedLine> aggregate(List<Coded> coded) {
-        List<ExpectedLine> out = new ArrayList<>(coded.size());
-        List<Coded> merged = new ArrayList<>(coded.size());
-        outer:
-        for (Coded c : coded) {
-            if (c.units <= 0) continue;
-            for (int i = 0; i < merged.size(); i++) {
-                Coded m = merged.get(i);
-                if (m.code.equals(c.code) && m.modifiers.equals(c.modifiers)) {
-                    merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reasonSupplier()));
-                    continue outer;
-                }
-            }
-            merged.add(c);
-        }
-        for (Coded m : merged) out.add(new ExpectedLine(m.code, m.units, m.modifiers));
-        return out;
     }
 }

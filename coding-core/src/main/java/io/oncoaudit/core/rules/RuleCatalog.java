@@ -1,5 +1,7 @@
 package io.oncoaudit.core.rules;
 
+import io.oncoaudit.core.recode.RecodeSteps;
+import io.oncoaudit.core.recode.Step;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,33 +83,107 @@ public final class RuleCatalog {
 
     public static List<Rule> all() { return List.copyOf(BY_ID.values()); }
 
-    /** One step of the recoder and the rules that decide in it, in the order {@code Recoder.recode} applies them. */
-    public record Step(String name, List<String> ruleIds) { }
+    /** The administration comparison (both modes): the decisions before pairing, then those that name each difference. */
+    private static final Step ADMIN_COMPARISON = Step.comparison("administration comparison: exact codes cancel, then the decisions below in order (a pair, billed-only or expected-only difference no decision names is ADMINISTRATION_CODE_MISMATCH, UNSUPPORTED_ADMINISTRATION or MISSING_ADMINISTRATION under the rule that derived the expected code)",
+            List.of(io.oncoaudit.core.rules.hierarchy.SeparateAccess.MODIFIER_CHECK,
+                    io.oncoaudit.core.rules.hierarchy.PumpStart.ACCEPT_G0498,
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.ACCEPT_96542,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.ACCEPT_ON_BODY),
+            List.of(io.oncoaudit.core.rules.route.RouteSpecificCodes.PAIR,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.DOWNCODED,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.HORMONAL_CLASS,
+                    io.oncoaudit.core.rules.family.SupportiveAgents.PAIR,
+                    io.oncoaudit.core.rules.family.ChemotherapyFamily.PAIR,
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.PAIR,
+                    io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary.PAIR),
+            List.of(io.oncoaudit.core.rules.time.AdditionalHours.BILLED_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.BILLED_ONLY,
+                    io.oncoaudit.core.rules.units.CombinationProducts.BILLED_ONLY),
+            List.of(io.oncoaudit.core.rules.time.AdditionalHours.EXPECTED_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary.EXPECTED_ONLY));
 
-    /** Full mode (an administration record): the steps in order. */
+    /**
+     * Full mode (an administration record): the steps the recoder runs, in order. Each administration is coded by the
+     * first decision whose guard applies (its family decided by OA-FAM-001/002 when a decision asks for it); each IV
+     * service placed in the hierarchy by every decision whose guard applies.
+     */
     public static final List<Step> FULL_MODE = List.of(
-            new Step("administration codes from the record (AdministrationCoder)", List.of("OA-FAM-003", "OA-FAM-001", "OA-FAM-002", "OA-SCIM-001",
-                    "OA-SITE-001", "OA-PUMP-001", "OA-TIME-003", "OA-TIME-001", "OA-HIER-001", "OA-HIER-002", "OA-TIME-002", "OA-SEQ-001", "OA-SEQ-002")),
-            new Step("drug lines from the record (DrugLineCoder)", List.of("OA-UNITS-002", "OA-UNITS-001", "OA-WASTE-001")),
-            new Step("drug comparison (DrugComparison)", List.of("OA-UNITS-002", "OA-COMBO-001", "OA-UNITS-001", "OA-WASTE-001")),
-            new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
-            new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
-            new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
-            new Step("codes not payable in the claim's setting (SettingChecks)", List.of("OA-SETTING-001")),
-            new Step("NDC checks (NdcChecks)", List.of("OA-NDC-001", "OA-NDC-002", "OA-NDC-003")),
-            new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
+            Step.eachAdministration("administration codes from the record: each administration's family by OA-FAM-001/OA-FAM-002 (ChemotherapyFamily.of), then the first decision that applies", List.of(
+                    io.oncoaudit.core.rules.family.UnclassifiedDrugRule.ADMINISTRATION,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.ADMINISTRATION,
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.ADMINISTRATION,
+                    io.oncoaudit.core.rules.time.HydrationMinimum.ADMINISTRATION,
+                    io.oncoaudit.core.rules.hierarchy.PumpStart.ADMINISTRATION,
+                    io.oncoaudit.core.rules.time.PushVersusInfusion.ADMINISTRATION)),
+            Step.rules("IV services before the hierarchy",
+                    io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent.SAME_DRUG,
+                    io.oncoaudit.core.rules.time.HydrationMinimum.SUM_INTERVALS,
+                    io.oncoaudit.core.rules.time.HydrationMinimum.NOT_CONCURRENT,
+                    io.oncoaudit.core.rules.hierarchy.SeparateAccess.GROUPS,
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.HIERARCHY),
+            Step.eachIvService("IV services placed in the CPT hierarchy, each access group's initial first, the others in clock order", List.of(
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.INITIAL,
+                    io.oncoaudit.core.rules.hierarchy.SeparateAccess.INITIAL,
+                    io.oncoaudit.core.rules.time.HydrationMinimum.SECONDARY,
+                    io.oncoaudit.core.rules.hierarchy.AdditionalPush.SERVICE,
+                    io.oncoaudit.core.rules.hierarchy.SequentialOrConcurrent.SERVICE,
+                    io.oncoaudit.core.rules.time.AdditionalHours.SERVICE)),
+            Step.rules("after the IV hierarchy: the intra-arterial service, then the other services in record order",
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.INTRA_ARTERIAL,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.ON_BODY_INJECTOR,
+                    io.oncoaudit.core.rules.family.UnclassifiedDrugRule.KEEP_BILLED),
+            Step.eachDrug("drug lines from the record, each drug code in record order", List.of(
+                    io.oncoaudit.core.rules.units.DrugCodeValid.SUCCESSOR,
+                    io.oncoaudit.core.rules.units.DrugUnits.BILLING_UNIT,
+                    io.oncoaudit.core.rules.units.DrugUnits.DOSE,
+                    io.oncoaudit.core.rules.units.DrugUnits.LINE,
+                    io.oncoaudit.core.rules.units.WasteModifiers.LINES)),
+            Step.eachDrug("drug comparison, each drug code of the record", List.of(
+                    io.oncoaudit.core.rules.units.DrugCodeValid.COMPARE,
+                    io.oncoaudit.core.rules.units.CombinationProducts.COMPARE,
+                    io.oncoaudit.core.rules.units.DrugUnits.COMPARE,
+                    io.oncoaudit.core.rules.units.WasteModifiers.COMPARE)),
+            Step.rules("drugs billed without a documented administration", io.oncoaudit.core.rules.units.DrugUnits.UNDOCUMENTED),
+            ADMIN_COMPARISON,
+            RecodeSteps.EXPECTED_LINES,
+            Step.rules("E/M on an administration day", io.oncoaudit.core.rules.em.EmWithAdministration.DAY),
+            Step.rules("NCCI edits", io.oncoaudit.core.rules.ncci.ProcedureToProcedure.EDITS, io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.EDITS),
+            RecodeSteps.AGGREGATE,
+            RecodeSteps.SETTING,
+            RecodeSteps.NDC,
+            RecodeSteps.PRICING);
 
-    /** Claims-only mode (no administration record): the steps in order. */
+    /** Claims-only mode (no administration record): the steps the recoder runs, in order. */
     public static final List<Step> CLAIMS_ONLY_MODE = List.of(
-            new Step("administration codes re-coded from the billed drugs (ClaimsOnlyCoder)", List.of("OA-CLAIMS-001", "OA-FAM-003", "OA-PUMP-001",
-                    "OA-COMBO-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002", "OA-HIER-001", "OA-ADDON-001")),
-            new Step("JW/JZ and combination products (DrugComparison.claimsOnly)", List.of("OA-WASTE-001", "OA-COMBO-001")),
-            new Step("administration comparison (AdminComparison)", List.of("OA-HIER-002", "OA-HIER-001", "OA-ADDON-001", "OA-SCIM-001", "OA-FAM-001", "OA-FAM-002")),
-            new Step("E/M on an administration day (EmDay)", List.of("OA-EM-001")),
-            new Step("NCCI edits (NcciCheck)", List.of("OA-NCCI-001", "OA-NCCI-002")),
-            new Step("codes not payable in the claim's setting (SettingChecks)", List.of("OA-SETTING-001")),
-            new Step("NDC checks (NdcChecks)", List.of("OA-NDC-001", "OA-NDC-002", "OA-NDC-003")),
-            new Step("pricing (Pricer)", List.of("OA-PRICE-001")));
+            Step.eachBilledLine("billed administration codes, each billed line by the first decision that applies", List.of(
+                    io.oncoaudit.core.rules.hierarchy.PumpStart.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.mode.ClaimsOnlyMode.BILLED_CODE)),
+            Step.rules("combination products billed as their components", io.oncoaudit.core.rules.units.CombinationProducts.CLAIMS_ONLY_PRODUCTS),
+            Step.eachBilledLine("billed drugs, each billed line by the first decision that applies", List.of(
+                    io.oncoaudit.core.rules.family.UnclassifiedDrugRule.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.mode.ClaimsOnlyMode.BILLED_DRUG)),
+            Step.rules("administration codes re-coded from the billed drugs",
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.CLAIMS_ONLY_LESIONS,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.CLAIMS_ONLY_ON_BODY,
+                    io.oncoaudit.core.rules.route.RouteSpecificCodes.CLAIMS_ONLY_LOCAL,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.CLAIMS_ONLY_INJECTED_IV_DRUG,
+                    io.oncoaudit.core.rules.family.ScImInjectionCode.CLAIMS_ONLY_RECODE,
+                    io.oncoaudit.core.rules.mode.ClaimsOnlyMode.SC_IM_ONLY,
+                    io.oncoaudit.core.rules.family.SupportiveAgents.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.family.ChemotherapyFamily.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.OneInitialService.CLAIMS_ONLY,
+                    io.oncoaudit.core.rules.hierarchy.AddOnNeedsPrimary.CLAIMS_ONLY),
+            RecodeSteps.CLAIMS_ONLY_CODES,
+            Step.eachBilledLine("JW/JZ on each billed drug line", List.of(io.oncoaudit.core.rules.units.WasteModifiers.CLAIMS_ONLY)),
+            Step.rules("combination products billed as their components", io.oncoaudit.core.rules.units.CombinationProducts.CLAIMS_ONLY),
+            ADMIN_COMPARISON,
+            RecodeSteps.CLAIMS_ONLY_PASS_THROUGH,
+            Step.rules("E/M on an administration day", io.oncoaudit.core.rules.em.EmWithAdministration.DAY),
+            Step.rules("NCCI edits", io.oncoaudit.core.rules.ncci.ProcedureToProcedure.EDITS, io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.EDITS),
+            RecodeSteps.AGGREGATE,
+            RecodeSteps.SETTING,
+            RecodeSteps.NDC,
+            RecodeSteps.PRICING);
 
     public static Rule byId(String id) { return BY_ID.get(id); }
 

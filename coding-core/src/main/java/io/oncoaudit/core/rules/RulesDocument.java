@@ -43,8 +43,14 @@ public final class RulesDocument {
         for (int m = 0; m < 2; m++) {
             sb.append(m == 0 ? "## Order of the rules: full mode\n\n" : "## Order of the rules: claims-only mode\n\n");
             int i = 1;
-            for (RuleCatalog.Step s : m == 0 ? RuleCatalog.FULL_MODE : RuleCatalog.CLAIMS_ONLY_MODE) {
-                sb.append(i++).append(". ").append(s.name()).append(": ").append(String.join(", ", s.ruleIds())).append('\n');
+            for (io.oncoaudit.core.recode.Step s : m == 0 ? RuleCatalog.FULL_MODE : RuleCatalog.CLAIMS_ONLY_MODE) {
+                sb.append(i++).append(". ").append(s.name());
+                if (s.decisions().isEmpty()) sb.append('\n');
+                else if (s.decisions().get(0).indexOf(':') < 0) sb.append(": ").append(String.join(", ", s.decisions())).append('\n');
+                else {
+                    sb.append(":\n");
+                    for (String d : s.decisions()) sb.append("   - ").append(d).append('\n');
+                }
             }
             sb.append('\n');
         }

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Test builder for encounters: terse, so that each test reads as the clinical scenario it checks. */
-final class Enc {
+public final class Enc {
     String claimId = "C-1";
     String payer = "MEDICARE";
     String pos = "11";
@@ -23,18 +23,18 @@ final class Enc {
     final List<Administration> admins = new ArrayList<>();
     private LocalDateTime clock = LocalDateTime.of(2026, 3, 2, 9, 0);
 
-    static Enc medicare() { return new Enc(); }
+    public static Enc medicare() { return new Enc(); }
 
-    Enc payer(String p) { payer = p; return this; }
+    public Enc payer(String p) { payer = p; return this; }
 
-    Enc pos(String p) { pos = p; return this; }
+    public Enc pos(String p) { pos = p; return this; }
 
-    Enc dos(String d) { dos = LocalDate.parse(d); clock = dos.atTime(9, 0); return this; }
+    public Enc dos(String d) { dos = LocalDate.parse(d); clock = dos.atTime(9, 0); return this; }
 
-    Enc dx(String... codes) { dx = new ArrayList<>(Arrays.asList(codes)); return this; }
+    public Enc dx(String... codes) { dx = new ArrayList<>(Arrays.asList(codes)); return this; }
 
     /** A billed line; modifiers given as "CODE" or "CODE:MOD1|MOD2". */
-    Enc bill(String codeAndMods, int units) {
+    public Enc bill(String codeAndMods, int units) {
         String[] p = codeAndMods.split(":");
         List<String> mods = p.length > 1 ? Arrays.asList(p[1].split("\\|")) : List.of();
         lines.add(new ClaimLine(lines.size() + 1, p[0], mods, BigDecimal.valueOf(units), null, new BigDecimal("100.00"),
@@ -42,46 +42,46 @@ final class Enc {
         return this;
     }
 
-    Enc billDenied(String code, int units, String carc) {
+    public Enc billDenied(String code, int units, String carc) {
         lines.add(new ClaimLine(lines.size() + 1, code, List.of(), BigDecimal.valueOf(units), null, new BigDecimal("100.00"),
                 new BigDecimal("0.00"), new BigDecimal("0.00"), List.of(carc), List.of()));
         return this;
     }
 
     /** An IV administration starting at HH:MM and lasting {@code minutes}. */
-    Enc iv(String drug, String dose, String unit, String start, int minutes) {
+    public Enc iv(String drug, String dose, String unit, String start, int minutes) {
         return timed(Route.IV, drug, dose, unit, start, minutes, false, null, null);
     }
 
-    Enc ivAt(String drug, String dose, String unit, String start, int minutes, String access) {
+    public Enc ivAt(String drug, String dose, String unit, String start, int minutes, String access) {
         return timed(Route.IV, drug, dose, unit, start, minutes, false, null, access);
     }
 
-    Enc pump(String drug, String dose, String unit, String start, int minutes) {
+    public Enc pump(String drug, String dose, String unit, String start, int minutes) {
         return timed(Route.IV, drug, dose, unit, start, minutes, true, null, null);
     }
 
-    Enc ivWaste(String drug, String dose, String unit, String start, int minutes, String wasted) {
+    public Enc ivWaste(String drug, String dose, String unit, String start, int minutes, String wasted) {
         return timed(Route.IV, drug, dose, unit, start, minutes, false, new BigDecimal(wasted), null);
     }
 
-    Enc timed(Route route, String drug, String dose, String unit, String start, int minutes, boolean pump, BigDecimal wasted, String access) {
+    public Enc timed(Route route, String drug, String dose, String unit, String start, int minutes, boolean pump, BigDecimal wasted, String access) {
         LocalDateTime s = dos.atTime(Integer.parseInt(start.substring(0, 2)), Integer.parseInt(start.substring(3)));
         admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), route,
                 s, s.plusMinutes(minutes), pump, wasted, null, access));
         return this;
     }
 
-    Enc inject(Route route, String drug, String dose, String unit) {
+    public Enc inject(Route route, String drug, String dose, String unit) {
         admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), route,
                 null, null, false, null, null, null));
         return this;
     }
 
-    Enc add(Administration a) { admins.add(a); return this; }
+    public Enc add(Administration a) { admins.add(a); return this; }
 
     /** A pump hook-up (pump: true) with a documented pump owner (null = unknown). */
-    Enc pumpOwned(String drug, String dose, String unit, String start, int minutes, io.oncoaudit.core.model.PumpOwner owner) {
+    public Enc pumpOwned(String drug, String dose, String unit, String start, int minutes, io.oncoaudit.core.model.PumpOwner owner) {
         LocalDateTime s = dos.atTime(Integer.parseInt(start.substring(0, 2)), Integer.parseInt(start.substring(3)));
         admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), Route.IV,
                 s, s.plusMinutes(minutes), true, null, null, null, owner, null));
@@ -89,7 +89,7 @@ final class Enc {
     }
 
     /** An IV administration through {@code access}, with the documented reason for a separate site (null = none). */
-    Enc ivSite(String drug, String dose, String unit, String start, int minutes, String access, String separateSiteReason) {
+    public Enc ivSite(String drug, String dose, String unit, String start, int minutes, String access, String separateSiteReason) {
         LocalDateTime s = dos.atTime(Integer.parseInt(start.substring(0, 2)), Integer.parseInt(start.substring(3)));
         admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit), Route.IV,
                 s, s.plusMinutes(minutes), false, null, null, access, null, separateSiteReason));
@@ -97,14 +97,14 @@ final class Enc {
     }
 
     /** An intralesional administration into {@code lesions} lesions. */
-    Enc intralesional(String drug, String dose, String unit, int lesions) {
+    public Enc intralesional(String drug, String dose, String unit, int lesions) {
         admins.add(new Administration("A" + (admins.size() + 1), drug, null, new BigDecimal(dose), DoseUnit.parse("doseUnit", unit),
                 Route.INTRALESIONAL, null, null, false, null, lesions, null));
         return this;
     }
 
     /** A claim needs a line: scenarios that bill nothing else carry a venipuncture (36415), hidden from {@code lines()}. */
-    Encounter build() {
+    public Encounter build() {
         if (lines.isEmpty()) bill("36415", 1);
         return new Encounter(claimId, "P-1", dos, "1234567893", null, "Oncology Associates", payer, null, pos, dx, lines, admins);
     }

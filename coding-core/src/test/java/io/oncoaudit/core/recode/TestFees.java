@@ -11,8 +11,8 @@ import java.util.Map;
  * A fixed fee schedule for the recoder tests: CY2025 PFS national non-facility amounts of NOTES 2.2
  * (independent of the pricing package, which has its own tests) and round drug prices per unit.
  */
-final class TestFees implements FeeSchedule {
-    static final TestFees INSTANCE = new TestFees();
+public final class TestFees implements FeeSchedule {
+    public static final TestFees INSTANCE = new TestFees();
     private final Map<String, BigDecimal> prices = new HashMap<>();
 
     private TestFees() {

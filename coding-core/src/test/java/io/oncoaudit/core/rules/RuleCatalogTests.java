@@ -42,7 +42,7 @@ class RuleCatalogTests {
     void theStepOrderNamesEveryRuleAndOnlyKnownOnes() {
         Set<String> used = new HashSet<>();
         for (var steps : List.of(RuleCatalog.FULL_MODE, RuleCatalog.CLAIMS_ONLY_MODE)) {
-            for (RuleCatalog.Step s : steps) {
+            for (io.oncoaudit.core.recode.Step s : steps) {
                 for (String id : s.ruleIds()) {
                     assertNotNull(RuleCatalog.byId(id), s.name() + " names unknown rule " + id);
                     used.add(id);

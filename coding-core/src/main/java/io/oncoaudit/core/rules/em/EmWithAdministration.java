@@ -1,6 +1,14 @@
 package io.oncoaudit.core.rules.em;
 
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.PlanRule;
 import io.oncoaudit.core.rules.Rule;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,5 +54,71 @@ public final class EmWithAdministration {
     public static Policy parse(String raw) {
         if (raw == null || raw.isBlank()) return null;
         return Policy.valueOf(raw.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    // ---- decisions
+
+    /** Both modes, after the expected lines: an E/M billed on a drug administration day (99211 for Medicare; 25 on 99202-99215). */
+    public static final PlanRule DAY = PlanRule.of(RULE, "an E/M billed on a drug administration day: 99211 removed (CMS), 25 required",
+            EmWithAdministration::appliesTo, EmWithAdministration::apply);
+
+    /** Guard: the payer has a policy, the claim is not hospital outpatient, an office E/M is billed and an administration code is billed or expected. */
+    public static boolean appliesTo(CodingPlan plan) {
+        Policy policy = plan.payer().emWithAdministration();
+        if (policy == Policy.NONE || plan.encounter().hospitalOutpatient()) return false;
+        boolean em = false;
+        for (int li = 0, lin = plan.encounter().lines().size(); li < lin && !em; li++) {
+            String c = plan.encounter().lines().get(li).procedureCode();
+            em = c.equals(NURSE_VISIT) || separatelyIdentifiableEm(c);
+        }
+        return em && administrationDay(plan, plan.expectedCodes());
+    }
+
+    public static void apply(CodingPlan plan) {
+        List<Coded> expected = plan.expectedCodes();
+        Policy policy = plan.payer().emWithAdministration();
+        for (int li = 0, lin = plan.encounter().lines().size(); li < lin; li++) {
+            ClaimLine l = plan.encounter().lines().get(li);
+            String c = l.procedureCode();
+            if (c.equals(NURSE_VISIT) && policy == Policy.CMS) {
+                remove(expected, c);
+                BigDecimal v = plan.amount(c, l.wholeUnits());
+                plan.finding(FindingKind.EM_WITH_ADMINISTRATION, RULE.id(), c, null, l.wholeUnits(), 0,
+                        v, BigDecimal.ZERO, l.denied() ? Direction.DENIAL : Direction.OVERPAYMENT, Direction.OVERPAYMENT,
+                        "99211 billed on a day with a drug administration service: Medicare does not pay 99211 (with or without modifier 25) "
+                                + "with a drug administration service; the line is removed", l.lineNumber());
+            } else if (separatelyIdentifiableEm(c) && !l.hasModifier(MODIFIER)) {
+                addModifier(expected, c);
+                BigDecimal v = plan.amount(c, l.wholeUnits());
+                plan.finding(FindingKind.MISSING_DISTINCT_MODIFIER, RULE.id(), c, c, l.wholeUnits(), l.wholeUnits(),
+                        v, v, Direction.DENIAL, Direction.DENIAL,
+                        c + " billed without modifier 25 on a day with a drug administration service: the visit is payable only as a significant, "
+                                + "separately identifiable E/M service reported with modifier 25 (denial exposure; add 25 only when the record supports a separate service)",
+                        l.lineNumber());
+            }
+        }
+    }
+
+    public static boolean administrationDay(CodingPlan plan, List<Coded> expected) {
+        for (Coded c : expected) if (administrationCode(c.code)) return true;
+        for (int li = 0, lin = plan.encounter().lines().size(); li < lin; li++) {
+            if (administrationCode(plan.encounter().lines().get(li).procedureCode())) return true;
+        }
+        return false;
+    }
+
+    private static void remove(List<Coded> expected, String code) {
+        expected.removeIf(c -> c.code.equals(code));
+    }
+
+    private static void addModifier(List<Coded> expected, String code) {
+        for (int i = 0; i < expected.size(); i++) {
+            Coded c = expected.get(i);
+            if (!c.code.equals(code) || c.modifiers.contains(MODIFIER)) continue;
+            List<String> mods = new ArrayList<>(c.modifiers);
+            mods.add(MODIFIER);
+            expected.set(i, new Coded(c.code, c.units, List.copyOf(mods), RULE.id(),
+                    () -> "office visit on a drug administration day: modifier 25 for a significant, separately identifiable E/M service"));
+        }
     }
 }

@@ -1,7 +1,17 @@
 package io.oncoaudit.core.rules.hierarchy;
 
+import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.PumpOwner;
+import io.oncoaudit.core.model.Route;
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
+import io.oncoaudit.core.recode.PlanRule;
 import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
+import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.PayerType;
 import java.util.List;
 
@@ -39,5 +49,44 @@ public final class PumpStart {
         if (payer != PayerType.MEDICARE) return base + ": 96416 (G0498 is a Medicare code)";
         return base + (owner == PumpOwner.OTHER ? ": the pump is not supplied by the practice, 96416 (G0498 requires a practice-supplied pump)"
                 : ": pump owner not documented, 96416 (G0498 billed to Medicare is accepted)");
+    }
+
+    // ---- decisions
+
+    /** Full mode, each administration: an IV chemotherapy administration marked pump is a pump start (96416 or G0498). */
+    public static final ItemRule<Administration> ADMINISTRATION = ItemRule.of(RULE, "IV chemotherapy started on a pump: 96416 or G0498",
+            PumpStart::appliesTo, PumpStart::code);
+
+    /** Guard: IV, marked pump, chemotherapy family. */
+    public static boolean appliesTo(CodingPlan plan, Administration a) {
+        return a.route() == Route.IV && a.pump() && plan.currentFamily() == AdminFamily.CHEMOTHERAPY;
+    }
+
+    /** Action: the pump start code for the payer and the pump's owner. */
+    public static void code(CodingPlan plan, Administration a) {
+        PayerType payer = plan.payer().type();
+        String code = code(payer, a.pumpOwner());
+        String label = IvService.label(a, plan.currentDrug());
+        plan.standAlone(Coded.of(code, 1, RULE.id(), () -> reason(label, payer, a.pumpOwner(), code)));
+    }
+
+    /** Comparison: G0498 billed to Medicare for an expected 96416 is accepted when the pump's owner is not documented. */
+    public static final PlanRule ACCEPT_G0498 = PlanRule.of(RULE, "G0498 billed to Medicare, pump owner unknown: accepted for 96416",
+            PumpStart::acceptsG0498, p -> p.comparison().accept(G0498, CODE));
+
+    public static boolean acceptsG0498(CodingPlan plan) {
+        for (Administration a : plan.encounter().administrations()) {
+            if (a.pump() && acceptsBilledG0498(plan.payer().type(), a.pumpOwner())) return true;
+        }
+        return false;
+    }
+
+    /** Claims-only, each billed line: G0498 billed to a payer other than Medicare is the pump start 96416. */
+    public static final ItemRule<ClaimLine> CLAIMS_ONLY = ItemRule.of(RULE, "G0498 billed to a payer other than Medicare: 96416",
+            (p, l) -> l.procedureCode().equals(G0498) && p.admin(G0498) != null && p.payer().type() != PayerType.MEDICARE, PumpStart::notMedicare);
+
+    public static void notMedicare(CodingPlan plan, ClaimLine l) {
+        plan.claimsOnly().billed(plan.admin(G0498), new Coded(CODE, l.wholeUnits(), ClaimsOnlyMode.distinct(l), RULE.id(),
+                () -> "G0498 billed on line " + l.lineNumber() + " to a payer other than Medicare: G0498 is a Medicare code, the pump start is 96416"));
     }
 }

@@ -1,7 +1,19 @@
 package io.oncoaudit.core.rules.ncci;
 
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.Finding;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.recode.Coded;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.PlanRule;
 import io.oncoaudit.core.rules.Rule;
+import io.oncoaudit.core.tables.ncci.NcciEdits;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** NCCI medically unlikely edits: units of service per line (MAI 1) or per date of service (MAI 2, 3). */
 public final class MedicallyUnlikelyEdits {
@@ -15,4 +27,61 @@ public final class MedicallyUnlikelyEdits {
             List.of());
 
     private MedicallyUnlikelyEdits() { }
+
+    // ---- decisions
+
+    /** Both modes, after the PTP edits, when MUE files are loaded: units above a code's MUE. */
+    public static final PlanRule EDITS = PlanRule.of(RULE, "units above the MUE: MUE_EXCEEDED (expected units capped)",
+            p -> p.ncci().hasMues(), MedicallyUnlikelyEdits::apply);
+
+    public static void apply(CodingPlan plan) {
+        NcciEdits ncci = plan.ncci();
+        List<Coded> expected = plan.expectedCodes();
+        List<String> done = new ArrayList<>(4);
+        for (ClaimLine l : plan.encounter().lines()) {
+            String code = l.procedureCode();
+            if (done.contains(code)) continue;
+            NcciEdits.Mue m = ncci.mue(code, plan.encounter().dateOfService());
+            if (m == null) continue;
+            done.add(code);
+            int total = 0, lineCount = 0, over = 0;
+            ClaimLine first = null;
+            for (ClaimLine x : plan.encounter().lines()) {
+                if (!x.procedureCode().equals(code)) continue;
+                total += x.wholeUnits();
+                lineCount++;
+                if (m.mai() == 1 && x.wholeUnits() > m.value()) { over += x.wholeUnits(); if (first == null) first = x; }
+            }
+            int allowed = m.mai() == 1 ? m.value() * lineCount : m.value();
+            if (m.mai() != 1 && total > m.value()) { over = total - m.value(); first = l; }
+            if (over == 0 || first == null) continue;
+            cap(expected, code, allowed);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("mueValue", String.valueOf(m.value()));
+            details.put("mai", String.valueOf(m.mai()));
+            details.put("effective", m.effective().toString());
+            details.put("source", m.source());
+            if (!m.rationale().isEmpty()) details.put("rationale", m.rationale());
+            details.put("appealable", m.mai() == 2 ? "false" : "true");
+            BigDecimal v = plan.amount(code, over);
+            Finding f = plan.makeFinding(FindingKind.MUE_EXCEEDED, RULE.id(), code, code, total, Math.min(total, allowed),
+                    v, BigDecimal.ZERO, Direction.DENIAL, Direction.DENIAL,
+                    code + " billed x" + total + " on the date of service; its MUE is " + m.value() + " (MAI " + m.mai() + ", "
+                            + (m.mai() == 1 ? "line edit: a line above the value is denied whole" : "date of service edit: the units above the value are denied") + ")",
+                    first.lineNumber());
+            plan.findings().add(m.mai() == 2 ? ProcedureToProcedure.withoutAppeal(f, details) : ProcedureToProcedure.withDetails(f, details));
+        }
+    }
+
+    private static void cap(List<Coded> expected, String code, int allowed) {
+        int left = allowed;
+        for (int i = 0; i < expected.size(); i++) {
+            Coded c = expected.get(i);
+            if (!c.code.equals(code)) continue;
+            int u = Math.min(c.units, Math.max(0, left));
+            left -= u;
+            if (u != c.units) expected.set(i, new Coded(c.code, u, c.modifiers, RULE.id(), c.reasonSupplier()));
+        }
+    }
+
 }

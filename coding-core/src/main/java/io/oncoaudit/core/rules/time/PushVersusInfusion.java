@@ -1,5 +1,10 @@
 package io.oncoaudit.core.rules.time;
 
+import io.oncoaudit.core.model.Administration;
+import io.oncoaudit.core.model.Route;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.ItemRule;
+import io.oncoaudit.core.recode.IvService;
 import io.oncoaudit.core.rules.Rule;
 import java.util.List;
 
@@ -22,4 +27,19 @@ public final class PushVersusInfusion {
 
     /** Guard and action in one: documented minutes decide push or infusion. */
     public static boolean isPush(long minutes) { return minutes <= PUSH_MAX_MINUTES; }
+
+    // ---- decisions
+
+    /** Full mode, each administration: an IV drug is a push (15 minutes or less) or an infusion, to place in the hierarchy. */
+    public static final ItemRule<Administration> ADMINISTRATION = ItemRule.of(RULE, "IV drug: push (15 minutes or less) or infusion",
+            PushVersusInfusion::appliesTo, PushVersusInfusion::service);
+
+    /** Guard: IV (hydration and pump starts are decided before). */
+    public static boolean appliesTo(CodingPlan plan, Administration a) { return a.route() == Route.IV; }
+
+    /** Action: an IV service in push or infusion mode; a pump mark on a non-chemotherapy drug is warned and ignored. */
+    public static void service(CodingPlan plan, Administration a) {
+        if (a.pump()) plan.warn(IvService.label(a, plan.currentDrug()) + " is marked pump but is not chemotherapy: coded as an infusion from its documented times");
+        plan.ivService(isPush(a.minutes()) ? IvService.Mode.PUSH : IvService.Mode.INFUSION);
+    }
 }

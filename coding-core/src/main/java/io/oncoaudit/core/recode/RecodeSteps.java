@@ -1,0 +1,90 @@
+package io.oncoaudit.core.recode;
+
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.ExpectedLine;
+import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
+import io.oncoaudit.core.rules.ndc.NdcFormat;
+import io.oncoaudit.core.rules.ndc.NdcHcpcsMatch;
+import io.oncoaudit.core.rules.ndc.NdcUnits;
+import io.oncoaudit.core.rules.pricing.FeeSchedulePricing;
+import io.oncoaudit.core.rules.setting.NotPayableInSetting;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recoder's steps that are not (yet) split into guard + action decisions of their rules: the comparison of billed
+ * and expected lines, the assembly of the expected lines, and the checks that run on them. RuleCatalog orders them
+ * with the rules' decisions. (Must not touch RuleCatalog while initialising: RuleCatalog's mode lists refer to these.)
+ */
+public final class RecodeSteps {
+    private RecodeSteps() { }
+
+    /** Full mode: the administration codes, the drug lines, and the other billed lines as billed. */
+    public static final Step EXPECTED_LINES = Step.of("expected lines: administration codes, drug lines, other billed lines as billed", List.of(),
+            p -> {
+                p.expected.addAll(p.administrationCodes());
+                for (DrugExpectation x : p.drugs()) if (!x.stopped) p.expected.addAll(x.lines);
+                passThrough(p);
+            });
+
+    /** Claims-only: the re-coded administration codes (SC/IM, IV unless every drug is SC/IM-only, the others) are the expected ones. */
+    public static final Step CLAIMS_ONLY_CODES = Step.of("the re-coded administration codes: SC/IM, IV (unless every billed drug is SC/IM-only), the others",
+            List.of(), p -> {
+                List<Coded> codes = p.claimsOnly().codes();
+                p.administrationCodes(codes);
+                p.expected.addAll(codes);
+            });
+
+    /** Claims-only: every billed line that is not an administration code is expected as billed. */
+    public static final Step CLAIMS_ONLY_PASS_THROUGH = Step.of("other billed lines expected as billed", List.of(ClaimsOnlyMode.RULE), p -> {
+        List<ClaimLine> lines = p.encounter().lines();
+        for (int li = 0, lin = lines.size(); li < lin; li++) {
+            ClaimLine l = lines.get(li);
+            if (p.tables().adminCodes().isAdministrationCode(l.procedureCode())) continue;
+            p.expected.add(new Coded(l.procedureCode(), l.wholeUnits(), l.modifiers(), null, null));
+        }
+    });
+
+    public static final Step AGGREGATE = Step.of("expected lines merged by code and modifiers", List.of(), p -> p.lines = aggregate(p.expected));
+
+    public static final Step SETTING = Step.of("codes not payable in the claim's setting (SettingChecks)", List.of(NotPayableInSetting.RULE),
+            p -> SettingChecks.check(p.ctx, p.findings));
+
+    public static final Step NDC = Step.of("NDC checks (NdcChecks)", List.of(NdcFormat.RULE, NdcHcpcsMatch.RULE, NdcUnits.RULE),
+            p -> NdcChecks.check(p.ctx, p.lines, p.findings));
+
+    public static final Step PRICING = Step.of("pricing (Pricer)", List.of(FeeSchedulePricing.RULE), Recoder::price);
+
+    /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
+    private static void passThrough(CodingPlan p) {
+        List<ClaimLine> lines = p.encounter().lines();
+        for (int li = 0, lin = lines.size(); li < lin; li++) {
+            ClaimLine l = lines.get(li);
+            String c = l.procedureCode();
+            if (p.tables().adminCodes().isAdministrationCode(c)) continue;
+            // known drug: expected only from the record (undocumented ones are findings), unless its dose could not be converted
+            if (p.drug(c) != null && !p.isUncheckedDrug(c)) continue;
+            p.expected.add(new Coded(c, l.wholeUnits(), l.modifiers(), null, null));
+        }
+    }
+
+    /** Same code and modifiers on one expected line (96415 x1 + x2 = 96415 x3), in first-seen order. */
+    private static List<ExpectedLine> aggregate(List<Coded> coded) {
+        List<ExpectedLine> out = new ArrayList<>(coded.size());
+        List<Coded> merged = new ArrayList<>(coded.size());
+        outer:
+        for (Coded c : coded) {
+            if (c.units <= 0) continue;
+            for (int i = 0; i < merged.size(); i++) {
+                Coded m = merged.get(i);
+                if (m.code.equals(c.code) && m.modifiers.equals(c.modifiers)) {
+                    merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reasonSupplier()));
+                    continue outer;
+                }
+            }
+            merged.add(c);
+        }
+        for (Coded m : merged) out.add(new ExpectedLine(m.code, m.units, m.modifiers));
+        return out;
+    }
+}
