@@ -39,7 +39,7 @@ export function renderWorklist(ctx) {
   const provider = selectField('w-provider', 'Billing provider (NPI)', filter.billingNpi, []);
   const kind = selectField('w-kind', 'Finding kind', filter.kind, kindOptions([]));
   const dir = selectField('w-direction', 'Direction', filter.direction,
-    ['UNDERPAYMENT', 'OVERPAYMENT', 'DENIAL'].map(d => ({value: d, label: direction(d)})));
+    ['UNDERPAYMENT', 'OVERPAYMENT', 'DENIAL', 'COMPLIANCE'].map(d => ({value: d, label: direction(d)})));
   const from = dateField('w-from', 'From (date of service)', filter.from);
   const to = dateField('w-to', 'To (date of service)', filter.to);
   const min = amountField('w-min', 'Amount at least ($)', filter.minAmount);
