@@ -157,7 +157,8 @@ function findingsTable(items, order = {}) {
       h('td', {'data-label': 'Kind'}, h('span', {title: r.kind}, kindLabel(r.kind))),
       h('td', {class: 'nowrap', 'data-label': 'Codes'}, codePair(r)),
       h('td', {'data-label': 'Direction'}, h('span', {class: 'badge dir-' + String(r.direction).toLowerCase()}, direction(r.direction))),
-      h('td', {class: 'num', 'data-label': 'Amount'}, money(r.amount)),
+      h('td', {class: 'num', 'data-label': 'Amount'}, r.direction === 'COMPLIANCE'
+        ? h('span', {class: 'no-money'}, 'no money moves') : money(r.amount)),
       h('td', {'data-label': 'Status'}, statusLabel(r.status)))])));
   return scrollRegion('Findings', table);
 }

@@ -154,6 +154,24 @@ class PricingBrowserTests {
         browser.screenshot("runs-390x844");
     }
 
+    @Test
+    void theWorklistFiltersComplianceAndSaysNoMoneyMoves() {
+        browser.login(Fixtures.AUDITOR, Fixtures.AUDITOR_PASSWORD);
+        browser.viewport(390, 844);
+        browser.open("#/worklist?runId=" + run.runId() + "&direction=COMPLIANCE");
+        browser.waitFor(By.id("findings-table"));
+        assertEquals("COMPLIANCE", browser.driver.findElement(By.id("w-direction")).getAttribute("value"));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#findings-table tbody tr[data-claim]"));
+        assertEquals(2, rows.size(), "the run's two COMPLIANCE findings");
+        for (WebElement r : rows) {
+            String text = r.getText();
+            assertTrue(text.contains("Compliance") && text.contains("no money moves"), text);
+        }
+        assertTrue(browser.text(By.id("findings-table")).contains("Not payable in this setting"));
+        assertFitsWidth(390);
+        browser.screenshot("worklist-compliance-390x844");
+    }
+
     private static String money(java.math.BigDecimal v) {
         return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US).format(v);
     }
