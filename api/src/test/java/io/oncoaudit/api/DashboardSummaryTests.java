@@ -152,7 +152,7 @@ class DashboardSummaryTests {
         assertEquals(rows, all.get("byProvider"));
         List<String> fields = new ArrayList<>();
         rows.get(0).fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("billingNpi", "providerName", "findings", "underpayment", "overpayment", "denial"), fields);
+        assertEquals(List.of("billingNpi", "providerName", "findings", "underpayment", "overpayment", "denial", "compliance"), fields);
     }
 
     @Test

@@ -3,7 +3,7 @@
 // rule, explanation, citations and appeal text. Auditors only (the API answers 403 to finance).
 import {h, replace, scrollRegion} from './dom.js';
 import {get} from './api.js';
-import {money, unitCount, kindLabel, direction} from './format.js';
+import {money, unitCount, kindLabel, direction, price} from './format.js';
 import {timeline} from './timeline.js';
 import {statusBlock} from './status.js';
 import {LAST_WORKLIST_KEY} from './worklist.js';
@@ -149,16 +149,44 @@ function findingCard(f) {
       h('h3', {id: id + '-title'},
         h('span', {title: f.kind}, kindLabel(f.kind)), ' ',
         h('span', {class: 'badge dir-' + String(f.direction).toLowerCase()}, direction(f.direction)), ' ',
-        h('span', {class: 'amount'}, money(f.amount))),
+        f.direction === 'COMPLIANCE' ? h('span', {class: 'amount no-money'}, 'no money moves') : h('span', {class: 'amount'}, money(f.amount))),
       h('p', {class: 'finding-codes'},
         f.lineNumber != null ? 'Line ' + f.lineNumber + ': ' : '', 'billed ', h('span', {class: 'mono'}, billed),
         ', expected ', h('span', {class: 'mono'}, expected),
         f.ruleId ? [' · rule ', h('span', {class: 'mono'}, f.ruleId)] : null),
       h('p', {class: 'explanation'}, f.explanation || ''),
+      pricingBlock(f, id),
       citations.length ? h('div', {class: 'citations'}, h('h4', null, 'Citations'),
         h('ul', null, citations.map(c => h('li', null, typeof c === 'string' ? c : JSON.stringify(c))))) : null,
       h('div', {class: 'appeal-block'}, h('h4', null, 'Appeal text'), appeal, h('div', {class: 'row'}, copy, ' ', copied)),
       statusBlock(f, id)));
+}
+
+/**
+ * How the finding was priced (issue 14, contract section 10): each side's price per unit, units and value, the
+ * expected line's charge basis and its source, whether the charge limited the value (lesser of), the tables used
+ * and the note. A COMPLIANCE finding says that no money moves, and why. Nothing for a run without pricing.
+ */
+function pricingBlock(f, id) {
+  const p = f.pricing;
+  if (!p && f.direction !== 'COMPLIANCE') return null;
+  const q = p || {};
+  const item = (label, value, cls) => value === undefined || value === null ? null
+    : h('div', {class: 'kv' + (cls ? ' ' + cls : '')}, h('dt', null, label), h('dd', null, value));
+  const side = (pr, units, value) => pr === undefined && value === undefined ? null
+    : price(pr) + ' × ' + (units ?? '—') + ' → ' + money(value);
+  return h('div', {class: 'pricing', id: id + '-pricing'},
+    h('h4', null, 'Pricing'),
+    f.direction === 'COMPLIANCE' ? h('p', {class: 'no-money-note'}, h('strong', null, 'No money moves: '),
+      q.note || 'the correction does not change the payment on the schedule in use.') : null,
+    h('dl', {class: 'pricing-facts'},
+      item('Billed: price × units → value', side(q.billedPrice, q.billedUnits, q.billedValue)),
+      item('Expected: price × units', q.expectedPrice === undefined ? null : price(q.expectedPrice) + ' × ' + (q.expectedUnits ?? '—')),
+      item('Charge basis', q.chargeBasis === undefined ? null : money(q.chargeBasis) + (q.chargeBasisSource ? ' (' + q.chargeBasisSource + ')' : '')),
+      item('Expected value (lesser of charge and price)', q.expectedValue === undefined ? null
+        : money(q.expectedValue) + (q.chargeLimited ? ' — limited by the charge' : '')),
+      item('Tables', Array.isArray(q.tableVersions) && q.tableVersions.length ? q.tableVersions.join(', ') : q.tableVersion),
+      f.direction !== 'COMPLIANCE' ? item('Note', q.note) : null));
 }
 
 async function copyText(text, source) {

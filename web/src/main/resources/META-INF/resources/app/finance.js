@@ -129,6 +129,8 @@ function drawTiles(tiles, s, f) {
     tile('overpayment', 'Overpayment exposure', money(s.overpayment), 'recoupment risk on audit', 'over'),
     tile('denial', 'Recoverable denials', money(s.denial), 'recovered by the correction', 'denial'),
     tile('findings', 'Findings', count(s.findings), null, null),
+    // issue 14: findings whose correction moves no money (amount 0), counted apart from every money tile
+    tile('compliance', 'Compliance findings', count(s.compliance ?? 0), 'coding to correct, no money moves', 'compliance'),
     tile('claims', 'Claims audited', s.claims === undefined ? '—' : count(s.claims), scope, null),
     s.recoverable ? tile('recoverable', 'Recoverable in time', money(s.recoverable.recoverable),
       'underpayment and denials whose appeal deadline has not passed (estimated, as of ' + s.recoverable.asOf + '); '
@@ -197,6 +199,7 @@ function drawBreakdowns(sections, s) {
           {key: 'kind', label: 'Finding kind', render: r => h('span', {title: r.kind}, kindLabel(r.kind))},
           {key: 'findings', label: 'Findings', type: 'number', render: r => count(r.findings)},
           {key: 'amount', label: 'Amount', type: 'number', render: r => money(r.amount)},
+          {key: 'compliance', label: 'No money moves', type: 'number', render: r => count(r.compliance ?? 0)},
         ], rows: kinds})));
 }
 

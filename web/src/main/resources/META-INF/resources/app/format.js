@@ -30,15 +30,28 @@ export function unitCount(n) {
   return units.format(Number(n));
 }
 
-const DIRECTION_LABELS = {UNDERPAYMENT: 'Underpayment', OVERPAYMENT: 'Overpayment', DENIAL: 'Denial'};
+const DIRECTION_LABELS = {UNDERPAYMENT: 'Underpayment', OVERPAYMENT: 'Overpayment', DENIAL: 'Denial',
+  COMPLIANCE: 'Compliance'};
 
 export function direction(d) {
   return DIRECTION_LABELS[d] || d || '—';
 }
 
+/** Kinds whose words are acronyms or need a phrase (issues 13, 14); the others read from their name. */
+const KIND_LABELS = {
+  NOT_PAYABLE_IN_SETTING: 'Not payable in this setting',
+  NDC_FORMAT: 'NDC format',
+  NDC_HCPCS_MISMATCH: 'NDC not listed for the HCPCS code',
+  NDC_UNITS_MISMATCH: 'Units inconsistent with the NDC package',
+  EM_WITH_ADMINISTRATION: 'E/M with drug administration',
+  NCCI_PTP_EDIT: 'NCCI procedure-to-procedure edit',
+  MUE_EXCEEDED: 'MUE exceeded',
+};
+
 /** DOWNCODED_TO_96372 -> "Downcoded to 96372" for labels; the exact kind stays in titles and filters. */
 export function kindLabel(kind) {
   if (!kind) return '—';
+  if (KIND_LABELS[kind]) return KIND_LABELS[kind];
   const s = kind.toLowerCase().replaceAll('_', ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -89,4 +102,12 @@ export function addMonths(month, n) {
   while (m < 1) { m += 12; y--; }
   while (m > 12) { m -= 12; y++; }
   return String(y).padStart(4, '0') + '-' + String(m).padStart(2, '0');
+}
+
+/** A price per unit as the API gives it (CMS publishes 3 decimals): "$55.730" keeps them, "$60.00" at least 2. */
+export function price(p) {
+  if (p === null || p === undefined || p === '') return '—';
+  const decimals = Math.min(6, Math.max(2, (String(p).split('.')[1] || '').length));
+  return new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD', minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals}).format(Number(p));
 }

@@ -12,6 +12,8 @@ import {renderCampaigns, addBuildCampaign, canReadCampaigns} from './campaigns.j
 import {renderCampaignDetail} from './campaign-detail.js';
 import {renderRecovery} from './recovery.js';
 import {renderDrill} from './drill.js';
+import {renderRuns} from './runs.js';
+import {renderReview} from './review.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -58,7 +60,9 @@ function renderShell(view) {
     navLink('#/drill', 'Drill-down', view === 'drill'),
     hasRole('auditor') ? navLink('#/worklist', 'Findings worklist', view === 'worklist' || view === 'encounter') : null,
     canReadCampaigns() ? navLink('#/campaigns', 'Campaigns', view === 'campaigns' || view === 'campaign') : null,
-    canReadCampaigns() ? navLink('#/recovery', 'Recovery', view === 'recovery') : null);
+    canReadCampaigns() ? navLink('#/recovery', 'Recovery', view === 'recovery') : null,
+    hasRole('auditor') ? navLink('#/review', 'Review', view === 'review') : null,
+    navLink('#/runs', 'Runs', view === 'runs'));
   replace(userBox,
     h('span', {class: 'who', id: 'who'}, s.username, h('span', {class: 'roles'}, ' (' + s.roles.join(', ') + ')')),
     h('button', {type: 'button', class: 'link-button', id: 'logout', onclick: doLogout}, 'Log out'));
@@ -100,7 +104,7 @@ function render() {
     showLogin(view === 'login' ? null : (params.size || segments.length ? 'Please log in to open this view.' : null));
     return;
   }
-  if (!['finance', 'drill', 'worklist', 'encounter', 'campaigns', 'campaign', 'recovery'].includes(view)) {
+  if (!['finance', 'drill', 'worklist', 'encounter', 'campaigns', 'campaign', 'recovery', 'runs', 'review'].includes(view)) {
     location.replace('#' + defaultView());
     return;
   }
@@ -115,7 +119,7 @@ function render() {
       if (changed) main.querySelector('h1')?.focus();
     },
   };
-  if ((view === 'worklist' || view === 'encounter') && !hasRole('auditor')) {
+  if ((view === 'worklist' || view === 'encounter' || view === 'review') && !hasRole('auditor')) {
     ctx.title('Not permitted');
     replace(main, h('section', null,
       h('h1', {tabindex: '-1'}, 'Not permitted'),
@@ -137,6 +141,8 @@ function render() {
   else if (view === 'campaigns') renderCampaigns(ctx);
   else if (view === 'campaign') renderCampaignDetail(ctx);
   else if (view === 'recovery') renderRecovery(ctx);
+  else if (view === 'runs') renderRuns(ctx);
+  else if (view === 'review') renderReview(ctx);
   else renderEncounter(ctx);
 }
 

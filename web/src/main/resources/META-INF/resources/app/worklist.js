@@ -39,7 +39,7 @@ export function renderWorklist(ctx) {
   const provider = selectField('w-provider', 'Billing provider (NPI)', filter.billingNpi, []);
   const kind = selectField('w-kind', 'Finding kind', filter.kind, kindOptions([]));
   const dir = selectField('w-direction', 'Direction', filter.direction,
-    ['UNDERPAYMENT', 'OVERPAYMENT', 'DENIAL'].map(d => ({value: d, label: direction(d)})));
+    ['UNDERPAYMENT', 'OVERPAYMENT', 'DENIAL', 'COMPLIANCE'].map(d => ({value: d, label: direction(d)})));
   const from = dateField('w-from', 'From (date of service)', filter.from);
   const to = dateField('w-to', 'To (date of service)', filter.to);
   const min = amountField('w-min', 'Amount at least ($)', filter.minAmount);
@@ -157,7 +157,8 @@ function findingsTable(items, order = {}) {
       h('td', {'data-label': 'Kind'}, h('span', {title: r.kind}, kindLabel(r.kind))),
       h('td', {class: 'nowrap', 'data-label': 'Codes'}, codePair(r)),
       h('td', {'data-label': 'Direction'}, h('span', {class: 'badge dir-' + String(r.direction).toLowerCase()}, direction(r.direction))),
-      h('td', {class: 'num', 'data-label': 'Amount'}, money(r.amount)),
+      h('td', {class: 'num', 'data-label': 'Amount'}, r.direction === 'COMPLIANCE'
+        ? h('span', {class: 'no-money'}, 'no money moves') : money(r.amount)),
       h('td', {'data-label': 'Status'}, statusLabel(r.status)))])));
   return scrollRegion('Findings', table);
 }

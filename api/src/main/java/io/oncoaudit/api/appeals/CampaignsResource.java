@@ -67,6 +67,13 @@ public class CampaignsResource {
     /** Body {"name": "...", "filter": {payerId, kind, billingNpi, from, to, minAmount, direction, runId}} -> 201 {id, claims, amount, ...}. */
     @POST
     @RolesAllowed(Role.AUDITOR)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Builds an appeal campaign: one claim per claim with findings matching the filter (direction may be COMPLIANCE; a COMPLIANCE finding never adds to a claim's amount)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "the campaign: id, claims, amount, claimed, recoverable, ...",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CampaignView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown filter field, payer or kind, or a bad value (problem+json naming it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.oncoaudit.api.rest.Problem.class)))
     public Response create(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("body", "send {\"name\": \"...\", \"filter\": {\"payerId\": \"MEDICARE\", \"kind\": \"...\"}}");

@@ -18,12 +18,12 @@ final class DashboardAggregates {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("""
                     INSERT INTO code_day_agg (run_pk, date_of_service, billed_code, expected_code,
-                                              findings, underpayment, overpayment, denial, amount)
+                                              findings, underpayment, overpayment, denial, amount, compliance)
                     SELECT run_pk, date_of_service, billed_code, expected_code, count(*),
                            coalesce(sum(amount) FILTER (WHERE direction = 'UNDERPAYMENT'), 0),
                            coalesce(sum(amount) FILTER (WHERE direction = 'OVERPAYMENT'), 0),
                            coalesce(sum(amount) FILTER (WHERE direction = 'DENIAL'), 0),
-                           sum(amount)
+                           sum(amount), count(*) FILTER (WHERE direction = 'COMPLIANCE')
                     FROM\s""" + findings + " GROUP BY run_pk, date_of_service, billed_code, expected_code");
             s.executeUpdate("INSERT INTO encounter_day_agg (run_pk, date_of_service, encounters)"
                     + " SELECT run_pk, date_of_service, count(*) FROM " + encounterTable + " GROUP BY run_pk, date_of_service");

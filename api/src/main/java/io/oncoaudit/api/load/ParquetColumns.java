@@ -16,12 +16,25 @@ final class ParquetColumns {
 
     private static Column opt(String n) { return new Column(n, false); }
 
-    static final List<Column> FINDINGS = List.of(
+    /**
+     * How each finding was priced (contract section 10; audit-batch Stage, FindingPricing; Flyway V30): runs written
+     * before these columns load them as null.
+     */
+    static final List<Column> PRICING = List.of(opt("billed_price"), opt("billed_value"), opt("expected_price"),
+            opt("expected_charge_basis"), opt("expected_value"), opt("table_version"), opt("pricing_note"));
+
+    private static List<Column> concat(List<Column> a, List<Column> b) {
+        List<Column> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    static final List<Column> FINDINGS = concat(List.of(
             req("claim_id"), req("finding_index"), opt("line_number"), opt("patient_id"), req("date_of_service"),
             opt("service_month"), req("payer_id"), opt("payer_name"), req("billing_npi"), opt("rendering_npi"),
             opt("provider_name"), opt("place_of_service"), req("kind"), opt("rule_id"), opt("billed_code"),
             opt("expected_code"), opt("billed_units"), opt("expected_units"), req("direction"), req("amount"),
-            opt("explanation"), opt("citations"), opt("appeal_text"));
+            opt("explanation"), opt("citations"), opt("appeal_text")), PRICING);
 
     static final List<Column> ENCOUNTERS = List.of(
             req("claim_id"), opt("patient_id"), req("date_of_service"), opt("service_month"), req("billing_npi"),

@@ -203,14 +203,39 @@ public class RunLoader {
     private static void refreshAggregates(Connection c, long runPk) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO summary_agg (run_pk, payer_id, billing_npi, kind, service_month,
-                                         findings, underpayment, overpayment, denial, amount)
+                                         findings, underpayment, overpayment, denial, amount, compliance)
                 SELECT run_pk, payer_id, billing_npi, kind, service_month, count(*),
                        coalesce(sum(amount) FILTER (WHERE direction = 'UNDERPAYMENT'), 0),
                        coalesce(sum(amount) FILTER (WHERE direction = 'OVERPAYMENT'), 0),
                        coalesce(sum(amount) FILTER (WHERE direction = 'DENIAL'), 0),
-                       sum(amount)
+                       sum(amount), count(*) FILTER (WHERE direction = 'COMPLIANCE')
                 FROM\s""" + partition("findings", runPk) + " GROUP BY run_pk, payer_id, billing_npi, kind, service_month")) {
             ps.executeUpdate();
+        }
+        expectNoMoneyOnCompliance(c, runPk);
+    }
+
+    /**
+     * Contract section 4: a COMPLIANCE finding moves no money (amount 0). Checked on the aggregates (a group whose
+     * amount is more than its three money directions holds money in another direction), then the first such
+     * finding is named; the load rolls back.
+     */
+    private static void expectNoMoneyOnCompliance(Connection c, long runPk) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM summary_agg WHERE run_pk = ? AND compliance > 0"
+                + " AND amount <> underpayment + overpayment + denial LIMIT 1")) {
+            ps.setLong(1, runPk);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT claim_id, finding_index, amount FROM " + partition("findings", runPk)
+                + " WHERE direction = 'COMPLIANCE' AND amount <> 0 ORDER BY claim_id, finding_index LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                throw new LoadException("findings: claim " + rs.getString(1) + " finding " + rs.getInt(2) + ": field amount is "
+                        + rs.getBigDecimal(3).toPlainString() + " on a COMPLIANCE finding, which moves no money (amount 0,"
+                        + " contract section 4); the run was not loaded");
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public class DashboardRepository {
 
     /** Findings and money of one (billed code, expected code) pair; either code may be null (a missing or unsupported line). */
     public record CodeRow(String billedCode, String expectedCode, long findings, BigDecimal underpayment,
-                          BigDecimal overpayment, BigDecimal denial) {
+                          BigDecimal overpayment, BigDecimal denial, long compliance) {
         public BigDecimal amount() { return underpayment.add(overpayment).add(denial); }
     }
 
@@ -231,13 +231,15 @@ public class DashboardRepository {
         List<Object> params;
         if (filter.runAndDatesOnly()) {
             sql = new StringBuilder("SELECT " + keys
-                    + ", sum(a.findings), sum(a.underpayment), sum(a.overpayment), sum(a.denial) FROM code_day_agg a WHERE TRUE");
+                    + ", sum(a.findings), sum(a.underpayment), sum(a.overpayment), sum(a.denial), sum(a.compliance)"
+                    + " FROM code_day_agg a WHERE TRUE");
             params = RunDateFilter.append(sql, "a", filter.runId(), filter.from(), filter.to());
         } else {
             sql = new StringBuilder("SELECT " + keys.replace("a.", "f.") + ", count(*), "
                     + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'UNDERPAYMENT'), 0), "
                     + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'OVERPAYMENT'), 0), "
-                    + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'DENIAL'), 0) FROM findings f WHERE TRUE");
+                    + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'DENIAL'), 0), "
+                    + "count(*) FILTER (WHERE f.direction = 'COMPLIANCE') FROM findings f WHERE TRUE");
             params = new ArrayList<>();
             filter.where(sql, params);
         }
@@ -248,10 +250,11 @@ public class DashboardRepository {
             FindingsRepository.bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object[] r = new Object[n + 4];
+                    Object[] r = new Object[n + 5];
                     for (int i = 0; i < n; i++) r[i] = rs.getString(i + 1);
                     r[n] = rs.getLong(n + 1);
                     for (int i = 1; i <= 3; i++) r[n + i] = rs.getBigDecimal(n + 1 + i);
+                    r[n + 4] = rs.getLong(n + 5);
                     rows.add(r);
                 }
             }
@@ -266,12 +269,13 @@ public class DashboardRepository {
     }
 
     private static CodeRow row(String billed, String expected, Object[] r, int keys) {
-        return new CodeRow(billed, expected, (Long) r[keys], (BigDecimal) r[keys + 1], (BigDecimal) r[keys + 2], (BigDecimal) r[keys + 3]);
+        return new CodeRow(billed, expected, (Long) r[keys], (BigDecimal) r[keys + 1], (BigDecimal) r[keys + 2], (BigDecimal) r[keys + 3],
+                (Long) r[keys + 4]);
     }
 
     private static CodeRow add(CodeRow a, CodeRow b) {
         return new CodeRow(a.billedCode(), a.expectedCode(), a.findings() + b.findings(), a.underpayment().add(b.underpayment()),
-                a.overpayment().add(b.overpayment()), a.denial().add(b.denial()));
+                a.overpayment().add(b.overpayment()), a.denial().add(b.denial()), a.compliance() + b.compliance());
     }
 
     private static void money(Map<String, Object> m, CodeRow r) {
@@ -279,6 +283,8 @@ public class DashboardRepository {
         m.put("underpayment", r.underpayment());
         m.put("overpayment", r.overpayment());
         m.put("denial", r.denial());
+        // COMPLIANCE findings move no money: a count of their own, in no money column (issue 14)
+        m.put("compliance", r.compliance());
     }
 
     private boolean isDrug(String code) {

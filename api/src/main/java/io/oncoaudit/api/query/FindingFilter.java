@@ -9,6 +9,15 @@ import java.util.List;
 public record FindingFilter(String runId, String payerId, String billingNpi, String kind, String direction,
                             LocalDate from, LocalDate to, BigDecimal minAmount, BigDecimal maxAmount, String claimId) {
 
+    /** The directions a filter may name (coding-core's, contract section 4: COMPLIANCE = no money moves), in order. */
+    public static final List<String> DIRECTIONS = java.util.Arrays.stream(io.oncoaudit.core.model.Direction.values())
+            .map(Enum::name).toList();
+
+    /** "UNDERPAYMENT, OVERPAYMENT, DENIAL or COMPLIANCE", for error messages. */
+    public static String directionsText() {
+        return String.join(", ", DIRECTIONS.subList(0, DIRECTIONS.size() - 1)) + " or " + DIRECTIONS.get(DIRECTIONS.size() - 1);
+    }
+
     /** Appends "AND ..." conditions on alias {@code f} and their parameters. */
     void where(StringBuilder sql, List<Object> params) {
         add(sql, params, "f.run_pk IN (SELECT id FROM runs WHERE run_id = ?)", runId);

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 @JsonPropertyOrder({"runId", "claimId", "findingIndex", "lineNumber", "patientId", "dateOfService", "serviceMonth",
         "payerId", "payerName", "billingNpi", "renderingNpi", "providerName", "placeOfService", "kind", "ruleId",
         "billedCode", "expectedCode", "billedUnits", "expectedUnits", "direction", "amount", "explanation",
-        "citations", "appealText", "status", "statusReason", "statusBy", "statusAt"})
+        "citations", "appealText", "status", "statusReason", "statusBy", "statusAt", "pricing"})
 public record FindingRow(String runId, String claimId, int findingIndex, Integer lineNumber,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String patientId,
                          LocalDate dateOfService, String serviceMonth, String payerId, String payerName,
@@ -21,5 +21,7 @@ public record FindingRow(String runId, String claimId, int findingIndex, Integer
                          String kind, String ruleId, String billedCode, String expectedCode,
                          Integer billedUnits, Integer expectedUnits, String direction, BigDecimal amount,
                          String explanation, JsonNode citations, String appealText, String status,
-                         String statusReason, String statusBy, String statusAt) {
+                         String statusReason, String statusBy, String statusAt,
+                         // issue 14: how the amount was priced (null for a run without the pricing columns)
+                         @JsonInclude(JsonInclude.Include.NON_NULL) PricingView pricing) {
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /** Loaded runs: the list and one run with its manifest and summary.json. */
 @ApplicationScoped
 public class RunsRepository {
-    private static final String COLUMNS = "id, run_id, fingerprint, source_dir, loaded_at, loaded_by, findings_count, encounters_count, load_millis";
+    private static final String COLUMNS = "id, run_id, fingerprint, source_dir, loaded_at, loaded_by, findings_count, encounters_count, load_millis,"
+            + " (manifest -> 'tableVersions')::text, manifest ->> 'tablesAsOf'";
 
     private final AgroalDataSource ds;
     private final ObjectMapper json;
@@ -48,8 +49,8 @@ public class RunsRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 ObjectNode run = run(rs);
-                run.set("manifest", json.readTree(rs.getString(10)));
-                String summary = rs.getString(11);
+                run.set("manifest", json.readTree(rs.getString(12)));
+                String summary = rs.getString(13);
                 run.set("summary", summary == null ? json.nullNode() : json.readTree(summary));
                 return Optional.of(run);
             }
@@ -69,6 +70,22 @@ public class RunsRepository {
         n.put("encounters", rs.getLong(8));
         long ms = rs.getLong(9);
         if (!rs.wasNull()) n.put("loadMillis", ms);
+        tableVersions(n, rs.getString(10), rs.getString(11));
         return n;
+    }
+
+    /**
+     * Issue 14: the reference tables the run was priced on (the manifest's {@code tableVersions}: table version ->
+     * where it came from, e.g. "ASP 2025-10" -> "shipped ..."), and {@code tablesAsOf} when the audit priced every
+     * line as of one date; a run written before them has neither (an empty object, null).
+     */
+    private void tableVersions(ObjectNode n, String versions, String asOf) throws SQLException {
+        try {
+            com.fasterxml.jackson.databind.JsonNode v = versions == null ? null : json.readTree(versions);
+            n.set("tableVersions", v != null && v.isObject() ? v : json.createObjectNode());
+        } catch (IOException e) {
+            throw new SQLException("manifest tableVersions is not JSON: " + e.getMessage(), e);
+        }
+        n.put("tablesAsOf", asOf);
     }
 }

@@ -115,6 +115,7 @@ public class SummaryRepository {
                         row.put("underpayment", rs.getBigDecimal(8));
                         row.put("overpayment", rs.getBigDecimal(9));
                         row.put("denial", rs.getBigDecimal(10));
+                        row.put("compliance", rs.getLong(12));
                         rows.add(row);
                     }
                 }
@@ -135,7 +136,8 @@ public class SummaryRepository {
 
     static final String MONEY_RAW = "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'UNDERPAYMENT'), 0), "
             + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'OVERPAYMENT'), 0), "
-            + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'DENIAL'), 0), coalesce(sum(f.amount), 0)";
+            + "coalesce(sum(f.amount) FILTER (WHERE f.direction = 'DENIAL'), 0), coalesce(sum(f.amount), 0), "
+            + "count(*) FILTER (WHERE f.direction = 'COMPLIANCE')";
 
     private String runsVersion() {
         try (Connection c = ds.getConnection();
@@ -152,7 +154,7 @@ public class SummaryRepository {
         boolean raw = !filter.aggregateOnly();
         String table = raw ? "findings" : "summary_agg";
         String count = raw ? "count(*)" : "sum(f.findings)";
-        String money = raw ? MONEY_RAW : "sum(f.underpayment), sum(f.overpayment), sum(f.denial), sum(f.amount)";
+        String money = raw ? MONEY_RAW : "sum(f.underpayment), sum(f.overpayment), sum(f.denial), sum(f.amount), sum(f.compliance)";
         int n = by.keys.length;
         StringBuilder sql = new StringBuilder("SELECT " + by.columns + ", " + count + ", " + money + " FROM " + table + " f WHERE TRUE");
         List<Object> params = new ArrayList<>();
@@ -173,6 +175,8 @@ public class SummaryRepository {
                     // summary.json's byKind "amount" (contract section 7): the money the kind's findings move in
                     // either direction, a measure of size; never a sum to recover (see underpayment + denial)
                     if (by == By.KIND) row.put("amount", rs.getBigDecimal(n + 5));
+                    // COMPLIANCE findings (amount 0) counted apart, never in a money column (issue 14)
+                    row.put("compliance", rs.getLong(n + 6));
                     rows.add(row);
                 }
             }

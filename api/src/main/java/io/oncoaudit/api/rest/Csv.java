@@ -14,7 +14,8 @@ public final class Csv {
     static void header(Writer w, boolean patientLevel) throws IOException {
         w.write("run_id,claim_id,finding_index,line_number," + (patientLevel ? "patient_id," : "")
                 + "date_of_service,payer_id,payer_name,billing_npi,rendering_npi,provider_name,place_of_service,kind,rule_id,"
-                + "billed_code,expected_code,billed_units,expected_units,direction,amount,explanation,citations,appeal_text,status\r\n");
+                + "billed_code,expected_code,billed_units,expected_units,direction,amount,explanation,citations,appeal_text,status"
+                + PricingColumns.csvHeader() + "\r\n");
     }
 
     static void row(Writer w, FindingRow r, boolean patientLevel) throws IOException {
@@ -42,6 +43,7 @@ public final class Csv {
         cell(w, r.citations() == null ? null : r.citations().toString(), false);
         cell(w, r.appealText(), false);
         cell(w, r.status(), false);
+        PricingColumns.csvCells(w, r);
         w.write("\r\n");
     }
 

@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Set;
 
 /** Query-parameter parsing that names the parameter at fault (problem+json 400). */
 final class Params {
-    static final Set<String> DIRECTIONS = Set.of("UNDERPAYMENT", "OVERPAYMENT", "DENIAL");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
     private Params() { }
@@ -68,8 +66,9 @@ final class Params {
         String d = text(value);
         if (d == null) return null;
         d = d.toUpperCase(Locale.ROOT);
-        if (!DIRECTIONS.contains(d)) {
-            throw ProblemException.badRequest("direction", "direction must be UNDERPAYMENT, OVERPAYMENT or DENIAL, got '" + value + "'");
+        if (!io.oncoaudit.api.query.FindingFilter.DIRECTIONS.contains(d)) {
+            throw ProblemException.badRequest("direction", "direction must be " + io.oncoaudit.api.query.FindingFilter.directionsText()
+                    + ", got '" + value + "'");
         }
         return d;
     }

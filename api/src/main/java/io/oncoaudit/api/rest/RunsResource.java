@@ -33,6 +33,9 @@ public class RunsResource {
 
     @GET
     @RolesAllowed({"auditor", "finance", "admin"})
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The loaded runs, newest first, each with its counts and the table versions its prices come from")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "runId, fingerprint, sourceDir, loadedAt, loadedBy, findings, encounters, loadMillis, tableVersions (the manifest's: table version -> source; {} for a run written before them), tablesAsOf",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public List<ObjectNode> list() {
         return runs.list();
     }

@@ -57,8 +57,10 @@ public class SummaryResource {
     @GET
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Findings and money by payer, provider, kind, month, code, drug, payer x provider or claim; without by: the overview",
             description = "Every findings filter applies. Each row gives underpayment, overpayment and denial apart; a kind row's amount is the money moved in either direction.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows, or the overview object")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows (an array; by=claim: a page object), or the overview object; every row and the overview give findings, underpayment, overpayment, denial and compliance (the count of findings that move no money) apart",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     public Object summary(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the grouping",
                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"payer", "provider", "kind", "month", "code", "drug", "payer-provider", "claim"}),
                                   example = "kind")
@@ -106,6 +108,10 @@ public class SummaryResource {
     @Path("/export.xlsx")
     @Produces(Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The summaries as an Excel workbook: one sheet per grouping (payer, provider, kind, month)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the workbook: sheets By payer, By provider, By kind, By month; each direction and compliance in its own column",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Xlsx.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     public jakarta.ws.rs.core.Response exportXlsx(@BeanParam FindingsQuery q) {
         FindingFilter filter = q.filter(known);
         List<Map<String, Object>> payers = summaries.summary(By.PAYER, filter);
@@ -130,15 +136,16 @@ public class SummaryResource {
                               java.util.function.Function<Map<String, Object>, Object[]> key) throws java.io.IOException {
         List<Xlsx.Column> cols = new java.util.ArrayList<>(keys);
         cols.addAll(List.of(Xlsx.Column.count("findings"), Xlsx.Column.money("underpayment"), Xlsx.Column.money("overpayment"),
-                Xlsx.Column.money("denial")));
+                Xlsx.Column.money("denial"), Xlsx.Column.count("compliance")));
         Xlsx.Table t = Xlsx.table(wb, name, cols);
         for (Map<String, Object> r : rows) {
             Object[] k = key.apply(r);
-            Object[] v = java.util.Arrays.copyOf(k, k.length + 4);
+            Object[] v = java.util.Arrays.copyOf(k, k.length + 5);
             v[k.length] = r.get("findings");
             v[k.length + 1] = r.get("underpayment");
             v[k.length + 2] = r.get("overpayment");
             v[k.length + 3] = r.get("denial");
+            v[k.length + 4] = r.get("compliance");
             t.row(v);
         }
         t.finish();
@@ -148,18 +155,21 @@ public class SummaryResource {
     public Map<String, Object> totals(FindingFilter filter, LocalDate asOf) {
         List<Map<String, Object>> byPayer = summaries.summary(By.PAYER, filter);
         Map<String, Object> all = new LinkedHashMap<>();
-        long findings = 0;
+        long findings = 0, compliance = 0;
         BigDecimal under = BigDecimal.ZERO, over = BigDecimal.ZERO, denial = BigDecimal.ZERO;
         for (Map<String, Object> row : byPayer) {
             findings += (Long) row.get("findings");
             under = under.add((BigDecimal) row.get("underpayment"));
             over = over.add((BigDecimal) row.get("overpayment"));
             denial = denial.add((BigDecimal) row.get("denial"));
+            compliance += (Long) row.get("compliance");
         }
         all.put("findings", findings);
         all.put("underpayment", under);
         all.put("overpayment", over);
         all.put("denial", denial);
+        // issue 14: findings that move no money (COMPLIANCE, amount 0), a count apart from the money
+        all.put("compliance", compliance);
         all.put("claims", dashboard.claims(filter));
         all.put("recoverable", recoverable.compute(filter, asOf));
         all.put("byPayer", byPayer);

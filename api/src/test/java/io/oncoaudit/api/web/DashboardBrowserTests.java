@@ -111,7 +111,8 @@ class DashboardBrowserTests {
         assertEquals(apiRows(summary.get("byPayer"), "payerId"), tableRows("table-payer"));
         assertEquals(apiRows(summary.get("byProvider"), "billingNpi", "providerName"), tableRows("table-provider"));
         Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (JsonNode r : summary.get("byKind")) kinds.put(r.get("kind").asText(), List.of(whole(r.get("findings").asLong()), usd(r.get("amount"))));
+        for (JsonNode r : summary.get("byKind")) kinds.put(r.get("kind").asText(), List.of(whole(r.get("findings").asLong()), usd(r.get("amount")),
+                whole(r.get("compliance").asLong())));
         Map<String, List<String>> shownKinds = new LinkedHashMap<>();
         for (WebElement tr : browser.driver.findElements(By.cssSelector("#table-kind tbody tr"))) {
             String kind = tr.findElement(By.cssSelector("th span")).getAttribute("title");

@@ -22,7 +22,6 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
                              BigDecimal maxAmount) {
 
     static final Set<String> FIELDS = Set.of("runId", "payerId", "kind", "billingNpi", "direction", "from", "to", "minAmount", "maxAmount");
-    static final Set<String> DIRECTIONS = Set.of("UNDERPAYMENT", "OVERPAYMENT", "DENIAL");
 
     public static CampaignFilter none() {
         return new CampaignFilter(null, null, null, null, null, null, null, null, null);
@@ -46,7 +45,9 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         String direction = text(n, "direction");
         if (direction != null) {
             direction = direction.toUpperCase(Locale.ROOT);
-            if (!DIRECTIONS.contains(direction)) throw new IllegalArgumentException("filter.direction: use UNDERPAYMENT, OVERPAYMENT or DENIAL, got '" + direction + "'");
+            if (!FindingFilter.DIRECTIONS.contains(direction)) {
+                throw new IllegalArgumentException("filter.direction: use " + FindingFilter.directionsText() + ", got '" + direction + "'");
+            }
         }
         LocalDate from = date(n, "from");
         LocalDate to = date(n, "to");

@@ -105,7 +105,8 @@ public class CampaignRepository {
                     INSERT INTO appeal_claims (campaign_id, claim_id, run_pk, payer_id, payer_name, billing_npi, provider_name,
                       date_of_service, findings, amount, underpayment, overpayment, denial, state, state_changed_by)
                     SELECT ?, claim_id, run_pk, max(payer_id), max(payer_name), max(billing_npi), max(provider_name),
-                           max(date_of_service), count(*), sum(amount),
+                           -- a COMPLIANCE finding moves no money: never part of a claim's amount (issue 14)
+                           max(date_of_service), count(*), coalesce(sum(amount) FILTER (WHERE direction <> 'COMPLIANCE'), 0),
                            coalesce(sum(amount) FILTER (WHERE direction = 'UNDERPAYMENT'), 0),
                            coalesce(sum(amount) FILTER (WHERE direction = 'OVERPAYMENT'), 0),
                            coalesce(sum(amount) FILTER (WHERE direction = 'DENIAL'), 0), 'draft', ?
