@@ -21,7 +21,10 @@ final class ParquetColumns {
             opt("service_month"), req("payer_id"), opt("payer_name"), req("billing_npi"), opt("rendering_npi"),
             opt("provider_name"), opt("place_of_service"), req("kind"), opt("rule_id"), opt("billed_code"),
             opt("expected_code"), opt("billed_units"), opt("expected_units"), req("direction"), req("amount"),
-            opt("explanation"), opt("citations"), opt("appeal_text"));
+            opt("explanation"), opt("citations"), opt("appeal_text"),
+            // how the amount was priced (contract section 10; older runs lack them: left null)
+            opt("billed_price"), opt("billed_value"), opt("expected_price"), opt("expected_charge_basis"),
+            opt("expected_value"), opt("table_version"), opt("pricing_note"));
 
     static final List<Column> ENCOUNTERS = List.of(
             req("claim_id"), opt("patient_id"), req("date_of_service"), opt("service_month"), req("billing_npi"),

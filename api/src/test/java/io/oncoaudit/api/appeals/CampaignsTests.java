@@ -658,11 +658,16 @@ class CampaignsTests {
     void aPayerTemplateEditedInTheProductWordsThatPayersLetters() throws Exception {
         AppealsTestData.insertRun(ds, "appeals-template", new AppealsTestData.Claim("TPL-1", "PT999002", LocalDate.of(2026, 3, 3),
                 "TEMPLATEPAYER", "Template Payer", "Template Clinic", "explained", "appeal", new BigDecimal("10.00"), "DENIAL"));
-        String template = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Custom request for claim {{claimId}}</h1>"
-                + "<p>Requested {{amountRequested}} from {{payerName}}</p>{{correctedLinesTable}}</body></html>";
-        Fixtures.auditor().contentType("text/html").body(template.replace("{{claimId}}", "{{claimNumber}}"))
+        String template = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Custom request for claim {letter.claimId}</h1>\n"
+                + "<p>Requested {letter.amountRequested} from {letter.payerName}</p>{#include appeals/blocks/correctedLinesTable /}</body></html>";
+        Fixtures.auditor().contentType("text/html").body(template.replace("{letter.claimId}", "{letter.claimNumber}"))
                 .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"))
-                .body("detail", containsString("claimNumber"));
+                .body("detail", containsString("claimNumber")).body("detail", containsString("line 1"));
+        // Qute syntax errors name their line too
+        Fixtures.auditor().contentType("text/html").body(template.replace("</h1>\n", "</h1>\n{#if letter.lineDetail}"))
+                .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"))
+                .body("detail", containsString("line"));
+        // a value is escaped by Qute: a template cannot be broken by the claim data it prints
         Fixtures.auditor().contentType("text/html").body("<html><body><p>unclosed</body></html>")
                 .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"));
         Fixtures.auditor().contentType("text/html")
