@@ -1,5 +1,11 @@
 package io.oncoaudit.api.appeals;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.appeals.letter.LetterData;
 import io.oncoaudit.api.appeals.letter.LetterComposer;
 import io.oncoaudit.api.appeals.letter.LetterTemplates;
@@ -49,6 +55,8 @@ public class AppealTemplatesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The letter templates: engine, fields, blocks and the payers with their own")
+    @APIResponse(responseCode = "200", description = "templates", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.TemplateList.class)))
     public Map<String, Object> list() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("default", "built-in");
@@ -70,6 +78,8 @@ public class AppealTemplatesResource {
     @GET
     @Path("/{payerId}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The Qute template a payer's letters use (X-Template-Source: database, folder or built-in)")
+    @APIResponse(responseCode = "200", description = "the template text", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("payerId") String payerId) {
         LetterTemplates.Template t = templates.forPayer(payerId);
         return Response.ok(t.body(), "text/html; charset=UTF-8").header("X-Template-Source", t.source()).build();
@@ -80,6 +90,9 @@ public class AppealTemplatesResource {
     @Consumes({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN, "application/xhtml+xml"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.AUDITOR)
+    @Operation(summary = "Store a payer's letter template (Qute XHTML), checked first", description = "A template that does not parse, reads an unknown field or is not well-formed XHTML is 400 naming the line.")
+    @APIResponse(responseCode = "200", description = "stored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.TemplateSaved.class)))
+    @APIResponse(responseCode = "400", description = "a broken template (the line at fault)")
     public Map<String, Object> put(@PathParam("payerId") String payerId, String body) {
         if (body == null || body.isBlank()) throw ProblemException.badRequest("template", "template: send the XHTML template as the request body");
         if (body.length() > 200_000) throw ProblemException.badRequest("template", "template: at most 200,000 characters");
@@ -94,6 +107,8 @@ public class AppealTemplatesResource {
     @DELETE
     @Path("/{payerId}")
     @RolesAllowed(Role.AUDITOR)
+    @Operation(summary = "Remove the template edited in the product for a payer")
+    @APIResponse(responseCode = "204", description = "removed")
     public Response delete(@PathParam("payerId") String payerId) {
         if (!templates.delete(payerId)) {
             throw ProblemException.notFound("payerId", "no template edited in the product for payer '" + payerId + "'");

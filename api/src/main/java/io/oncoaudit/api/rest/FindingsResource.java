@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.config.OncoauditConfig;
 import io.oncoaudit.api.query.Cursor;
 import io.oncoaudit.api.query.FindingFilter;
@@ -56,8 +62,11 @@ public class FindingsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One page of findings: newest first (keyset cursor), or sorted by amount, date or payer and grouped by kind or provider (page numbers)")
+    @APIResponse(responseCode = "200", description = "one page of findings", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FindingsPage.class)))
     public FindingsPage page(@BeanParam FindingsQuery q, @QueryParam("page") String page, @QueryParam("size") String size,
-                             @QueryParam("cursor") String cursor, @QueryParam("total") String total,
+                             @QueryParam("cursor") String cursor,
+                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "true: count the matching findings", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"true", "false"}))
+                             @QueryParam("total") String total,
                              @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"date", "amount", "payer"}))
                              @QueryParam("sort") String sort,
                              @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"asc", "desc"}))
@@ -115,6 +124,8 @@ public class FindingsResource {
     @RolesAllowed({"auditor"})
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an auditor's decision on one finding (OPEN, ACCEPTED or DISMISSED)")
+    @APIResponse(responseCode = "200", description = "the finding's status", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.StatusChanged.class)))
     public java.util.Map<String, Object> status(StatusChange change) {
         if (change == null) throw ProblemException.badRequest("body", "send {\"runId\", \"claimId\", \"findingIndex\", \"status\", \"reason\"}");
         if (Params.text(change.runId()) == null) throw ProblemException.badRequest("runId", "runId is required");
@@ -143,7 +154,9 @@ public class FindingsResource {
     @Path("/export.csv")
     @Produces("text/csv")
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as RFC 4180 CSV (bom=true: with a UTF-8 byte order mark for Excel)")
-    public Response export(@BeanParam FindingsQuery q, @QueryParam("bom") String bom) {
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV, one row per finding", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response export(@BeanParam FindingsQuery q,
+                           @Parameter(description = "true: start with a UTF-8 byte order mark (Excel)", schema = @Schema(enumeration = {"true", "false"})) @QueryParam("bom") String bom) {
         FindingFilter filter = q.filter(known);
         boolean withBom = Params.bool("bom", bom);
         boolean patientLevel = identity.hasRole(Role.AUDITOR);
@@ -170,6 +183,7 @@ public class FindingsResource {
     @Path("/export.xlsx")
     @Produces(Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as an Excel workbook: one header row, one typed row per finding; totals per direction on their own sheet")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response exportXlsx(@BeanParam FindingsQuery q) {
         FindingFilter filter = q.filter(known);
         long n = findings.count(filter);

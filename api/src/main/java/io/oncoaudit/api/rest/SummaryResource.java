@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.appeals.deadline.RecoverableAmount;
 import io.oncoaudit.api.query.DashboardRepository;
 import io.oncoaudit.api.query.FindingFilter;
@@ -57,14 +63,15 @@ public class SummaryResource {
     @GET
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Findings and money by payer, provider, kind, month, code, drug, payer x provider or claim; without by: the overview",
             description = "Every findings filter applies. Each row gives underpayment, overpayment and denial apart; a kind row's amount is the money moved in either direction.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows, or the overview object")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows, or the overview object", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {io.oncoaudit.api.openapi.ApiSchemas.SummaryRow[].class, io.oncoaudit.api.openapi.ApiSchemas.ClaimSummaryPage.class, io.oncoaudit.api.openapi.ApiSchemas.Overview.class})))
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)")
     public Object summary(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the grouping",
                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"payer", "provider", "kind", "month", "code", "drug", "payer-provider", "claim"}),
                                   example = "kind")
                           @QueryParam("by") String by, @BeanParam FindingsQuery q, @QueryParam("limit") String limit,
-                          @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size,
-                          @QueryParam("asOf") String asOf) {
+                          @Parameter(description = "by=claim: the order", schema = @Schema(enumeration = {"amount", "date", "payer"})) @QueryParam("sort") String sort,
+                          @QueryParam("page") String page, @QueryParam("size") String size,
+                          @Parameter(description = "the overview's day for the recoverable amount (default today)", example = "2026-12-01") @QueryParam("asOf") String asOf) {
         FindingFilter filter = q.filter(known);
         String dimension = dimension(by);
         Integer top = null;
@@ -106,6 +113,7 @@ public class SummaryResource {
     @Path("/export.xlsx")
     @Produces(Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The summaries as an Excel workbook: one sheet per grouping (payer, provider, kind, month)")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public jakarta.ws.rs.core.Response exportXlsx(@BeanParam FindingsQuery q) {
         FindingFilter filter = q.filter(known);
         List<Map<String, Object>> payers = summaries.summary(By.PAYER, filter);

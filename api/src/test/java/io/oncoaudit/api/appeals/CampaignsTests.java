@@ -404,7 +404,9 @@ class CampaignsTests {
         assertFalse(financeText.contains("1EG4TE5MK73") || financeText.contains("DOE, JANE"), "finance never sees the beneficiary");
         assertTrue(financeText.contains("ICN 2026 0001"));
         assertTrue(text.contains("Request for reopening: claim MCR-1"), "the title names the route\n" + text);
-        assertTrue(text.contains("by reopening") && text.contains("with this reopening request"), "the body names the same route\n" + text);
+        String flowing = text.replaceAll("\\s+", " "); // the PDF's line breaks
+        assertTrue(flowing.contains("We request a reopening of claim MCR-1") && flowing.contains("with this reopening request"),
+                "the body names the same route\n" + text);
         assertFalse(text.contains("replacement") || text.contains("redetermination"), text);
         assertFalse(io.oncoaudit.api.appeals.letter.PublicText.hasInternalReference(text), text);
         assertTrue(text.contains("96372 billed for an IV push"), text);
@@ -483,6 +485,12 @@ class CampaignsTests {
         AppealsTestData.insertRun(ds, "appeals-escape", new AppealsTestData.Claim("ESC-<1>&\"x\"", "PT999001", LocalDate.of(2026, 2, 3),
                 "ESCAPEPAYER", "=cmd|' /C calc'!A0", hostileProvider, hostileExplanation, "@SUM(1+1) please reprocess",
                 new BigDecimal("1234.50"), "UNDERPAYMENT"));
+        // the line is billed at $1,500: the $1,234.50 asked stays under what its corrected line can be paid
+        try (Connection cn = ds.getConnection(); PreparedStatement ps = cn.prepareStatement(
+                "UPDATE encounters SET billed_lines_json = replace(billed_lines_json, '\"chargeAmount\":60.00', '\"chargeAmount\":1500.00')"
+                        + " WHERE payer_id = 'ESCAPEPAYER'")) {
+            assertTrue(ps.executeUpdate() >= 1);
+        }
         JsonNode c = create("escape", Map.of("payerId", "ESCAPEPAYER"));
         assertEquals(1, c.get("claims").asInt());
         Map<String, byte[]> entries = unzip(Fixtures.auditor().queryParam("include", "late").get("/api/campaigns/" + c.get("id").asLong() + "/packet")

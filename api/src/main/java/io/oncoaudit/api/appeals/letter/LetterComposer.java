@@ -130,11 +130,11 @@ public class LetterComposer {
                 : missing("payer claim number (ICN/DCN)", "the extract's payer_claim_number column");
         String subject = money ? route.title(d.claimId()) : "Voluntary correction: claim " + d.claimId();
         String overpaymentNote = d.overpaymentAmount().signum() == 0 || !money ? ""
-                : "The corrected claim also reduces billed services by " + money(d.overpaymentAmount())
+                : "The corrections also reduce billed services by " + money(d.overpaymentAmount())
                   + " (findings marked \u201cin the payer\u2019s favour\u201d below); we report these corrections voluntarily.";
         // only what the packet holds: its corrected-lines.csv carries this claim's lines, administrations-<claim>.csv the record
         List<String> enclosures = new ArrayList<>();
-        enclosures.add("Corrected claim lines for claim " + d.claimId() + " (corrected-lines.csv of this packet)");
+        enclosures.add("Corrected lines of claim " + d.claimId() + " (corrected-lines.csv of this packet)");
         if (PacketWriter.administrationRecord(d) != null) {
             enclosures.add("Medication administration record extract for " + str(d.dateOfService())
                     + ": drug, dose, route, start and stop times (administrations-" + PacketWriter.fileSafe(d.claimId()) + ".csv of this packet)");
@@ -194,19 +194,27 @@ public class LetterComposer {
         List<LetterView.CorrectedRow> out = new ArrayList<>();
         for (CorrectedLine l : d.correctedLines()) {
             out.add(new LetterView.CorrectedRow(l.lineNumber(), x(l.procedureCode()), x(String.join(" ", l.modifiers())), l.units(),
-                    x(l.ndc()), money(l.feeScheduleAmount()), money(payable(l, LetterRoute.INSTITUTIONAL.equalsIgnoreCase(d.claimType()))), l.changed()));
+                    x(l.ndc()), money(l.feeScheduleAmount()), money(payable(l, LetterRoute.INSTITUTIONAL.equalsIgnoreCase(d.claimType()), d.findings())),
+                    l.changed()));
         }
         return out;
     }
 
     /**
      * What a corrected line can be paid: its fee-schedule amount, limited to its charge under the built-in CMS default on a
-     * professional claim (the lesser of charge and price, contract section 10).
+     * professional claim (the lesser of charge and price, contract section 10), and to the value its findings were capped at.
      */
-    BigDecimal payable(CorrectedLine l, boolean institutional) {
+    BigDecimal payable(CorrectedLine l, boolean institutional, List<LetterFinding> findings) {
         BigDecimal fee = l.feeScheduleAmount();
-        if (fee == null) return null;
-        return pricer.lesserOf() && !institutional && l.chargeFromBill() && l.chargeAmount() != null ? fee.min(l.chargeAmount()) : fee;
+        BigDecimal value = fee == null ? null
+                : pricer.lesserOf() && !institutional && l.chargeFromBill() && l.chargeAmount() != null ? fee.min(l.chargeAmount()) : fee;
+        // the value the findings on this line were capped at (the audit's priced value, else the replaced line's charge basis)
+        for (LetterFinding f : findings) {
+            if (f.lineValue() != null && l.procedureCode() != null && l.procedureCode().equals(f.expectedCode())) {
+                value = value == null ? f.lineValue() : value.min(f.lineValue());
+            }
+        }
+        return value;
     }
 
     private static List<LetterView.FindingRow> findings(LetterData d, LetterRoute route) {

@@ -55,14 +55,17 @@ public record LetterData(long campaignId, String campaignName, LocalDate letterD
     public static final String UNPROCESSABLE = "MA130";
 
     /**
-     * The payer returned the claim as unprocessable (a billed line carries remark code MA130): there is no
+     * The payer returned the claim as unprocessable (a billed line carries remark code MA130, usually with CO-16): there is no
      * initial determination to appeal; the claim is corrected and submitted again as a new claim
      * (CMS Pub 100-04 Ch.1 \u00a780.3.2).
      */
     public boolean unprocessable() {
         for (BilledLine l : billedLines) {
-            if (l.remarkCodes() == null) continue;
-            for (String r : l.remarkCodes()) if (r != null && r.strip().equalsIgnoreCase(UNPROCESSABLE)) return true;
+            for (List<String> codes : java.util.Arrays.asList(l.remarkCodes(), l.adjustmentReasonCodes())) {
+                if (codes == null) continue;
+                // "MA130", or written with its claim adjustment as "CO-16/MA130" / "CO-16:MA130"
+                for (String r : codes) if (r != null && r.toUpperCase(java.util.Locale.ROOT).matches("(?:.*[^A-Z0-9])?MA130")) return true;
+            }
         }
         return false;
     }

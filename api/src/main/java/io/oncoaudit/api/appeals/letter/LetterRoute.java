@@ -90,7 +90,7 @@ public record LetterRoute(Kind kind, String route, String label, String frequenc
     /** How the corrected lines travel: "with this reopening request" / "as the replacement of the original claim C1". */
     public String linesGo(String claimId) {
         return switch (kind) {
-            case REOPENING -> "with this reopening request; they are not a replacement claim";
+            case REOPENING -> "with this reopening request";
             case REDETERMINATION -> "with this redetermination request";
             case CORRECTED_CLAIM -> "as the replacement of the original claim " + claimId
                     + (typeOfBill != null ? " (type of bill " + typeOfBill + ")" : " (claim frequency code 7)");
