@@ -50,7 +50,7 @@ public record LetterRoute(Kind kind, String route, String label, String frequenc
         }
         String frequency = switch (kind) {
             case CORRECTED_CLAIM -> "7";
-            case REOPENING, REDETERMINATION -> medicare(d.payerId()) && !institutional ? "" : "7";
+            case REOPENING, REDETERMINATION -> ""; // the lines go with the request: no replacement claim beside it
             case APPEAL -> "7";
             case RESUBMIT -> "1";
         };
@@ -104,10 +104,10 @@ public record LetterRoute(Kind kind, String route, String label, String frequenc
         return switch (kind) {
             case RESUBMIT -> "returned as unprocessable (MA130): submit as a new claim (frequency code 1"
                     + (typeOfBill != null ? ", type of bill " + typeOfBill : "") + "); no appeal";
-            case REOPENING -> frequencyCode.isEmpty()
+            case REOPENING -> !institutional
                     ? "Medicare Part B: not a replacement claim; send these lines with the reopening request (CMS Pub 100-04 Ch.34 \u00a710.6.2)"
                     : "send these lines with the reopening request";
-            case REDETERMINATION -> frequencyCode.isEmpty()
+            case REDETERMINATION -> !institutional
                     ? "Medicare Part B: not a replacement claim; send these lines with the redetermination request (42 CFR 405.942)"
                     : "send these lines with the redetermination request";
             case CORRECTED_CLAIM -> typeOfBill != null
