@@ -63,9 +63,20 @@ class CampaignsTests {
         AppealsTestData.archiveOpenCampaigns(ds);
     }
 
-    /** count(distinct claim), sum(amount) of the loaded findings matching the filter, written here in SQL. */
+    /**
+     * count(distinct claim) and the money of the loaded findings matching the filter, written here in SQL: each finding's
+     * amount, but what is asked back (underpayment, denial) stops at its corrected line's value (the run's expected_value,
+     * else the billed line's charge per unit x the expected units), which the findings on one line share in order.
+     */
     long[] expected(String payer, String kind, String npi, LocalDate from, LocalDate to, BigDecimal min, BigDecimal[] amount) throws Exception {
-        StringBuilder sql = new StringBuilder("SELECT count(DISTINCT claim_id), coalesce(sum(amount), 0) FROM findings WHERE TRUE");
+        StringBuilder sql = new StringBuilder("""
+                WITH m AS (
+                  SELECT f.claim_id, f.run_pk, f.line_number, f.expected_code, f.finding_index, f.direction, f.amount,
+                         coalesce(f.expected_value, (SELECT round((l->>'chargeAmount')::numeric * f.expected_units / (l->>'units')::numeric, 2)
+                           FROM encounters e CROSS JOIN jsonb_array_elements(e.billed_lines_json::jsonb) l
+                           WHERE e.claim_id = f.claim_id AND e.run_pk = f.run_pk AND (l->>'lineNumber')::int = f.line_number
+                             AND (l->>'chargeAmount') IS NOT NULL)) AS line_value
+                  FROM findings f WHERE TRUE""");
         List<Object> p = new ArrayList<>();
         if (payer != null) { sql.append(" AND payer_id = ?"); p.add(payer); }
         if (kind != null) { sql.append(" AND kind = ?"); p.add(kind); }
@@ -73,6 +84,13 @@ class CampaignsTests {
         if (from != null) { sql.append(" AND date_of_service >= ?"); p.add(Date.valueOf(from)); }
         if (to != null) { sql.append(" AND date_of_service <= ?"); p.add(Date.valueOf(to)); }
         if (min != null) { sql.append(" AND amount >= ?"); p.add(min); }
+        sql.append("""
+                ), asked AS (
+                  SELECT claim_id, CASE WHEN direction IN ('UNDERPAYMENT', 'DENIAL') AND line_value IS NOT NULL
+                    THEN greatest(0, least(line_value, sum(amount) OVER w) - least(line_value, sum(amount) OVER w - amount)) ELSE amount END AS a
+                  FROM m WINDOW w AS (PARTITION BY claim_id, run_pk, line_number, expected_code,
+                    direction IN ('UNDERPAYMENT', 'DENIAL') ORDER BY finding_index)
+                ) SELECT count(DISTINCT claim_id), coalesce(sum(round(a, 2)), 0) FROM asked""");
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < p.size(); i++) ps.setObject(i + 1, p.get(i));
             try (ResultSet rs = ps.executeQuery()) {

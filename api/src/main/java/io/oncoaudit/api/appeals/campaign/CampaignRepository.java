@@ -102,7 +102,7 @@ public class CampaignRepository {
             if (!conflicts.isEmpty()) throw new ClaimsInOpenCampaigns(conflicting, conflicts);
             // what is asked back never exceeds what the corrected line can be paid (LetterData.capped, the letters' rule):
             // the line's value is the finding's priced expected_value, else the billed line's charge per unit x the
-            // expected units; findings asking money back on one corrected line (same expected code) share it in order
+            // expected units; findings asking money back on one corrected line (same billed line and expected code) share it in order
             try (PreparedStatement ps = c.prepareStatement("WITH picked AS (" + picked + """
                     ), valued AS (
                       SELECT p.*, coalesce(fv.expected_value, (
@@ -112,11 +112,11 @@ public class CampaignRepository {
                                WHERE e.claim_id = p.claim_id AND e.run_pk = p.run_pk AND fv.line_number IS NOT NULL
                                  AND fv.expected_units IS NOT NULL AND (l->>'lineNumber')::int = fv.line_number
                                  AND jsonb_typeof(l->'chargeAmount') IS NOT NULL AND (l->>'chargeAmount') <> ''
-                               LIMIT 1)) AS line_value, fv.expected_code AS line_code
+                               LIMIT 1)) AS line_value, fv.expected_code AS line_code, fv.line_number
                       FROM picked p JOIN findings fv ON fv.claim_id = p.claim_id AND fv.run_pk = p.run_pk AND fv.finding_index = p.finding_index
                     ), running AS (
                       SELECT v.*, sum(amount) FILTER (WHERE direction IN ('UNDERPAYMENT', 'DENIAL')) OVER (
-                               PARTITION BY claim_id, run_pk, line_code ORDER BY finding_index) AS cum
+                               PARTITION BY claim_id, run_pk, line_number, line_code ORDER BY finding_index) AS cum
                       FROM valued v
                     ), asked AS (
                       SELECT r.*, CASE WHEN direction IN ('UNDERPAYMENT', 'DENIAL') AND line_value IS NOT NULL

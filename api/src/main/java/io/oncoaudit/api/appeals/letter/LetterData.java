@@ -98,7 +98,8 @@ public record LetterData(long campaignId, String campaignName, LocalDate letterD
 
     /**
      * What the letter asks for each finding: its amount, but a corrected line is never asked for more than it can be
-     * paid: the findings asking money back on one corrected line (same expected code), in finding order, share its value.
+     * paid: the findings asking money back on one corrected line (same billed line and expected code), in finding order,
+     * share its value.
      * The campaign's claim amounts are capped the same way (CampaignRepository, in SQL).
      */
     public static List<LetterFinding> capped(List<LetterFinding> findings) {
@@ -107,7 +108,7 @@ public record LetterData(long campaignId, String campaignName, LocalDate letterD
         for (LetterFinding f : findings) {
             BigDecimal requested = f.amount();
             if (f.asksBack() && f.lineValue() != null && requested != null) {
-                String key = String.valueOf(f.expectedCode());
+                String key = f.lineNumber() + "/" + f.expectedCode();
                 BigDecimal before = used.getOrDefault(key, BigDecimal.ZERO);
                 BigDecimal room = f.lineValue().subtract(before).max(BigDecimal.ZERO);
                 requested = requested.min(room);
