@@ -6,7 +6,7 @@
 # Password: ONCOAUDIT_PASSWORD, else the demo's $ONCOAUDIT_HOME/demo/admin-password. Needs curl, python3,
 # pdftoppm (poppler-utils) and soffice (libreoffice-calc-nogui). Writes, beside this script:
 #   letter.png      page 1 of one appeal letter (a campaign built for the demo's first payer, archived afterwards)
-#   xlsx.png        the summary workbook (GET /api/summary/export.xlsx) as LibreOffice renders it
+#   xlsx.png        the summary workbook (GET /api/summary/export.xlsx, sheet "By payer") as LibreOffice renders it
 #   drill-down.png  the dashboard's drill-down, payer -> provider -> kind -> claims, from DrillDownBrowserTests
 #                   (headless Chromium on the tests' synthetic run); --skip-browser keeps the present one
 # Every identifier is the demo's or the tests' synthetic data.
@@ -42,9 +42,9 @@ api -X POST -o /dev/null "$url/api/campaigns/$campaign/archive"
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/letter.pdf" "$here/letter"
 
 # 2. an XLSX export opened by a spreadsheet program (LibreOffice, headless) and rendered
-api -o "$tmp/summary.xlsx" "$url/api/summary/export.xlsx?payerId=$payer"
+api -o "$tmp/summary.xlsx" "$url/api/summary/export.xlsx"
 soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/summary.xlsx" >/dev/null
-pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/summary.pdf" "$here/xlsx"
+pdftoppm -png -r 80 -f 1 -l 1 -x 0 -y 0 -W 680 -H 230 -singlefile "$tmp/summary.pdf" "$here/xlsx" # the sheet's rows, not the blank page
 
 # 3. the drill-down, click by click in headless Chromium (the browser test saves each step)
 if [[ -n "$browser" ]]; then
