@@ -54,6 +54,13 @@ public interface AppealsConfig {
          */
         Optional<java.util.Set<String>> directions();
 
+        /** The claim forms (PROFESSIONAL, INSTITUTIONAL) this route serves; absent = both. */
+        Optional<java.util.Set<String>> claimTypes();
+
+        /** What the limit runs from: {@code determination} (the initial determination, default) or {@code service} (the date of service). */
+        @WithDefault("determination")
+        String from();
+
         /** Where the limit comes from, shown to people beside the date. */
         @WithDefault("contract parameter")
         String authority();

@@ -1,5 +1,11 @@
 package io.oncoaudit.api.appeals;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncoaudit.api.appeals.campaign.CampaignFilter;
 import io.oncoaudit.api.appeals.campaign.CampaignRow;
@@ -67,13 +73,9 @@ public class CampaignsResource {
     /** Body {"name": "...", "filter": {payerId, kind, billingNpi, from, to, minAmount, direction, runId}} -> 201 {id, claims, amount, ...}. */
     @POST
     @RolesAllowed(Role.AUDITOR)
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Builds an appeal campaign: one claim per claim with findings matching the filter (direction may be COMPLIANCE; a COMPLIANCE finding never adds to a claim's amount)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "the campaign: id, claims, amount, claimed, recoverable, ...",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CampaignView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown filter field, payer or kind, or a bad value (problem+json naming it)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.oncoaudit.api.rest.Problem.class)))
+    @Operation(summary = "Build an appeal campaign from a findings filter", description = "One campaign claim per claim with matching findings (its newest run); 409 when an open campaign holds a picked claim; unknown fields, payers or kinds are 400.")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.CampaignCreated.class)))
+    @APIResponse(responseCode = "409", description = "claims already in an open campaign (named)")
     public Response create(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("body", "send {\"name\": \"...\", \"filter\": {\"payerId\": \"MEDICARE\", \"kind\": \"...\"}}");
@@ -102,7 +104,9 @@ public class CampaignsResource {
 
     /** All campaigns, newest first; {@code owner=me} (or a user name) keeps one owner's. */
     @GET
-    public List<CampaignView> list(@QueryParam("owner") String owner) {
+    @Operation(summary = "The campaigns, newest first, with totals, states and the next deadline")
+    @APIResponse(responseCode = "200", description = "campaigns", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = io.oncoaudit.api.appeals.campaign.CampaignView.class)))
+    public List<CampaignView> list(@Parameter(description = "me, or a user name", example = "me") @QueryParam("owner") String owner) {
         List<CampaignView> all = campaigns.list();
         if (owner == null || owner.isBlank()) return all;
         String who = owner.trim().equals("me") ? user() : owner.trim();
@@ -112,7 +116,10 @@ public class CampaignsResource {
     /** The campaign with its claims, most urgent first; {@code state=} keeps one state. */
     @GET
     @Path("/{id: \\d+}")
-    public CampaignView detail(@PathParam("id") long id, @QueryParam("state") String state) {
+    @Operation(summary = "One campaign and its claims, most urgent first")
+    @APIResponse(responseCode = "200", description = "the campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.appeals.campaign.CampaignView.class)))
+    public CampaignView detail(@PathParam("id") long id,
+                               @Parameter(description = "only claims in this state", schema = @Schema(enumeration = {"draft", "ready", "submitted", "won", "partially_won", "lost", "withdrawn"})) @QueryParam("state") String state) {
         CampaignView v = campaigns.view(id, true);
         if (state == null || state.isBlank()) return v;
         String wire = io.oncoaudit.api.appeals.state.ClaimState.parse("state", state).wire();
@@ -126,12 +133,16 @@ public class CampaignsResource {
     @POST
     @Path("/{id: \\d+}/archive")
     @RolesAllowed(Role.AUDITOR)
+    @Operation(summary = "Archive a campaign (kept for the record; its claims may enter a new campaign)")
+    @APIResponse(responseCode = "200", description = "archived", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.appeals.campaign.CampaignView.class)))
     public CampaignView archive(@PathParam("id") long id) {
         return campaigns.archive(id, user());
     }
 
     @GET
     @Path("/{id: \\d+}/claims/{claimId}")
+    @Operation(summary = "One campaign claim with its deadline and state history")
+    @APIResponse(responseCode = "200", description = "the claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.appeals.campaign.ClaimView.class)))
     public ClaimView claim(@PathParam("id") long id, @PathParam("claimId") String claimId) {
         return campaigns.claim(id, claimId, true);
     }
@@ -144,6 +155,8 @@ public class CampaignsResource {
     @PATCH
     @Path("/{id: \\d+}/claims/{claimId}")
     @RolesAllowed(Role.AUDITOR)
+    @Operation(summary = "Move a campaign claim to another state (draft, ready, submitted, won, partially_won, lost, withdrawn)", description = "An illegal move or a stale from is 409.")
+    @APIResponse(responseCode = "200", description = "the claim after the move", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.appeals.campaign.ClaimView.class)))
     public ClaimView update(@PathParam("id") long id, @PathParam("claimId") String claimId, JsonNode body) {
         return campaigns.update(id, claimId, body, user());
     }
@@ -152,6 +165,8 @@ public class CampaignsResource {
     @POST
     @Path("/{id: \\d+}/claims/{claimId}/state")
     @RolesAllowed(Role.AUDITOR)
+    @Operation(summary = "Move a campaign claim to another state (POST form of PATCH)")
+    @APIResponse(responseCode = "200", description = "the claim after the move", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.appeals.campaign.ClaimView.class)))
     public ClaimView updateByPost(@PathParam("id") long id, @PathParam("claimId") String claimId, JsonNode body) {
         return campaigns.update(id, claimId, body, user());
     }
@@ -164,6 +179,8 @@ public class CampaignsResource {
     @POST
     @Path("/{id: \\d+}/transitions")
     @RolesAllowed(Role.AUDITOR)
+    @Operation(summary = "Move many claims of a campaign at once")
+    @APIResponse(responseCode = "200", description = "changed and refused claims", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.BulkTransition.class)))
     public Map<String, Object> bulk(@PathParam("id") long id, JsonNode body) {
         if (body == null || !body.isObject() || !body.hasNonNull("state")) {
             throw ProblemException.badRequest("state", "state: send {\"state\": \"ready\", \"claimIds\": [...]} or {\"state\": \"submitted\", \"from\": \"ready\"}");
@@ -204,6 +221,8 @@ public class CampaignsResource {
     /** Every state change of the campaign's claims, oldest first: who, when, from, to. */
     @GET
     @Path("/{id: \\d+}/history")
+    @Operation(summary = "Every state change of a campaign, oldest first")
+    @APIResponse(responseCode = "200", description = "changes", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = io.oncoaudit.api.appeals.campaign.StateChange.class)))
     public List<StateChange> history(@PathParam("id") long id) {
         return campaigns.history(id);
     }
@@ -211,6 +230,8 @@ public class CampaignsResource {
     /** Identified -> appealed -> recovered for this campaign, by payer. */
     @GET
     @Path("/{id: \\d+}/recovery")
+    @Operation(summary = "One campaign's recovery: identified, appealed, recovered by payer")
+    @APIResponse(responseCode = "200", description = "the report", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecoveryReport.Report.class)))
     public RecoveryReport.Report campaignRecovery(@PathParam("id") long id) {
         return recovery.report(id);
     }
@@ -218,6 +239,8 @@ public class CampaignsResource {
     /** Identified (every loaded audit) -> in campaigns -> appealed -> recovered, by payer. */
     @GET
     @Path("/recovery")
+    @Operation(summary = "The recovery report by payer: identified, in campaigns, appealed, recovered (each claim once)")
+    @APIResponse(responseCode = "200", description = "the report", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecoveryReport.Report.class)))
     public RecoveryReport.Report recovery() {
         return recovery.report(null);
     }
@@ -231,7 +254,11 @@ public class CampaignsResource {
     @GET
     @Path("/{id: \\d+}/packet")
     @Produces("application/zip")
-    public Response packet(@PathParam("id") long id, @QueryParam("state") String state, @QueryParam("include") String include) {
+    @Operation(summary = "The campaign's packet: a ZIP of letter PDFs, corrected-lines.csv, administration records and index.csv")
+    @APIResponse(responseCode = "200", description = "the ZIP, streamed (X-Packet-Letters: letters to come)", content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response packet(@PathParam("id") long id,
+                           @Parameter(description = "only claims in this state", schema = @Schema(enumeration = {"draft", "ready", "submitted", "won", "partially_won", "lost", "withdrawn"})) @QueryParam("state") String state,
+                           @Parameter(description = "also claims asking nothing back (zero) or past their deadline (late); comma-separated", schema = @Schema(enumeration = {"zero", "late", "zero,late"})) @QueryParam("include") String include) {
         CampaignRow c = campaigns.campaign(id);
         CampaignService.PacketClaims picked = campaigns.packetClaims(id, state, include, letters.claimIds(id, null));
         List<String> chosen = picked.letters();
@@ -254,6 +281,7 @@ public class CampaignsResource {
     @Path("/{id: \\d+}/export.xlsx")
     @Produces(io.oncoaudit.api.rest.Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One campaign's claims as an Excel workbook")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response campaignXlsx(@PathParam("id") long id) {
         CampaignView v = campaigns.view(id, true);
         StreamingOutput body = out -> {
@@ -302,6 +330,7 @@ public class CampaignsResource {
     @Path("/recovery.xlsx")
     @Produces(io.oncoaudit.api.rest.Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The recovery report as an Excel workbook")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response recoveryXlsx() {
         RecoveryReport.Report report = recovery.report(null);
         StreamingOutput body = out -> {
@@ -338,6 +367,8 @@ public class CampaignsResource {
     @GET
     @Path("/{id: \\d+}/claims/{claimId}/letter.pdf")
     @Produces("application/pdf")
+    @Operation(summary = "One claim's appeal letter (PDF)", description = "409 for a claim returned as unprocessable (MA130): no appeal, resubmit.")
+    @APIResponse(responseCode = "200", description = "the letter", content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response letter(@PathParam("id") long id, @PathParam("claimId") String claimId) {
         CampaignRow c = campaigns.campaign(id);
         List<String> ids = letters.claimIds(id, claimId);
@@ -364,6 +395,8 @@ public class CampaignsResource {
     @GET
     @Path("/{id: \\d+}/corrected-lines.csv")
     @Produces("text/csv")
+    @Operation(summary = "The campaign's corrected lines as CSV (replacement, reopening or new-claim lines per claim)")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response correctedLines(@PathParam("id") long id) {
         CampaignRow c = campaigns.campaign(id);
         List<String> claimIds = letters.claimIds(id, null);

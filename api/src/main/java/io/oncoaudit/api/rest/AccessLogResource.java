@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.security.AccessLogEntry;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -24,6 +30,8 @@ public class AccessLogResource {
 
     @GET
     @Transactional
+    @Operation(summary = "Access log: who read which claim, newest first", description = "Filter by claimId or username; limit 1..1000.")
+    @APIResponse(responseCode = "200", description = "log rows", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AccessLogResource.Entry.class)))
     public List<Entry> list(@QueryParam("claimId") String claimId, @QueryParam("username") String username,
                             @QueryParam("limit") String limit) {
         int n = Params.integer("limit", limit, 100, 1, 10_000);

@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oncoaudit.api.query.EncounterRepository;
 import io.oncoaudit.api.security.AccessLog;
@@ -33,11 +39,9 @@ public class EncountersResource {
 
     @GET
     @Path("/{claimId}")
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One encounter's evidence: billed and expected lines, administrations, and its findings with explanation, citations, appeal text and pricing")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the encounter; each finding carries pricing (issue 14) when the run has it",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "404", description = "no loaded encounter with that claim id (in that run)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
+    @Operation(summary = "One audited encounter: billed and expected lines, administrations and findings with their explanation and citations", description = "The newest run holding the claim, or runId; each read goes to the access log.")
+    @APIResponse(responseCode = "200", description = "the encounter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.Encounter.class)))
+    @APIResponse(responseCode = "404", description = "no such claim in the loaded runs")
     public ObjectNode encounter(@PathParam("claimId") String claimId, @QueryParam("runId") String runId) {
         ObjectNode e = encounters.find(claimId, Params.text(runId)).orElseThrow(() -> ProblemException.notFound("claimId",
                 "no loaded encounter with claimId '" + claimId + "'" + (runId == null ? "" : " in run '" + runId + "'")));

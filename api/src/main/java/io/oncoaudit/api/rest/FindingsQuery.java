@@ -14,15 +14,25 @@ import java.util.Set;
  * kind that no loaded run knows is a 400 listing the known values.
  */
 public class FindingsQuery {
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "one loaded run (its run id or fingerprint)", example = "a35aaffc27368ed8d6a101a49c03eb99")
     @QueryParam("runId") String runId;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "a payer id of the loaded runs (unknown: 400 listing the known ones)", example = "MEDICARE")
     @QueryParam("payerId") String payerId;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the billing provider", example = "1234567893")
     @QueryParam("billingNpi") String billingNpi;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "a finding kind (unknown: 400 listing the known ones)", example = "DRUG_UNITS")
     @QueryParam("kind") String kind;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the way the money moves", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"UNDERPAYMENT", "OVERPAYMENT", "DENIAL", "COMPLIANCE"}), example = "UNDERPAYMENT")
     @QueryParam("direction") String direction;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "first date of service, inclusive", example = "2026-01-01")
     @QueryParam("from") String from;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "last date of service, inclusive", example = "2026-03-31")
     @QueryParam("to") String to;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "smallest finding amount", example = "10.00")
     @QueryParam("minAmount") String minAmount;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "largest finding amount", example = "5000.00")
     @QueryParam("maxAmount") String maxAmount;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "one claim", example = "C-000123")
     @QueryParam("claimId") String claimId;
 
     /** The filter, syntax checked only. */

@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.config.OncoauditConfig;
 import io.oncoaudit.api.query.Cursor;
 import io.oncoaudit.api.query.FindingFilter;
@@ -56,12 +62,11 @@ public class FindingsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One page of findings: newest first (keyset cursor), or sorted by amount, date or payer and grouped by kind or provider (page numbers)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "one page of findings, each with its pricing (issue 14) when the run has it",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = FindingsPage.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "one page of findings", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FindingsPage.class)))
     public FindingsPage page(@BeanParam FindingsQuery q, @QueryParam("page") String page, @QueryParam("size") String size,
-                             @QueryParam("cursor") String cursor, @QueryParam("total") String total,
+                             @QueryParam("cursor") String cursor,
+                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "true: count the matching findings", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"true", "false"}))
+                             @QueryParam("total") String total,
                              @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"date", "amount", "payer"}))
                              @QueryParam("sort") String sort,
                              @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"asc", "desc"}))
@@ -119,6 +124,8 @@ public class FindingsResource {
     @RolesAllowed({"auditor"})
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an auditor's decision on one finding (OPEN, ACCEPTED or DISMISSED)")
+    @APIResponse(responseCode = "200", description = "the finding's status", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.StatusChanged.class)))
     public java.util.Map<String, Object> status(StatusChange change) {
         if (change == null) throw ProblemException.badRequest("body", "send {\"runId\", \"claimId\", \"findingIndex\", \"status\", \"reason\"}");
         if (Params.text(change.runId()) == null) throw ProblemException.badRequest("runId", "runId is required");
@@ -147,11 +154,9 @@ public class FindingsResource {
     @Path("/export.csv")
     @Produces("text/csv")
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as RFC 4180 CSV (bom=true: with a UTF-8 byte order mark for Excel)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the CSV: the findings columns, direction, then the pricing columns (billed_price ... pricing_note)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
-    public Response export(@BeanParam FindingsQuery q, @QueryParam("bom") String bom) {
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV, one row per finding", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response export(@BeanParam FindingsQuery q,
+                           @Parameter(description = "true: start with a UTF-8 byte order mark (Excel)", schema = @Schema(enumeration = {"true", "false"})) @QueryParam("bom") String bom) {
         FindingFilter filter = q.filter(known);
         boolean withBom = Params.bool("bom", bom);
         boolean patientLevel = identity.hasRole(Role.AUDITOR);
@@ -178,10 +183,7 @@ public class FindingsResource {
     @Path("/export.xlsx")
     @Produces(Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as an Excel workbook: one header row, one typed row per finding; totals per direction on their own sheet")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the workbook: sheet Findings (with direction and the pricing columns), Totals (per direction; COMPLIANCE a count at $0), Filter",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Xlsx.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response exportXlsx(@BeanParam FindingsQuery q) {
         FindingFilter filter = q.filter(known);
         long n = findings.count(filter);

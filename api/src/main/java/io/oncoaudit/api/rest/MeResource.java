@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -21,6 +27,8 @@ public class MeResource {
     }
 
     @GET
+    @Operation(summary = "The signed-in user and roles")
+    @APIResponse(responseCode = "200", description = "the user", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.Me.class)))
     public Map<String, Object> me() {
         return Map.of("username", identity.getPrincipal().getName(), "roles", List.copyOf(new java.util.TreeSet<>(identity.getRoles())));
     }

@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oncoaudit.api.recode.RecodeService;
@@ -37,6 +43,9 @@ public class RecodeResource {
     }
 
     @POST
+    @Operation(summary = "Recode one encounter (or an array): expected lines, findings and warnings, as bin/oncoaudit recode", description = "Contract section 5 in, one result per encounter out; 400 problem+json for an invalid one.")
+    @APIResponse(responseCode = "200", description = "the result (an array for an array)", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {io.oncoaudit.api.openapi.ApiSchemas.RecodeResult.class, io.oncoaudit.api.openapi.ApiSchemas.RecodeResult[].class})))
+    @APIResponse(responseCode = "400", description = "an invalid encounter or body (problem+json naming the field)")
     public Response recode(String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("body", "send one encounter JSON object or an array of them (contract section 5)");

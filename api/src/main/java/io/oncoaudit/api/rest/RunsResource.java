@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oncoaudit.api.load.LoadResult;
 import io.oncoaudit.api.load.RunLoader;
@@ -33,9 +39,8 @@ public class RunsResource {
 
     @GET
     @RolesAllowed({"auditor", "finance", "admin"})
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The loaded runs, newest first, each with its counts and the table versions its prices come from")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "runId, fingerprint, sourceDir, loadedAt, loadedBy, findings, encounters, loadMillis, tableVersions (the manifest's: table version -> source; {} for a run written before them), tablesAsOf",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @Operation(summary = "The loaded audit runs, newest first")
+    @APIResponse(responseCode = "200", description = "runs", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = io.oncoaudit.api.openapi.ApiSchemas.Run.class)))
     public List<ObjectNode> list() {
         return runs.list();
     }
@@ -43,6 +48,8 @@ public class RunsResource {
     @GET
     @Path("/{runId}")
     @RolesAllowed({"auditor", "finance", "admin"})
+    @Operation(summary = "One loaded run (by run id or fingerprint) with its manifest and summary")
+    @APIResponse(responseCode = "200", description = "the run", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.Run.class)))
     public ObjectNode run(@PathParam("runId") String runId) {
         return runs.find(runId).orElseThrow(() -> ProblemException.notFound("runId", "no loaded run with runId or fingerprint '" + runId + "'"));
     }
@@ -52,6 +59,9 @@ public class RunsResource {
     /** Same as {@code bin/oncoaudit load --run DIR}, for a folder on the server: 201 when loaded, 200 when it already was. */
     @POST
     @RolesAllowed({"admin"})
+    @Operation(summary = "Load an audit run folder on the server", description = "201 loaded, 200 already loaded, 422 refused (problem+json naming the file).")
+    @APIResponse(responseCode = "201", description = "loaded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.LoadResult.class)))
+    @APIResponse(responseCode = "200", description = "already loaded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.LoadResult.class)))
     public Response load(LoadRequest request) {
         if (request == null || request.dir() == null || request.dir().isBlank()) {
             throw ProblemException.badRequest("dir", "give the run folder on the server, e.g. {\"dir\": \"/data/run-2026-03\"}");

@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.appeals.deadline.RecoverableAmount;
 import io.oncoaudit.api.query.DashboardRepository;
 import io.oncoaudit.api.query.FindingFilter;
@@ -57,16 +63,15 @@ public class SummaryResource {
     @GET
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Findings and money by payer, provider, kind, month, code, drug, payer x provider or claim; without by: the overview",
             description = "Every findings filter applies. Each row gives underpayment, overpayment and denial apart; a kind row's amount is the money moved in either direction.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows (an array; by=claim: a page object), or the overview object; every row and the overview give findings, underpayment, overpayment, denial and compliance (the count of findings that move no money) apart",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows, or the overview object", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {io.oncoaudit.api.openapi.ApiSchemas.SummaryRow[].class, io.oncoaudit.api.openapi.ApiSchemas.ClaimSummaryPage.class, io.oncoaudit.api.openapi.ApiSchemas.Overview.class})))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)")
     public Object summary(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the grouping",
                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"payer", "provider", "kind", "month", "code", "drug", "payer-provider", "claim"}),
                                   example = "kind")
                           @QueryParam("by") String by, @BeanParam FindingsQuery q, @QueryParam("limit") String limit,
-                          @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size,
-                          @QueryParam("asOf") String asOf) {
+                          @Parameter(description = "by=claim: the order", schema = @Schema(enumeration = {"amount", "date", "payer"})) @QueryParam("sort") String sort,
+                          @QueryParam("page") String page, @QueryParam("size") String size,
+                          @Parameter(description = "the overview's day for the recoverable amount (default today)", example = "2026-12-01") @QueryParam("asOf") String asOf) {
         FindingFilter filter = q.filter(known);
         String dimension = dimension(by);
         Integer top = null;
@@ -108,10 +113,7 @@ public class SummaryResource {
     @Path("/export.xlsx")
     @Produces(Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The summaries as an Excel workbook: one sheet per grouping (payer, provider, kind, month)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the workbook: sheets By payer, By provider, By kind, By month; each direction and compliance in its own column",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Xlsx.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public jakarta.ws.rs.core.Response exportXlsx(@BeanParam FindingsQuery q) {
         FindingFilter filter = q.filter(known);
         List<Map<String, Object>> payers = summaries.summary(By.PAYER, filter);

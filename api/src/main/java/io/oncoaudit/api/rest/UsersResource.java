@@ -1,5 +1,11 @@
 package io.oncoaudit.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.security.AppUser;
 import io.oncoaudit.api.security.Role;
 import io.oncoaudit.api.security.UserService;
@@ -46,11 +52,15 @@ public class UsersResource {
     public record NewPassword(String password) { }
 
     @GET
+    @Operation(summary = "The users and their roles")
+    @APIResponse(responseCode = "200", description = "users", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = UsersResource.UserView.class)))
     public List<UserView> list() {
         return users.list().stream().map(UserView::of).toList();
     }
 
     @POST
+    @Operation(summary = "Add a user (password given or generated and answered once)")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UsersResource.UserView.class)))
     public Response add(NewUser u) {
         if (u == null) throw ProblemException.badRequest("body", "send {\"username\", \"roles\": [...], \"password\"}");
         AppUser created = users.add(u.username(), u.roleSet(), u.password());
@@ -59,6 +69,8 @@ public class UsersResource {
 
     @PUT
     @Path("/{username}/password")
+    @Operation(summary = "Set a user's password")
+    @APIResponse(responseCode = "204", description = "changed")
     public Response password(@PathParam("username") String username, NewPassword p) {
         users.setPassword(username, p == null ? null : p.password());
         return Response.noContent().build();
@@ -66,6 +78,8 @@ public class UsersResource {
 
     @DELETE
     @Path("/{username}")
+    @Operation(summary = "Remove a user")
+    @APIResponse(responseCode = "204", description = "removed")
     public Response remove(@PathParam("username") String username) {
         if (!users.remove(username)) throw ProblemException.notFound("username", "no user '" + username + "'");
         return Response.noContent().build();

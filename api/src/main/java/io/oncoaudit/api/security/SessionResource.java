@@ -1,5 +1,11 @@
 package io.oncoaudit.api.security;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oncoaudit.api.config.OncoauditConfig;
 import io.oncoaudit.api.rest.Problem;
 import io.quarkus.security.AuthenticationFailedException;
@@ -51,6 +57,8 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in to the dashboard (session cookie)")
+    @APIResponse(responseCode = "200", description = "signed in", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.Session.class)))
     public Uni<Response> login(Login body, RoutingContext rc) {
         if (body == null || body.username() == null || body.username().isBlank()) {
             return Uni.createFrom().item(Problem.response(400, "Bad Request", "username", "username is required"));
@@ -74,6 +82,8 @@ public class SessionResource {
     }
 
     @GET
+    @Operation(summary = "The dashboard session's user")
+    @APIResponse(responseCode = "200", description = "the session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.Session.class)))
     public Response current(RoutingContext rc) {
         Cookie cookie = rc.request().getCookie(Sessions.COOKIE);
         Sessions.Session s = cookie == null ? null : sessions.use(cookie.getValue());
@@ -82,6 +92,8 @@ public class SessionResource {
     }
 
     @DELETE
+    @Operation(summary = "Sign out of the dashboard")
+    @APIResponse(responseCode = "204", description = "signed out")
     public Response logout(RoutingContext rc) {
         Cookie cookie = rc.request().getCookie(Sessions.COOKIE);
         if (cookie != null) sessions.end(cookie.getValue());

@@ -63,9 +63,20 @@ class CampaignsTests {
         AppealsTestData.archiveOpenCampaigns(ds);
     }
 
-    /** count(distinct claim), sum(amount) of the loaded findings matching the filter, written here in SQL. */
+    /**
+     * count(distinct claim) and the money of the loaded findings matching the filter, written here in SQL: each finding's
+     * amount, but what is asked back (underpayment, denial) stops at its corrected line's value (the run's expected_value,
+     * else the billed line's charge per unit x the expected units), which the findings on one line share in order.
+     */
     long[] expected(String payer, String kind, String npi, LocalDate from, LocalDate to, BigDecimal min, BigDecimal[] amount) throws Exception {
-        StringBuilder sql = new StringBuilder("SELECT count(DISTINCT claim_id), coalesce(sum(amount), 0) FROM findings WHERE TRUE");
+        StringBuilder sql = new StringBuilder("""
+                WITH m AS (
+                  SELECT f.claim_id, f.run_pk, f.line_number, f.expected_code, f.finding_index, f.direction, f.amount,
+                         coalesce(f.expected_value, (SELECT round((l->>'chargeAmount')::numeric * f.expected_units / (l->>'units')::numeric, 2)
+                           FROM encounters e CROSS JOIN jsonb_array_elements(e.billed_lines_json::jsonb) l
+                           WHERE e.claim_id = f.claim_id AND e.run_pk = f.run_pk AND (l->>'lineNumber')::int = f.line_number
+                             AND (l->>'chargeAmount') IS NOT NULL)) AS line_value
+                  FROM findings f WHERE TRUE""");
         List<Object> p = new ArrayList<>();
         if (payer != null) { sql.append(" AND payer_id = ?"); p.add(payer); }
         if (kind != null) { sql.append(" AND kind = ?"); p.add(kind); }
@@ -73,6 +84,13 @@ class CampaignsTests {
         if (from != null) { sql.append(" AND date_of_service >= ?"); p.add(Date.valueOf(from)); }
         if (to != null) { sql.append(" AND date_of_service <= ?"); p.add(Date.valueOf(to)); }
         if (min != null) { sql.append(" AND amount >= ?"); p.add(min); }
+        sql.append("""
+                ), asked AS (
+                  SELECT claim_id, CASE WHEN direction IN ('UNDERPAYMENT', 'DENIAL') AND line_value IS NOT NULL
+                    THEN greatest(0, least(line_value, sum(amount) OVER w) - least(line_value, sum(amount) OVER w - amount)) ELSE amount END AS a
+                  FROM m WINDOW w AS (PARTITION BY claim_id, run_pk, line_number, expected_code,
+                    direction IN ('UNDERPAYMENT', 'DENIAL') ORDER BY finding_index)
+                ) SELECT count(DISTINCT claim_id), coalesce(sum(round(a, 2)), 0) FROM asked""");
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < p.size(); i++) ps.setObject(i + 1, p.get(i));
             try (ResultSet rs = ps.executeQuery()) {
@@ -404,7 +422,9 @@ class CampaignsTests {
         assertFalse(financeText.contains("1EG4TE5MK73") || financeText.contains("DOE, JANE"), "finance never sees the beneficiary");
         assertTrue(financeText.contains("ICN 2026 0001"));
         assertTrue(text.contains("Request for reopening: claim MCR-1"), "the title names the route\n" + text);
-        assertTrue(text.contains("by reopening") && text.contains("with this reopening request"), "the body names the same route\n" + text);
+        String flowing = text.replaceAll("\\s+", " "); // the PDF's line breaks
+        assertTrue(flowing.contains("We request a reopening of claim MCR-1") && flowing.contains("with this reopening request"),
+                "the body names the same route\n" + text);
         assertFalse(text.contains("replacement") || text.contains("redetermination"), text);
         assertFalse(io.oncoaudit.api.appeals.letter.PublicText.hasInternalReference(text), text);
         assertTrue(text.contains("96372 billed for an IV push"), text);
@@ -483,6 +503,12 @@ class CampaignsTests {
         AppealsTestData.insertRun(ds, "appeals-escape", new AppealsTestData.Claim("ESC-<1>&\"x\"", "PT999001", LocalDate.of(2026, 2, 3),
                 "ESCAPEPAYER", "=cmd|' /C calc'!A0", hostileProvider, hostileExplanation, "@SUM(1+1) please reprocess",
                 new BigDecimal("1234.50"), "UNDERPAYMENT"));
+        // the line is billed at $1,500: the $1,234.50 asked stays under what its corrected line can be paid
+        try (Connection cn = ds.getConnection(); PreparedStatement ps = cn.prepareStatement(
+                "UPDATE encounters SET billed_lines_json = replace(billed_lines_json, '\"chargeAmount\":60.00', '\"chargeAmount\":1500.00')"
+                        + " WHERE payer_id = 'ESCAPEPAYER'")) {
+            assertTrue(ps.executeUpdate() >= 1);
+        }
         JsonNode c = create("escape", Map.of("payerId", "ESCAPEPAYER"));
         assertEquals(1, c.get("claims").asInt());
         Map<String, byte[]> entries = unzip(Fixtures.auditor().queryParam("include", "late").get("/api/campaigns/" + c.get("id").asLong() + "/packet")
@@ -658,11 +684,16 @@ class CampaignsTests {
     void aPayerTemplateEditedInTheProductWordsThatPayersLetters() throws Exception {
         AppealsTestData.insertRun(ds, "appeals-template", new AppealsTestData.Claim("TPL-1", "PT999002", LocalDate.of(2026, 3, 3),
                 "TEMPLATEPAYER", "Template Payer", "Template Clinic", "explained", "appeal", new BigDecimal("10.00"), "DENIAL"));
-        String template = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Custom request for claim {{claimId}}</h1>"
-                + "<p>Requested {{amountRequested}} from {{payerName}}</p>{{correctedLinesTable}}</body></html>";
-        Fixtures.auditor().contentType("text/html").body(template.replace("{{claimId}}", "{{claimNumber}}"))
+        String template = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Custom request for claim {letter.claimId}</h1>\n"
+                + "<p>Requested {letter.amountRequested} from {letter.payerName}</p>{#include appeals/blocks/correctedLinesTable /}</body></html>";
+        Fixtures.auditor().contentType("text/html").body(template.replace("{letter.claimId}", "{letter.claimNumber}"))
                 .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"))
-                .body("detail", containsString("claimNumber"));
+                .body("detail", containsString("claimNumber")).body("detail", containsString("line 1"));
+        // Qute syntax errors name their line too
+        Fixtures.auditor().contentType("text/html").body(template.replace("</h1>\n", "</h1>\n{#if letter.lineDetail}"))
+                .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"))
+                .body("detail", containsString("line"));
+        // a value is escaped by Qute: a template cannot be broken by the claim data it prints
         Fixtures.auditor().contentType("text/html").body("<html><body><p>unclosed</body></html>")
                 .put("/api/appeal-templates/TEMPLATEPAYER").then().statusCode(400).body("field", equalTo("template"));
         Fixtures.auditor().contentType("text/html")

@@ -121,4 +121,25 @@ class DeadlineCalculatorTests {
         IllegalArgumentException noDefault = assertThrows(IllegalArgumentException.class, () -> new DeadlineCalculator(Map.of()));
         assertTrue(noDefault.getMessage().contains("default"));
     }
+
+    /** The claim form picks the routes: a hospital outpatient claim's type of bill xx7 adjustment runs 1 year from the date of service. */
+    @Test
+    void theClaimFormPicksTheRouteAndAnAdjustmentRunsFromTheDateOfService() {
+        DeadlineCalculator calc = new DeadlineCalculator(Map.of("MEDICARE", new PayerDeadlines("MEDICARE", List.of(
+                new DeadlineRule("redetermination", 120, null, 5, "42 CFR 405.942", Set.of("DENIAL")),
+                new DeadlineRule("reopening", null, 1, 0, "42 CFR 405.980", Set.of(), Set.of("PROFESSIONAL"), false),
+                new DeadlineRule("corrected-claim", null, 1, 0, "Pub 100-04 Ch.25 75.1", Set.of(), Set.of("INSTITUTIONAL"), true)), 30),
+                "default", new PayerDeadlines("default", List.of(new DeadlineRule("appeal", 180, null, 0, "contract")), 30)));
+        LocalDate dos = LocalDate.of(2026, 3, 2), today = LocalDate.of(2026, 4, 1);
+        Deadline professional = calc.compute("MEDICARE", dos, null, today, Set.of("UNDERPAYMENT"), "PROFESSIONAL");
+        assertEquals("reopening", professional.route());
+        assertEquals(LocalDate.of(2027, 4, 1), professional.due(), "1 year from the estimated determination (dos + 30)");
+        Deadline institutional = calc.compute("MEDICARE", dos, null, today, Set.of("UNDERPAYMENT"), "INSTITUTIONAL");
+        assertEquals("corrected-claim", institutional.route());
+        assertEquals(LocalDate.of(2027, 3, 2), institutional.due(), "1 year from the date of service");
+        assertEquals(1, institutional.routes().size(), "no reopening route for an institutional claim");
+        assertEquals("1 year from the date of service", institutional.routes().get(0).rule());
+        // a denial on either form: redetermination first
+        assertEquals("redetermination", calc.compute("MEDICARE", dos, null, today, Set.of("DENIAL"), "INSTITUTIONAL").route());
+    }
 }

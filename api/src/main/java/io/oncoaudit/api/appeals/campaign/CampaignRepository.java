@@ -22,7 +22,7 @@ public class CampaignRepository {
             c.campaign_id, c.claim_id, c.run_pk, r.run_id, c.payer_id, c.payer_name, c.billing_npi, c.provider_name,
             c.date_of_service, c.findings, c.amount, c.underpayment, c.overpayment, c.denial, c.state,
             c.state_changed_at, c.state_changed_by, c.determination_date, c.submitted_on, c.decided_on,
-            c.amount_recovered, c.note""";
+            c.amount_recovered, c.note, c.claim_type""";
 
     private final AgroalDataSource ds;
 
@@ -100,17 +100,40 @@ public class CampaignRepository {
                 }
             }
             if (!conflicts.isEmpty()) throw new ClaimsInOpenCampaigns(conflicting, conflicts);
+            // what is asked back never exceeds what the corrected line can be paid (LetterData.capped, the letters' rule):
+            // the line's value is the finding's priced expected_value, else the billed line's charge per unit x the
+            // expected units; findings asking money back on one corrected line (same billed line and expected code) share it in order
             try (PreparedStatement ps = c.prepareStatement("WITH picked AS (" + picked + """
+                    ), valued AS (
+                      SELECT p.*, coalesce(fv.expected_value, (
+                               SELECT round((l->>'chargeAmount')::numeric * fv.expected_units / nullif((l->>'units')::numeric, 0), 2)
+                               FROM encounters e, jsonb_array_elements(CASE WHEN e.billed_lines_json IS NULL OR e.billed_lines_json = ''
+                                 THEN '[]'::jsonb ELSE e.billed_lines_json::jsonb END) l
+                               WHERE e.claim_id = p.claim_id AND e.run_pk = p.run_pk AND fv.line_number IS NOT NULL
+                                 AND fv.expected_units IS NOT NULL AND (l->>'lineNumber')::int = fv.line_number
+                                 AND jsonb_typeof(l->'chargeAmount') IS NOT NULL AND (l->>'chargeAmount') <> ''
+                               LIMIT 1)) AS line_value, fv.expected_code AS line_code, fv.line_number
+                      FROM picked p JOIN findings fv ON fv.claim_id = p.claim_id AND fv.run_pk = p.run_pk AND fv.finding_index = p.finding_index
+                    ), running AS (
+                      SELECT v.*, sum(amount) FILTER (WHERE direction IN ('UNDERPAYMENT', 'DENIAL')) OVER (
+                               PARTITION BY claim_id, run_pk, line_number, line_code ORDER BY finding_index) AS cum
+                      FROM valued v
+                    ), asked AS (
+                      SELECT r.*, CASE WHEN direction IN ('UNDERPAYMENT', 'DENIAL') AND line_value IS NOT NULL
+                                  THEN greatest(0, least(cum, line_value) - least(cum - amount, line_value)) ELSE amount END AS asked
+                      FROM running r
                     )
                     INSERT INTO appeal_claims (campaign_id, claim_id, run_pk, payer_id, payer_name, billing_npi, provider_name,
-                      date_of_service, findings, amount, underpayment, overpayment, denial, state, state_changed_by)
-                    SELECT ?, claim_id, run_pk, max(payer_id), max(payer_name), max(billing_npi), max(provider_name),
+                      date_of_service, findings, amount, underpayment, overpayment, denial, state, state_changed_by, claim_type)
+                    SELECT ?, a.claim_id, a.run_pk, max(a.payer_id), max(a.payer_name), max(a.billing_npi), max(a.provider_name),
+                           max(a.date_of_service), count(*),
                            -- a COMPLIANCE finding moves no money: never part of a claim's amount (issue 14)
-                           max(date_of_service), count(*), coalesce(sum(amount) FILTER (WHERE direction <> 'COMPLIANCE'), 0),
-                           coalesce(sum(amount) FILTER (WHERE direction = 'UNDERPAYMENT'), 0),
-                           coalesce(sum(amount) FILTER (WHERE direction = 'OVERPAYMENT'), 0),
-                           coalesce(sum(amount) FILTER (WHERE direction = 'DENIAL'), 0), 'draft', ?
-                    FROM picked GROUP BY claim_id, run_pk""")) {
+                           coalesce(sum(a.asked) FILTER (WHERE a.direction <> 'COMPLIANCE'), 0),
+                           coalesce(sum(a.asked) FILTER (WHERE a.direction = 'UNDERPAYMENT'), 0),
+                           coalesce(sum(a.asked) FILTER (WHERE a.direction = 'OVERPAYMENT'), 0),
+                           coalesce(sum(a.asked) FILTER (WHERE a.direction = 'DENIAL'), 0), 'draft', ?,
+                           (SELECT e.claim_type FROM encounters e WHERE e.claim_id = a.claim_id AND e.run_pk = a.run_pk)
+                    FROM asked a GROUP BY a.claim_id, a.run_pk""")) {
                 List<Object> all = new ArrayList<>(params);
                 all.add(id);
                 all.add(owner);
@@ -261,7 +284,8 @@ public class CampaignRepository {
                 rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getInt(10), rs.getBigDecimal(11),
                 rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14), ClaimState.parse("state", rs.getString(15)),
                 rs.getObject(16, OffsetDateTime.class), rs.getString(17), rs.getObject(18, LocalDate.class),
-                rs.getObject(19, LocalDate.class), rs.getObject(20, LocalDate.class), rs.getBigDecimal(21), rs.getString(22));
+                rs.getObject(19, LocalDate.class), rs.getObject(20, LocalDate.class), rs.getBigDecimal(21), rs.getString(22),
+                rs.getString(23));
     }
 
     interface Mapper<T> {

@@ -274,7 +274,8 @@ public class CampaignService {
     }
 
     ClaimView claimView(ClaimRow r, LocalDate today, List<StateChange> history) {
-        Deadline d = deadlines.compute(r.payerId(), r.dateOfService(), r.determinationDate(), today, r.directions());
+        Deadline d = deadlines.compute(r.payerId(), r.dateOfService(), r.determinationDate(), today, r.directions(),
+                io.oncoaudit.api.appeals.letter.LetterSource.claimForm(r.claimType()));
         boolean past = r.state().beforeSubmission() && d.expired();
         boolean open = !r.state().isFinal();
         BigDecimal recoverable = open && !past ? r.claimed() : ZERO;

@@ -14,7 +14,7 @@ public record ClaimRow(long campaignId, String claimId, long runPk, String runId
                        BigDecimal amount, BigDecimal underpayment, BigDecimal overpayment, BigDecimal denial,
                        ClaimState state, OffsetDateTime stateChangedAt, String stateChangedBy,
                        LocalDate determinationDate, LocalDate submittedOn, LocalDate decidedOn,
-                       BigDecimal amountRecovered, String note) {
+                       BigDecimal amountRecovered, String note, String claimType) {
 
     public BigDecimal claimed() { return underpayment.add(denial); }
 

@@ -48,9 +48,20 @@ public final class DeadlineCalculator {
      */
     public Deadline compute(String payerId, LocalDate dateOfService, LocalDate determinationDate, LocalDate today,
                             Set<String> directions) {
+        return compute(payerId, dateOfService, determinationDate, today, directions, null);
+    }
+
+    /**
+     * The routes that serve a claim of this form ({@code claimType} PROFESSIONAL or INSTITUTIONAL, null = any) whose
+     * findings have these directions; the routes of the claim form when none serves the directions.
+     */
+    public Deadline compute(String payerId, LocalDate dateOfService, LocalDate determinationDate, LocalDate today,
+                            Set<String> directions, String claimType) {
         PayerDeadlines rules = rulesFor(payerId);
-        List<DeadlineRule> serving = rules.routes().stream().filter(r -> r.serves(directions)).toList();
-        if (serving.isEmpty()) serving = rules.routes();
+        List<DeadlineRule> ofForm = rules.routes().stream().filter(r -> r.servesClaimType(claimType)).toList();
+        if (ofForm.isEmpty()) ofForm = rules.routes();
+        List<DeadlineRule> serving = ofForm.stream().filter(r -> r.serves(directions)).toList();
+        if (serving.isEmpty()) serving = ofForm;
         boolean estimated = determinationDate == null;
         LocalDate determination = estimated ? dateOfService.plusDays(rules.adjudicationLagDays()) : determinationDate;
         String basis = estimated
@@ -60,7 +71,7 @@ public final class DeadlineCalculator {
                 : "from the initial determination (remittance) date " + determination + " entered for this claim";
         List<RouteDeadline> routes = new ArrayList<>();
         for (DeadlineRule r : serving) {
-            LocalDate due = r.due(determination);
+            LocalDate due = r.due(dateOfService, determination);
             routes.add(new RouteDeadline(r.route(), due, !today.isAfter(due), r.describe(), r.authority()));
         }
         routes.sort(Comparator.comparing(RouteDeadline::due).thenComparing(RouteDeadline::route));

@@ -32,7 +32,20 @@ public class DeadlineRules {
                         }
                         dirs.add(u);
                     }
-                    rules.add(new DeadlineRule(route, r.days().orElse(null), r.years().orElse(null), r.receiptDays(), r.authority(), dirs));
+                    java.util.Set<String> forms = new java.util.TreeSet<>();
+                    for (String t : r.claimTypes().orElse(java.util.Set.of())) {
+                        String u = t.trim().toUpperCase(java.util.Locale.ROOT);
+                        if (!java.util.Set.of("PROFESSIONAL", "INSTITUTIONAL").contains(u)) {
+                            throw new IllegalArgumentException("claim-types: '" + t + "' is not PROFESSIONAL or INSTITUTIONAL");
+                        }
+                        forms.add(u);
+                    }
+                    String from = r.from().trim().toLowerCase(java.util.Locale.ROOT);
+                    if (!from.equals("determination") && !from.equals("service")) {
+                        throw new IllegalArgumentException("from: '" + r.from() + "' is not determination or service");
+                    }
+                    rules.add(new DeadlineRule(route, r.days().orElse(null), r.years().orElse(null), r.receiptDays(), r.authority(), dirs,
+                            forms, from.equals("service")));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException("oncoaudit.appeals.deadlines." + payer + "." + route + ": " + e.getMessage(), e);
                 }

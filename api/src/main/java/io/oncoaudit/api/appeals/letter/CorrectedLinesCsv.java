@@ -10,28 +10,19 @@ import java.util.Locale;
 /**
  * {@code corrected-lines.csv} of a packet: the replacement claims, one row per corrected line, with claim
  * frequency code 7 (replacement of a prior claim) and the original claim's reference (837P CLM05-3 /
- * CMS-1500 box 22); for Medicare Part B no frequency code: the lines go with a reopening request. Columns after the first two are the claim extract's (contract section 1), so
+ * CMS-1500 box 22; the last digit of the type of bill, e.g. 137, on an institutional claim); for Medicare Part B no
+ * frequency code: the lines go with the reopening or redetermination request ({@link LetterRoute}). Columns after the
+ * first two are the claim extract's (contract section 1), so
  * the file can be re-audited. RFC 4180; a cell starting with = + - @ (or tab / carriage return) gets a
  * leading apostrophe so a spreadsheet shows it as text instead of running it (OWASP CSV injection).
  */
 public final class CorrectedLinesCsv {
     public static final String HEADER = "claim_frequency_code,original_claim_id,claim_id,line_number,patient_id,date_of_service,"
             + "billing_npi,rendering_npi,provider_name,payer_id,payer_name,place_of_service,procedure_code,modifiers,units,ndc,"
-            + "diagnosis_codes,charge_amount,charge_source,fee_schedule_amount,changed,submission_note";
-    /**
-     * Medicare Part B: a professional claim is never replaced with frequency code 7 (MACs do not process 837P
-     * replacement claims; a clerical coding error is corrected by reopening, CMS Pub 100-04 Ch.34 10.6.2), so
-     * its rows carry no frequency code and say how they are sent.
-     */
-    static final String MEDICARE_NOTE = "Medicare Part B: not a replacement claim; send these lines with the reopening request"
-            + " (CMS Pub 100-04 Ch.34 \u00a710.6.2)";
-
-    /** A claim returned as unprocessable (MA130) has no determination to replace: its lines go out as a new claim (frequency 1). */
-    static final String UNPROCESSABLE_NOTE = "returned as unprocessable (MA130): submit as a new claim (frequency code 1); no appeal";
-
+            + "diagnosis_codes,charge_amount,charge_source,fee_schedule_amount,changed,submission_note,type_of_bill";
     /** A payer whose professional claims are corrected by reopening, never by a frequency-7 replacement. */
     public static boolean correctsByReopening(String payerId) {
-        return "MEDICARE".equalsIgnoreCase(payerId);
+        return LetterRoute.medicare(payerId);
     }
 
     private CorrectedLinesCsv() { }
@@ -44,12 +35,14 @@ public final class CorrectedLinesCsv {
     /** Rows of one claim; none when the run holds no line detail for it. */
     public static int rows(Writer w, LetterData d) throws IOException {
         if (!d.lineDetail()) return 0;
-        boolean unprocessable = d.unprocessable();
-        boolean reopening = !unprocessable && correctsByReopening(d.payerId());
-        String note = unprocessable ? UNPROCESSABLE_NOTE : reopening ? MEDICARE_NOTE : "";
+        // the route decides the claim form's codes (LetterRoute): frequency 7 replaces a claim where the payer takes
+        // replacements (type of bill xx7 for an institutional claim), none for a Medicare Part B reopening or
+        // redetermination, 1 (a new claim) for a claim returned as unprocessable
+        LetterRoute route = LetterRoute.of(d);
+        String note = route.csvNote();
         int n = 0;
         for (CorrectedLine l : d.correctedLines()) {
-            cell(w, unprocessable ? "1" : reopening ? "" : "7", true);
+            cell(w, route.frequencyCode(), true);
             cell(w, d.claimId(), false);
             cell(w, d.claimId(), false);
             cell(w, Integer.toString(l.lineNumber()), false);
@@ -72,6 +65,7 @@ public final class CorrectedLinesCsv {
             cell(w, plain(l.feeScheduleAmount()), false);
             cell(w, Boolean.toString(l.changed()).toLowerCase(Locale.ROOT), false);
             cell(w, note, false);
+            cell(w, route.typeOfBill(), false);
             w.write("\r\n");
             n++;
         }

@@ -81,7 +81,7 @@ public class LetterSource {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT f.claim_id, f.finding_index, f.line_number, f.kind, f.rule_id, f.billed_code, f.expected_code,
                            f.billed_units, f.expected_units, f.direction, f.amount, f.explanation, f.citations, f.appeal_text,
-                           f.patient_id, f.rendering_npi, f.place_of_service
+                           f.patient_id, f.rendering_npi, f.place_of_service, f.expected_value
                     FROM appeal_claim_findings a
                     JOIN findings f ON f.claim_id = a.claim_id AND f.run_pk = a.run_pk AND f.finding_index = a.finding_index
                     WHERE a.campaign_id = ? AND a.claim_id = ANY (?) ORDER BY f.claim_id, f.finding_index""")) {
@@ -89,7 +89,7 @@ public class LetterSource {
                 ps.setArray(2, ids);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Object[] row = new Object[17];
+                        Object[] row = new Object[18];
                         for (int k = 0; k < row.length; k++) row[k] = rs.getObject(k + 1);
                         findingRows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row);
                     }
@@ -100,7 +100,7 @@ public class LetterSource {
                            coalesce(e.provider_name, c.provider_name), e.rendering_npi, e.patient_id, c.date_of_service,
                            e.place_of_service, e.diagnosis_codes, e.billed_lines_json, e.expected_lines_json,
                            c.determination_date, e.claim_id IS NOT NULL, e.member_id, e.patient_name, e.payer_claim_number,
-                           e.administrations_json
+                           e.administrations_json, e.claim_type, e.bill_type
                     FROM appeal_claims c JOIN runs r ON r.id = c.run_pk
                     LEFT JOIN encounters e ON e.claim_id = c.claim_id AND e.run_pk = c.run_pk
                     WHERE c.campaign_id = ? AND c.claim_id = ANY (?)""")) {
@@ -117,17 +117,19 @@ public class LetterSource {
                         LocalDate dos = rs.getObject(9, LocalDate.class);
                         String payer = rs.getString(3);
                         String scrub = patientLevel ? null : patient;
-                        List<LetterFinding> findings = new ArrayList<>();
-                        for (Object[] f : fs) findings.add(finding(f, scrub));
                         List<BilledLine> billed = billedLines(rs.getString(12));
+                        List<LetterFinding> findings = new ArrayList<>();
+                        for (Object[] f : fs) findings.add(finding(f, scrub, billed));
+                        findings = LetterData.capped(findings);
                         List<CorrectedLine> corrected = correctedLines(rs.getString(13), billed, payer, pos, dos);
                         out.put(claimId, new LetterData(campaignId, campaignName, today, claimId, rs.getString(2),
                                 patientLevel ? patient : null, dos, pos, strings(parse(rs.getString(11)), scrub),
                                 rs.getString(6), rs.getString(5), rendering, payer, rs.getString(4), rs.getBoolean(15),
                                 billed, corrected, findings,
-                                deadlines.compute(payer, dos, rs.getObject(14, LocalDate.class), today, directions(findings)),
+                                deadlines.compute(payer, dos, rs.getObject(14, LocalDate.class), today, directions(findings),
+                                        claimForm(rs.getString(20))),
                                 new LetterData.Beneficiary(patientLevel ? rs.getString(16) : null, patientLevel ? rs.getString(17) : null,
-                                        rs.getString(18)), rs.getString(19)));
+                                        rs.getString(18)), rs.getString(19), rs.getString(20), rs.getString(21)));
                     }
                 }
             }
@@ -137,6 +139,11 @@ public class LetterSource {
         return new ArrayList<>(out.values());
     }
 
+    /** The claim form whose routes apply: the extract's claim_type, PROFESSIONAL when it has none (contract section 1). */
+    public static String claimForm(String claimType) {
+        return claimType == null || claimType.isBlank() ? "PROFESSIONAL" : claimType.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Directions of findings that move money, as {@code ClaimRow.directions()} counts them. */
     static java.util.Set<String> directions(List<LetterFinding> findings) {
         java.util.Set<String> d = new java.util.TreeSet<>();
@@ -144,10 +151,30 @@ public class LetterSource {
         return d;
     }
 
-    private LetterFinding finding(Object[] f, String scrub) {
-        return new LetterFinding((Integer) f[1], (Integer) f[2], (String) f[3], (String) f[4], (String) f[5],
-                (Integer) f[7], (String) f[6], (Integer) f[8], (String) f[9], (BigDecimal) f[10],
-                Redaction.scrub((String) f[11], scrub), strings(parse((String) f[12]), scrub), Redaction.scrub((String) f[13], scrub));
+    private LetterFinding finding(Object[] f, String scrub, List<BilledLine> billed) {
+        Integer line = (Integer) f[2];
+        Integer expectedUnits = (Integer) f[8];
+        BigDecimal lineValue = (BigDecimal) f[17];
+        if (lineValue == null) lineValue = chargeBasis(billed, line, expectedUnits);
+        return new LetterFinding((Integer) f[1], line, (String) f[3], (String) f[4], (String) f[5],
+                (Integer) f[7], (String) f[6], expectedUnits, (String) f[9], (BigDecimal) f[10],
+                Redaction.scrub((String) f[11], scrub), strings(parse((String) f[12]), scrub), Redaction.scrub((String) f[13], scrub),
+                lineValue, (BigDecimal) f[10]);
+    }
+
+    /**
+     * The corrected line's charge basis when the run did not price it (runs loaded before the findings carried their
+     * pricing): the billed line's charge per unit x the expected units (contract section 10); null when unknown.
+     * CampaignRepository computes the same figure in SQL.
+     */
+    static BigDecimal chargeBasis(List<BilledLine> billed, Integer lineNumber, Integer expectedUnits) {
+        if (lineNumber == null || expectedUnits == null) return null;
+        for (BilledLine b : billed) {
+            if (b.lineNumber() == lineNumber && b.chargeAmount() != null && b.units() != null && b.units().signum() > 0) {
+                return b.chargeAmount().multiply(BigDecimal.valueOf(expectedUnits)).divide(b.units(), 2, RoundingMode.HALF_EVEN);
+            }
+        }
+        return null;
     }
 
     private List<BilledLine> billedLines(String text) {

@@ -20,13 +20,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Letter templates per payer: a template edited in the product (table appeal_templates) wins over a file
- * {@code <PAYER_ID>.html} in {@code oncoaudit.appeals.template-dir}, which wins over the built-in default
- * ({@code appeals/templates/default.html}).
+ * Where each payer's letter template (Qute, XHTML) comes from: a template edited in the product (table
+ * appeal_templates) wins over a file {@code <PAYER_ID>.html} in {@code oncoaudit.appeals.template-dir}, which wins over
+ * the built-in default ({@code templates/appeals/letter.html}, checked against {@link LetterView} at build time).
+ * {@link LetterComposer} renders them.
  */
 @ApplicationScoped
 public class LetterTemplates {
-    public static final String DEFAULT_RESOURCE = "/appeals/templates/default.html";
+    public static final String DEFAULT_RESOURCE = "/templates/appeals/letter.html";
+    /** The built-in template's id in the Qute engine. */
+    public static final String BUILT_IN_ID = "appeals/letter.html";
     static final Pattern PAYER = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private final AgroalDataSource ds;

@@ -27,6 +27,11 @@ public class LinePricer {
         return perUnit == null ? null : perUnit.multiply(BigDecimal.valueOf(units)).setScale(2, RoundingMode.HALF_EVEN);
     }
 
+    /** The built-in CMS default prices the lines: a line is paid the lesser of its charge and its price (contract section 10). */
+    public boolean lesserOf() {
+        return schedule().cmsDefault();
+    }
+
     public String description() {
         return schedule().description();
     }
