@@ -21,5 +21,6 @@ public record FindingRow(String runId, String claimId, int findingIndex, Integer
                          String kind, String ruleId, String billedCode, String expectedCode,
                          Integer billedUnits, Integer expectedUnits, String direction, BigDecimal amount,
                          String explanation, JsonNode citations, String appealText, String status,
-                         String statusReason, String statusBy, String statusAt) {
+                         String statusReason, String statusBy, String statusAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) FindingRemittance remittance) {
 }
