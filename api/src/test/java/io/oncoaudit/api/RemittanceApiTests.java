@@ -254,6 +254,68 @@ class RemittanceApiTests {
     }
 
     @Test
+    void anAppealPacketEnclosesTheClaimsRemittanceLinesAndSaysSoOnlyWhenThereAreAny() throws Exception {
+        // claims whose line 1 was rejected... and one more run without remittances
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", "Remittance packet " + run.runId().substring(0, 6));
+        body.putObject("filter").put("runId", run.runId()).put("remitStatus", "UNDERPAID");
+        JsonNode c = JSON.readTree(Fixtures.auditor().contentType("application/json").body(body.toString())
+                .post("/api/campaigns").then().statusCode(201).extract().asString());
+        assertTrue(c.get("claims").asInt() > 0);
+        Map<String, byte[]> zip = unzip(Fixtures.auditor().queryParam("include", "late,zero")
+                .get("/api/campaigns/" + c.get("id").asLong() + "/packet").then().statusCode(200).extract().asByteArray());
+        String index = new String(zip.get("index.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(index.startsWith("claim_id,file,claimed,included,reason,remittance\r\n"), index);
+        int letters = 0;
+        for (String row : index.split("\r\n")) {
+            if (!row.contains(",yes,")) continue;
+            String claim = row.substring(0, row.indexOf(','));
+            String file = "remittance-" + claim + ".csv";
+            assertTrue(row.endsWith("," + file), row);
+            String csv = new String(zip.get(file), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(run.linesOf(claim).size() + 1, csv.split("\r\n").length, csv);
+            assertTrue(csv.contains(",UNDERPAID") && csv.contains("CO-45 100.00"), csv);
+            // the letter's enclosure list names the file (compared without the PDF's line breaks)
+            String letter = pdfText(zip.get("appeal-" + claim + ".pdf")).replaceAll("\\s+", "");
+            assertTrue(letter.contains("Remittanceadvice(X12835)linesforclaim" + claim) && letter.contains(file + "ofthispacket"), letter);
+            letters++;
+        }
+        assertEquals(c.get("claims").asInt(), letters);
+        Fixtures.auditor().post("/api/campaigns/" + c.get("id").asLong() + "/archive").then().statusCode(200);
+
+        RunFixture.Run plain = Fixtures.run(loader, "remit-api-packet-plain", 4, 12);
+        ObjectNode none = JSON.createObjectNode();
+        none.put("name", "No remittance " + plain.runId().substring(0, 6));
+        none.putObject("filter").put("runId", plain.runId());
+        JsonNode p = JSON.readTree(Fixtures.auditor().contentType("application/json").body(none.toString())
+                .post("/api/campaigns").then().statusCode(201).extract().asString());
+        Map<String, byte[]> plainZip = unzip(Fixtures.auditor().queryParam("include", "late,zero")
+                .get("/api/campaigns/" + p.get("id").asLong() + "/packet").then().statusCode(200).extract().asByteArray());
+        assertTrue(plainZip.keySet().stream().noneMatch(k -> k.startsWith("remittance-")), plainZip.keySet().toString());
+        for (Map.Entry<String, byte[]> e : plainZip.entrySet()) {
+            if (e.getKey().endsWith(".pdf")) assertFalse(pdfText(e.getValue()).contains("Remittance advice"), e.getKey());
+        }
+        for (String row : new String(plainZip.get("index.csv"), java.nio.charset.StandardCharsets.UTF_8).split("\r\n")) {
+            if (row.contains(",yes,")) assertTrue(row.endsWith(",yes,,"), row);
+        }
+        Fixtures.auditor().post("/api/campaigns/" + p.get("id").asLong() + "/archive").then().statusCode(200);
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) out.put(e.getName(), in.readAllBytes());
+        }
+        return out;
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
     void theExportsCarryTheRemittanceColumns() throws Exception {
         RunFixture.Finding first = run.run().findings().get(0);
         String csv = Fixtures.auditor().get("/api/findings/export.csv?runId=" + run.runId() + "&claimId=" + first.claimId())

@@ -90,3 +90,12 @@ export function addMonths(month, n) {
   while (m > 12) { m -= 12; y++; }
   return String(y).padStart(4, '0') + '-' + String(m).padStart(2, '0');
 }
+
+/** Remittance line statuses (X12 835, contract section 11): the revenue-cycle split. */
+export const REMIT_STATUSES = ['DENIED', 'REJECTED', 'ZERO_PAY', 'UNDERPAID', 'PAID'];
+const REMIT_LABELS = {DENIED: 'Denied', REJECTED: 'Rejected (unprocessable)', ZERO_PAY: 'Paid 0 (patient share)',
+  UNDERPAID: 'Paid below expected', PAID: 'Paid'};
+
+export function remitStatusLabel(s) {
+  return REMIT_LABELS[s] || (s ? String(s) : '—');
+}

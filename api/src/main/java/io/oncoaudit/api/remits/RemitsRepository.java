@@ -164,7 +164,7 @@ public class RemitsRepository {
             n.set("adjudicatedModifiers", list(rs.getString(5)));
             n.put("revenueCode", rs.getString(6));
             n.put("dateOfService", rs.getString(7));
-            n.put("units", rs.getBigDecimal(8) == null ? null : rs.getBigDecimal(8).stripTrailingZeros());
+            n.put("units", units(rs.getBigDecimal(8)));
             n.put("charge", rs.getBigDecimal(9));
             n.put("paid", rs.getBigDecimal(10));
             n.put("allowed", rs.getBigDecimal(11));
@@ -184,6 +184,13 @@ public class RemitsRepository {
             n.put("segmentPosition", (Integer) rs.getObject(25));
             return n;
         });
+    }
+
+    /** Units without trailing zeros, never in exponent form (20.000000 -> 20, 1.500000 -> 1.5). */
+    private static BigDecimal units(BigDecimal u) {
+        if (u == null) return null;
+        BigDecimal s = u.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private ArrayNode adjustments(String text) throws SQLException {
