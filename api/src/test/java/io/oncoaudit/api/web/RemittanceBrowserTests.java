@@ -116,8 +116,11 @@ class RemittanceBrowserTests {
         browser.screenshot("finance-remits-1280x800");
         // a phone: the panel's tables fit 390 px (they scroll inside their region, the page does not)
         browser.viewport(390, 844);
+        browser.open("#/campaigns"); // another view first: the finance view is drawn anew at phone width
         browser.open("#/finance?runId=" + run.runId());
         browser.waitFor(By.cssSelector("#table-remit-payer tbody tr"));
+        browser.waitUntil("the month table", d -> d.findElements(By.cssSelector("#table-month tbody tr")).size() >= 4);
+        browser.waitUntil("the top codes", d -> !d.findElements(By.cssSelector("#table-code tbody tr")).isEmpty());
         assertFitsWidth(390);
         browser.screenshot("finance-remits-390x844");
     }
@@ -177,7 +180,15 @@ class RemittanceBrowserTests {
 
     private void assertFitsWidth(int width) {
         Number scroll = (Number) browser.js("return document.documentElement.scrollWidth");
-        assertTrue(scroll.intValue() <= width, "the page scrolls sideways: " + scroll + " px wide");
+        // the outermost elements sticking out, to say what to fix
+        Object wide = browser.js("const w = arguments[0]; return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > w + 1 && e.parentElement.getBoundingClientRect().right <= w + 1)"
+                + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)"
+                + " + ' ' + (e.textContent || '').slice(0, 40)).join(' | ') + ' || body ' + document.body.scrollWidth + ' || '"
+                + " + [...document.querySelectorAll('.table-scroll, .panel, .split, .sections, .tiles, main, section')].filter(e => e.scrollWidth > w)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' sw=' + e.scrollWidth + ' cw=' + e.clientWidth + ' ox='"
+                + " + getComputedStyle(e).overflowX).join(' | ')", width);
+        assertTrue(scroll.intValue() <= width, "the page scrolls sideways: " + scroll + " px wide: " + wide);
     }
 
     private static String usd(JsonNode amount) {
