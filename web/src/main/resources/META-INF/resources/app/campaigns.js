@@ -115,7 +115,7 @@ function campaignsTable(list) {
 // ---- "Build campaign from this filter" on the worklist ----------------------------------------------
 
 /** Worklist URL parameter -> campaign filter field (POST /api/campaigns, contract section 8). */
-const FILTER_FIELDS = ['runId', 'payerId', 'billingNpi', 'kind', 'direction', 'from', 'to', 'minAmount', 'maxAmount'];
+const FILTER_FIELDS = ['runId', 'payerId', 'billingNpi', 'kind', 'direction', 'from', 'to', 'minAmount', 'maxAmount', 'remitStatus'];
 
 export function campaignFilterFrom(params) {
   const filter = {};
@@ -134,6 +134,7 @@ export function defaultCampaignName(filter) {
   if (filter.from || filter.to) parts.push((filter.from || '…') + ' to ' + (filter.to || '…'));
   if (filter.minAmount) parts.push('≥ $' + filter.minAmount);
   if (filter.maxAmount) parts.push('≤ $' + filter.maxAmount);
+  if (filter.remitStatus) parts.push(filter.remitStatus === 'DENIED' ? 'Denied on remittance' : 'Remittance ' + filter.remitStatus);
   return parts.join(' · ').slice(0, 200);
 }
 

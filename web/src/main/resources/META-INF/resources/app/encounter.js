@@ -3,7 +3,7 @@
 // rule, explanation, citations and appeal text. Auditors only (the API answers 403 to finance).
 import {h, replace, scrollRegion} from './dom.js';
 import {get} from './api.js';
-import {money, unitCount, kindLabel, direction, price} from './format.js';
+import {money, unitCount, kindLabel, direction, price, remitStatusLabel} from './format.js';
 import {timeline} from './timeline.js';
 import {statusBlock} from './status.js';
 import {LAST_WORKLIST_KEY} from './worklist.js';
@@ -26,6 +26,7 @@ export function renderEncounter(ctx) {
     replace(body,
       header(e),
       section('lines', 'Billed and expected lines', linesComparison(e), billedDetails(e)),
+      section('remittance', 'Remittance (X12 835)', remittance(e)),
       section('administrations', 'Administrations', timeline(e.administrations)),
       section('findings', 'Findings (' + (e.findings || []).length + ')', findingsList(e)),
       warnings(e));
@@ -125,6 +126,37 @@ function billedDetails(e) {
       h('td', null, [...(l.adjustmentReasonCodes || []), ...(l.remarkCodes || [])].join(', ') || '—')))));
   return h('details', {class: 'billed-details'}, h('summary', null, 'Billed lines as submitted'),
     scrollRegion('Billed lines as submitted', table));
+}
+
+/** The payer's remittance lines beside the billed lines (line numbers), and its lines that match no billed line. */
+function remittance(e) {
+  const r = e.remittance;
+  if (!r) return h('p', {class: 'muted', id: 'remit-none'}, 'No remittance is loaded for this claim.');
+  const billed = new Map((Array.isArray(e.billedLines) ? e.billedLines : []).map(l => [l.lineNumber, l]));
+  const row = (l, matched) => {
+    const b = matched ? billed.get(l.lineNumber) : null;
+    const codes = [...(l.adjustments || []).map(a => a.group + '-' + a.carc + ' ' + money(a.amount)), ...(l.rarc || [])].join(', ');
+    return h('tr', {dataset: {line: l.lineNumber == null ? '' : String(l.lineNumber)}},
+      h('th', {scope: 'row', 'data-label': 'Billed line'}, matched ? String(l.lineNumber) : 'none'),
+      h('td', {class: 'mono', 'data-label': 'Code'}, (b ? b.procedureCode : l.procedureCode) || '—',
+        l.adjudicatedCode && l.adjudicatedCode !== l.procedureCode ? h('span', {class: 'sub'}, 'paid as ' + l.adjudicatedCode) : null),
+      h('td', {class: 'num', 'data-label': 'Units'}, l.units == null ? '—' : unitCount(l.units)),
+      h('td', {class: 'num', 'data-label': 'Charge'}, money(l.charge)),
+      h('td', {class: 'num', 'data-label': 'Allowed'}, l.allowed == null ? '—' : money(l.allowed)),
+      h('td', {class: 'num', 'data-label': 'Paid'}, money(l.paid)),
+      h('td', {class: 'num', 'data-label': 'Expected'}, l.expectedValue == null ? '—' : money(l.expectedValue)),
+      h('td', {'data-label': 'Status'}, h('span', {class: 'badge remit-' + String(l.remitStatus).toLowerCase()}, remitStatusLabel(l.remitStatus))),
+      h('td', {'data-label': 'Adjustments'}, codes || '—'));
+  };
+  const table = h('table', {class: 'data', id: 'remit-table'},
+    h('caption', null, 'What the payer paid on each line (' + (r.payerName || 'payer') + ', claim ' + (r.claimStatus || '—')
+      + (r.payerClaimNumber ? ', payer claim number ' + r.payerClaimNumber : '') + '); expected = the line as billed on the fee schedule.'),
+    h('thead', null, h('tr', null, ['Billed line', 'Code', 'Units', 'Charge', 'Allowed', 'Paid', 'Expected', 'Status', 'Adjustments']
+      .map(t => h('th', {scope: 'col', class: ['Units', 'Charge', 'Allowed', 'Paid', 'Expected'].includes(t) ? 'num' : null}, t)))),
+    h('tbody', null, (r.lines || []).map(l => row(l, true)), (r.unmatchedLines || []).map(l => row(l, false))));
+  return [scrollRegion('Remittance lines', table),
+    (r.unmatchedLines || []).length ? h('p', {class: 'muted', id: 'remit-unmatched'}, (r.unmatchedLines || []).length
+      + ' remittance line(s) match no billed line of this claim (billed line “none”).') : null];
 }
 
 function findingsList(e) {

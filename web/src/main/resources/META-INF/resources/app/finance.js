@@ -3,7 +3,7 @@
 // list); nothing is recomputed from findings.
 import {h, replace, append} from './dom.js';
 import {get, download, ApiError} from './api.js';
-import {money, count, cents, kindLabel} from './format.js';
+import {money, count, cents, kindLabel, remitStatusLabel} from './format.js';
 import {sortableTable} from './table.js';
 import {directionBars, amountBars, preloadCharts} from './charts.js';
 import {runSelect, fillRuns, dateField} from './filters.js';
@@ -82,10 +82,12 @@ export function renderFinance(ctx) {
   const months = settled(get('/api/summary', {by: 'month', runId: filter.runId, from: filter.from, to: filter.to}));
   const scope = {runId: filter.runId, from: filter.from, to: filter.to, limit: TOP};
   const top = settled(Promise.all([get('/api/summary', {by: 'code', ...scope}), get('/api/summary', {by: 'drug', ...scope})]));
+  const remits = settled(get('/api/summary/remits', filter));
   get('/api/summary', filter)
     .then(summary => {
       if (!ctx.isCurrent()) return;
       drawTiles(tiles, summary, filter);
+      drawRemittances(ctx, sections, remits);
       drawBreakdowns(sections, summary);
       drawMonths(ctx, sections, months);
       drawTop(ctx, sections, top);
@@ -127,7 +129,10 @@ function drawTiles(tiles, s, f) {
   replace(tiles,
     tile('underpayment', 'Underpayment', money(s.underpayment), 'paid less than correct coding earns', 'under'),
     tile('overpayment', 'Overpayment exposure', money(s.overpayment), 'recoupment risk on audit', 'over'),
-    tile('denial', 'Recoverable denials', money(s.denial), 'recovered by the correction', 'denial'),
+    // issue 15: the rules' prediction and the payers' denials are separate figures under honest names
+    tile('denial', 'Predicted denial exposure', money(s.predictedDenialExposure ?? s.denial),
+      'predicted by the coding rules: what a payer would deny; not a payer\'s decision', 'denial'),
+    remittanceTile(s.remittance),
     tile('findings', 'Findings', count(s.findings), null, null),
     // issue 14: findings whose correction moves no money (amount 0), counted apart from every money tile
     tile('compliance', 'Compliance findings', count(s.compliance ?? 0), 'coding to correct, no money moves', 'compliance'),
@@ -141,8 +146,68 @@ const MONEY_COLUMNS = [
   {key: 'findings', label: 'Findings', type: 'number', render: r => count(r.findings)},
   {key: 'underpayment', label: 'Underpayment', type: 'number', render: r => money(r.underpayment)},
   {key: 'overpayment', label: 'Overpayment', type: 'number', render: r => money(r.overpayment)},
-  {key: 'denial', label: 'Denial', type: 'number', render: r => money(r.denial)},
+  {key: 'denial', label: 'Predicted denial', type: 'number', render: r => money(r.denial)},
 ];
+
+/** Denials on remittance (X12 835): what payers denied, never added to the prediction. */
+function remittanceTile(r) {
+  if (!r) return null;
+  if (!r.remittanceLines) return tile('remit-denied', 'Denied on remittance', '—', 'no remittances (835) loaded for this selection', 'remit');
+  return tile('remit-denied', 'Denied on remittance', money(r.deniedOnRemittance.amount),
+    count(r.deniedOnRemittance.lines) + ' of ' + count(r.remittanceLines) + ' remittance lines denied by the payers (expected value); '
+    + money(r.paidBelowExpected.amount) + ' paid below expected on ' + count(r.paidBelowExpected.lines) + ' lines', 'remit');
+}
+
+/**
+ * Denials on remittance by CARC and by payer (GET /api/summary/remits): the payers' decisions read from their 835s,
+ * in a panel of its own beside (never mixed with) the predicted denial exposure of the findings.
+ */
+async function drawRemittances(ctx, sections, request) {
+  const box = wideSection('remits', 'Denials on remittance (X12 835)', h('p', {class: 'muted', role: 'status'}, 'Loading the remittances…'));
+  const body = box.querySelector('.split');
+  append(sections, box);
+  try {
+    const s = await request;
+    if (!ctx.isCurrent()) return;
+    if (!s.remittanceLines) {
+      replace(body, h('p', {class: 'muted', id: 'remits-none'}, 'No remittances (X12 835) are loaded for this selection: run the audit with --remits to see what payers denied.'));
+      return;
+    }
+    const carcs = s.byCarc.map(r => ({...r, code: r.group + '-' + r.carc}));
+    const payers = s.byPayer.map(r => ({...r, payer: r.payerId || ('not in the extract' + (r.remitPayerName ? ': ' + r.remitPayerName : ''))}));
+    replace(body,
+      h('p', {class: 'muted', id: 'remits-note'}, 'What the payers decided on their remittances: '
+        + count(s.deniedOnRemittance.lines) + ' lines denied (' + money(s.deniedOnRemittance.amount) + ' expected value), '
+        + count(s.paidBelowExpected.lines) + ' paid below expected (' + money(s.paidBelowExpected.amount) + ' short). '
+        + 'Predicted denial exposure from the coding rules, shown apart: ' + money(s.predictedDenialExposure) + '.'),
+      sortableTable({id: 'table-remit-cycle', caption: 'Remittance lines by revenue-cycle category', sortKey: 'lines',
+        columns: [
+          {key: 'category', label: 'Category', render: r => h('span', {title: r.remitStatus}, remitStatusLabel(r.remitStatus))},
+          {key: 'lines', label: 'Lines', type: 'number', render: r => count(r.lines)},
+          {key: 'paid', label: 'Paid', type: 'number', render: r => money(r.paid)},
+          {key: 'amount', label: 'Unpaid vs expected', type: 'number', render: r => money(r.amount)},
+        ], rows: s.revenueCycle}),
+      sortableTable({id: 'table-remit-carc', caption: 'Adjusted remittance lines by claim adjustment reason code (group-CARC)', sortKey: 'amount',
+        columns: [
+          {key: 'code', label: 'Group-CARC', render: r => h('span', {class: 'mono'}, r.code)},
+          {key: 'lines', label: 'Lines', type: 'number', render: r => count(r.lines)},
+          {key: 'deniedLines', label: 'Denied lines', type: 'number', render: r => count(r.deniedLines)},
+          {key: 'amount', label: 'Adjusted', type: 'number', render: r => money(r.amount)},
+        ], rows: carcs}),
+      sortableTable({id: 'table-remit-payer', caption: 'Denials on remittance by payer', sortKey: 'deniedAmount',
+        columns: [
+          {key: 'payer', label: 'Payer'},
+          {key: 'deniedLines', label: 'Denied lines', type: 'number', render: r => count(r.deniedLines)},
+          {key: 'deniedAmount', label: 'Denied', type: 'number', render: r => money(r.deniedAmount)},
+          {key: 'paidBelowExpectedAmount', label: 'Paid below expected', type: 'number', render: r => money(r.paidBelowExpectedAmount)},
+          {key: 'paid', label: 'Paid', type: 'number', render: r => money(r.paid)},
+        ], rows: payers}));
+  } catch (e) {
+    if (!ctx.isCurrent()) return;
+    replace(body, h('p', {class: 'error', role: 'alert'},
+      'Could not load the remittances: ' + (e instanceof ApiError ? e.message : String(e))));
+  }
+}
 
 function moved(r) {
   return cents(r.underpayment) + cents(r.overpayment) + cents(r.denial);

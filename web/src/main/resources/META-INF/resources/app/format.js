@@ -111,3 +111,12 @@ export function price(p) {
   return new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD', minimumFractionDigits: decimals,
     maximumFractionDigits: decimals}).format(Number(p));
 }
+
+/** Remittance line statuses (X12 835, contract section 11): the revenue-cycle split. */
+export const REMIT_STATUSES = ['DENIED', 'REJECTED', 'ZERO_PAY', 'UNDERPAID', 'PAID'];
+const REMIT_LABELS = {DENIED: 'Denied', REJECTED: 'Rejected (unprocessable)', ZERO_PAY: 'Paid 0 (patient share)',
+  UNDERPAID: 'Paid below expected', PAID: 'Paid'};
+
+export function remitStatusLabel(s) {
+  return REMIT_LABELS[s] || (s ? String(s) : '—');
+}

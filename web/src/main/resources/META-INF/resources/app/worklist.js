@@ -2,11 +2,11 @@
 // list), pages follow the API's keyset cursor (GET /api/findings ... &cursor=nextCursor).
 import {h, replace, sr, scrollRegion} from './dom.js';
 import {get, query} from './api.js';
-import {money, kindLabel, direction, count} from './format.js';
+import {money, kindLabel, direction, count, REMIT_STATUSES, remitStatusLabel} from './format.js';
 import {runSelect, fillRuns, selectField, fillOptions, dateField, amountField} from './filters.js';
 import {statusLabel} from './status.js';
 
-export const FILTER_KEYS = ['runId', 'payerId', 'billingNpi', 'kind', 'direction', 'from', 'to', 'minAmount', 'maxAmount'];
+export const FILTER_KEYS = ['runId', 'payerId', 'billingNpi', 'kind', 'direction', 'from', 'to', 'minAmount', 'maxAmount', 'remitStatus'];
 const PAGE_SIZE = 50;
 // Contract section 4: the kinds that must exist; kinds present in the loaded findings are added.
 const CONTRACT_KINDS = ['DOWNCODED_TO_96372', 'HORMONAL_CLASS_MISMATCH', 'NON_CHEMO_BILLED_AS_CHEMO',
@@ -44,12 +44,15 @@ export function renderWorklist(ctx) {
   const to = dateField('w-to', 'To (date of service)', filter.to);
   const min = amountField('w-min', 'Amount at least ($)', filter.minAmount);
   const max = amountField('w-max', 'Amount at most ($)', filter.maxAmount);
+  // what the payer's remittance (X12 835) did with the finding's line: a payer's decision, not a prediction
+  const remit = selectField('w-remit', 'On the remittance', filter.remitStatus,
+    REMIT_STATUSES.map(s => ({value: s, label: remitStatusLabel(s)})), 'Any (or none loaded)');
   const sortBy = selectField('w-sort', 'Sort by', order.sort,
     [{value: 'amount', label: 'Amount, largest first'}, {value: 'payer', label: 'Payer, A to Z'}], 'Date of service, newest first');
   const groupBy = selectField('w-group', 'Group by', order.group,
     [{value: 'kind', label: 'Finding kind'}, {value: 'provider', label: 'Billing provider'}], 'No grouping');
   const form = h('form', {class: 'filters', id: 'worklist-filters', 'aria-label': 'Worklist filters'},
-    run.field, payer.field, provider.field, kind.field, dir.field, from.field, to.field, min.field, max.field,
+    run.field, payer.field, provider.field, kind.field, dir.field, from.field, to.field, min.field, max.field, remit.field,
     sortBy.field, groupBy.field,
     h('div', {class: 'actions'},
       h('button', {type: 'submit', class: 'primary', id: 'apply-filters'}, 'Apply filters'),
@@ -60,7 +63,8 @@ export function renderWorklist(ctx) {
     ctx.navigate('/worklist', {
       runId: run.select.value, payerId: payer.select.value, billingNpi: provider.select.value,
       kind: kind.select.value, direction: dir.select.value, from: from.input.value, to: to.input.value,
-      minAmount: min.input.value, maxAmount: max.input.value, sort: sortBy.select.value, group: groupBy.select.value,
+      minAmount: min.input.value, maxAmount: max.input.value, remitStatus: remit.select.value,
+      sort: sortBy.select.value, group: groupBy.select.value,
     });
   });
 
@@ -144,7 +148,7 @@ function findingsTable(items, order = {}) {
   const table = h('table', {class: 'data worklist-table', id: 'findings-table'},
     h('caption', {class: 'sr-only'}, 'Findings, newest date of service first'),
     h('thead', null, h('tr', null,
-      ['Date of service', 'Claim', 'Patient', 'Payer', 'Provider', 'Kind', 'Billed → expected', 'Direction', 'Amount', 'Status']
+      ['Date of service', 'Claim', 'Patient', 'Payer', 'Provider', 'Kind', 'Billed → expected', 'Direction', 'Amount', 'Remittance', 'Status']
         .map(t => h('th', {scope: 'col', class: t === 'Amount' ? 'num' : null}, t)))),
     h('tbody', null, items.flatMap((r, i) => [groupRow(items, i, order),
       h('tr', {dataset: {claim: r.claimId, index: String(r.findingIndex)}},
@@ -159,6 +163,7 @@ function findingsTable(items, order = {}) {
       h('td', {'data-label': 'Direction'}, h('span', {class: 'badge dir-' + String(r.direction).toLowerCase()}, direction(r.direction))),
       h('td', {class: 'num', 'data-label': 'Amount'}, r.direction === 'COMPLIANCE'
         ? h('span', {class: 'no-money'}, 'no money moves') : money(r.amount)),
+      h('td', {class: 'remit', 'data-label': 'Remittance'}, remitCell(r.remittance)),
       h('td', {'data-label': 'Status'}, statusLabel(r.status)))])));
   return scrollRegion('Findings', table);
 }
@@ -170,7 +175,16 @@ function groupRow(items, i, order) {
   if (i > 0 && key(items[i - 1]) === key(items[i])) return null;
   const r = items[i];
   const label = order.group === 'kind' ? kindLabel(r.kind) : (r.providerName ? r.providerName + ' (NPI ' + r.billingNpi + ')' : 'NPI ' + r.billingNpi);
-  return h('tr', {class: 'group-row'}, h('th', {colspan: '10', scope: 'colgroup', class: 'group-heading'}, label));
+  return h('tr', {class: 'group-row'}, h('th', {colspan: '11', scope: 'colgroup', class: 'group-heading'}, label));
+}
+
+/** The payer's answer on the remittance: status, paid, adjustment codes (CARC with group) and remarks (RARC). */
+function remitCell(m) {
+  if (!m) return h('span', {class: 'muted'}, '—');
+  if (!m.status) return h('span', {class: 'muted'}, 'No line on the remittance');
+  const codes = [...(m.adjustments || []).map(a => (a.group ? a.group + '-' : '') + a.carc), ...(m.rarc || [])].join(', ');
+  return [h('span', {class: 'badge remit-' + String(m.status).toLowerCase()}, remitStatusLabel(m.status)),
+    h('span', {class: 'sub'}, 'paid ' + money(m.paid) + (codes ? ' · ' + codes : ''))];
 }
 
 function codePair(r) {

@@ -73,9 +73,14 @@ public class CampaignsResource {
     /** Body {"name": "...", "filter": {payerId, kind, billingNpi, from, to, minAmount, direction, runId}} -> 201 {id, claims, amount, ...}. */
     @POST
     @RolesAllowed(Role.AUDITOR)
-    @Operation(summary = "Build an appeal campaign from a findings filter", description = "One campaign claim per claim with matching findings (its newest run); 409 when an open campaign holds a picked claim; unknown fields, payers or kinds are 400.")
-    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.CampaignCreated.class)))
-    @APIResponse(responseCode = "409", description = "claims already in an open campaign (named)")
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Builds a campaign from a findings filter (payerId, kind, billingNpi, direction, from, to, minAmount, maxAmount, runId,"
+            + " remitStatus, carc): remitStatus DENIED builds it from the payers' real denials")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "the campaign",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.oncoaudit.api.appeals.campaign.CampaignView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown filter field or value (problem+json naming it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.oncoaudit.api.rest.Problem.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "409", description = "claims of the filter are in an open campaign",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.oncoaudit.api.rest.Problem.class)))
     public Response create(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("body", "send {\"name\": \"...\", \"filter\": {\"payerId\": \"MEDICARE\", \"kind\": \"...\"}}");

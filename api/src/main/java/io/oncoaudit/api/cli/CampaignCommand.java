@@ -40,7 +40,7 @@ public class CampaignCommand {
                    oncoaudit campaign show --id N                                   (JSON with the claims, most urgent first)
                    oncoaudit campaign create --name NAME [--payer ID] [--kind KIND] [--npi NPI] [--direction D]
                                              [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-amount X] [--max-amount X]
-                                             [--run RUN_ID] [--owner NAME]
+                                             [--run RUN_ID] [--remit-status DENIED] [--carc CO-16] [--owner NAME]
                    oncoaudit campaign packet --id N --out FILE.zip [--state ready] [--include late,zero]
                                             (one letter PDF per claim to send + corrected-lines.csv + index.csv;
                                              claims past their deadline or asking $0 back only when included)
@@ -59,6 +59,8 @@ public class CampaignCommand {
         FILTER_OPTIONS.put("--min-amount", "minAmount");
         FILTER_OPTIONS.put("--max-amount", "maxAmount");
         FILTER_OPTIONS.put("--run", "runId");
+        FILTER_OPTIONS.put("--remit-status", "remitStatus");
+        FILTER_OPTIONS.put("--carc", "carc");
     }
 
     private final CampaignService campaigns;

@@ -6,11 +6,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -45,19 +45,19 @@ final class ParquetReader implements AutoCloseable {
     long stream(Path folder, List<ParquetColumns.Column> columns, RowSink sink) throws Exception {
         String source = "read_parquet('" + folder.toAbsolutePath().toString().replace("'", "''")
                 + "/**/*.parquet', hive_partitioning = true, hive_types_autocast = false, union_by_name = true)";
-        Set<String> present = new HashSet<>();
+        Map<String, String> present = new HashMap<>();
         try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + source)) {
-            while (rs.next()) present.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            while (rs.next()) present.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
         }
         StringJoiner select = new StringJoiner(", ");
         for (ParquetColumns.Column c : columns) {
-            if (present.contains(c.name())) {
-                select.add("CAST(\"" + c.name() + "\" AS VARCHAR)");
+            if (present.containsKey(c.name())) {
+                select.add(text(c.name(), present.get(c.name())));
             } else if (c.name().equals("service_month")) {
                 select.add("strftime(CAST(date_of_service AS DATE), '%Y-%m')");
             } else if (c.required()) {
                 throw new LoadException("column " + c.name() + " is missing from the Parquet files under " + folder
-                        + " (columns found: " + present + "); was the run written by this version of audit?");
+                        + " (columns found: " + new java.util.TreeSet<>(present.keySet()) + "); was the run written by this version of audit?");
             } else {
                 select.add("NULL");
             }
@@ -73,6 +73,14 @@ final class ParquetReader implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /** A column as text; a nested one (list, struct: the remittance adjustments) as JSON, a missing list as []. */
+    private static String text(String name, String type) {
+        String col = "\"" + name + "\"";
+        if (type.endsWith("[]")) return "coalesce(CAST(to_json(" + col + ") AS VARCHAR), '[]')";
+        if (type.startsWith("STRUCT") || type.startsWith("MAP")) return "CAST(to_json(" + col + ") AS VARCHAR)";
+        return "CAST(" + col + " AS VARCHAR)";
     }
 
     /** A Parquet file's row count, from its footer (no data is read). */

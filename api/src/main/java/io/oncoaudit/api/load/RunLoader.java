@@ -71,9 +71,11 @@ public class RunLoader {
                 long runPk = insertRun(c, run, loadedBy);
                 long findings;
                 long encounters;
+                long remitLines;
                 try (ParquetReader parquet = new ParquetReader()) {
                     findings = copy(c, parquet, run.findingsDir(), "findings", ParquetColumns.FINDINGS, runPk, progress);
                     encounters = copy(c, parquet, run.encountersDir(), "encounters", ParquetColumns.ENCOUNTERS, runPk, progress);
+                    remitLines = RemitLoader.load(c, parquet, run, runPk, json, progress);
                 }
                 expectRows(run, "findings", findings);
                 expectRows(run, "encounters", encounters);
@@ -84,11 +86,12 @@ public class RunLoader {
                 attach(c, "encounters", runPk);
                 progress.printf("load: indexes built and partitions attached in %.1f s%n", (System.nanoTime() - attachStart) / 1e9);
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE runs SET findings_count = ?, encounters_count = ?, load_millis = ? WHERE id = ?")) {
+                        "UPDATE runs SET findings_count = ?, encounters_count = ?, load_millis = ?, remit_lines_count = ? WHERE id = ?")) {
                     ps.setLong(1, findings);
                     ps.setLong(2, encounters);
                     ps.setLong(3, millisSince(t0));
-                    ps.setLong(4, runPk);
+                    ps.setLong(4, remitLines);
+                    ps.setLong(5, runPk);
                     ps.executeUpdate();
                 }
                 c.commit();

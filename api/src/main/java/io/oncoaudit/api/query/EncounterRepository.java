@@ -25,6 +25,8 @@ public class EncounterRepository {
     private final AgroalDataSource ds;
     private final ObjectMapper json;
     private final FindingsRepository findings;
+    @jakarta.inject.Inject
+    io.oncoaudit.api.remits.RemitsRepository remits;
 
     public EncounterRepository(AgroalDataSource ds, ObjectMapper json, FindingsRepository findings) {
         this.ds = ds;
@@ -78,6 +80,8 @@ public class EncounterRepository {
                         row -> {
                             if (row.runId().equals(n.get("runId").asText())) fs.add(json.valueToTree(row));
                         });
+                // issue 15: the payer's remittance lines beside the billed and expected lines (null: none loaded)
+                n.set("remittance", remits.claim(runPk, claimId));
                 return Optional.of(n);
             }
         } catch (SQLException | IOException e) {

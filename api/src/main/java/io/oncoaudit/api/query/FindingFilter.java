@@ -7,7 +7,19 @@ import java.util.List;
 
 /** Filters of GET /api/findings and its CSV export (contract section 8 plus issue 5); null = no filter. */
 public record FindingFilter(String runId, String payerId, String billingNpi, String kind, String direction,
-                            LocalDate from, LocalDate to, BigDecimal minAmount, BigDecimal maxAmount, String claimId) {
+                            LocalDate from, LocalDate to, BigDecimal minAmount, BigDecimal maxAmount, String claimId,
+                            String remitStatus, String carc) {
+
+    /** Without the remittance filters (remitStatus, carc). */
+    public FindingFilter(String runId, String payerId, String billingNpi, String kind, String direction,
+                         LocalDate from, LocalDate to, BigDecimal minAmount, BigDecimal maxAmount, String claimId) {
+        this(runId, payerId, billingNpi, kind, direction, from, to, minAmount, maxAmount, claimId, null, null);
+    }
+
+    /** A remittance filter is set (the aggregates hold no remittance: such a filter reads the findings). */
+    public boolean remitFiltered() {
+        return remitStatus != null || carc != null;
+    }
 
     /** The directions a filter may name (coding-core's, contract section 4: COMPLIANCE = no money moves), in order. */
     public static final List<String> DIRECTIONS = java.util.Arrays.stream(io.oncoaudit.core.model.Direction.values())
@@ -38,18 +50,19 @@ public record FindingFilter(String runId, String payerId, String billingNpi, Str
 
     /** Only filters that summary_agg can answer (run, payer, provider, kind): a count can be summed from it. */
     boolean aggregateOnly() {
-        return direction == null && from == null && to == null && minAmount == null && maxAmount == null && claimId == null;
+        return direction == null && from == null && to == null && minAmount == null && maxAmount == null && claimId == null
+                && !remitFiltered();
     }
 
     /** Only a run and a date range (or nothing): the day-grained dashboard aggregates can answer it. */
     public boolean runAndDatesOnly() {
         return payerId == null && billingNpi == null && kind == null && direction == null && minAmount == null
-                && maxAmount == null && claimId == null;
+                && maxAmount == null && claimId == null && !remitFiltered();
     }
 
     /** Only filters an encounter has (run, payer, provider, dates): claims can be counted from the encounters. */
     boolean encounterOnly() {
-        return kind == null && direction == null && minAmount == null && maxAmount == null && claimId == null;
+        return kind == null && direction == null && minAmount == null && maxAmount == null && claimId == null && !remitFiltered();
     }
 
     /** No filter at all but the run. */
@@ -71,6 +84,18 @@ public record FindingFilter(String runId, String payerId, String billingNpi, Str
         add(sql, params, "f.amount >= ?", minAmount);
         add(sql, params, "f.amount <= ?", maxAmount);
         add(sql, params, "f.claim_id = ?", claimId);
+        remitConditions(sql, params);
+    }
+
+    /**
+     * remitStatus: the status of the finding's line on the remittance (DENIED, REJECTED, ZERO_PAY, UNDERPAID, PAID);
+     * carc: an adjustment of that line, "CO-16" (group and reason code) or "16" (any group).
+     */
+    private void remitConditions(StringBuilder sql, List<Object> params) {
+        add(sql, params, "f.remit_status = ?", remitStatus);
+        if (carc != null) {
+            add(sql, params, "('|' || f.remit_carc || '|') LIKE ?", carc.contains("-") ? "%|" + carc + "|%" : "%-" + carc + "|%");
+        }
     }
 
     private static void add(StringBuilder sql, List<Object> params, String cond, Object value) {
@@ -91,6 +116,8 @@ public record FindingFilter(String runId, String payerId, String billingNpi, Str
         if (minAmount != null) parts.add("minAmount=" + minAmount);
         if (maxAmount != null) parts.add("maxAmount=" + maxAmount);
         if (claimId != null) parts.add("claimId=" + claimId);
+        if (remitStatus != null) parts.add("remitStatus=" + remitStatus);
+        if (carc != null) parts.add("carc=" + carc);
         return String.join("&", parts);
     }
 }

@@ -23,5 +23,6 @@ public record FindingRow(String runId, String claimId, int findingIndex, Integer
                          String explanation, JsonNode citations, String appealText, String status,
                          String statusReason, String statusBy, String statusAt,
                          // issue 14: how the amount was priced (null for a run without the pricing columns)
-                         @JsonInclude(JsonInclude.Include.NON_NULL) PricingView pricing) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) PricingView pricing,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) FindingRemittance remittance) {
 }

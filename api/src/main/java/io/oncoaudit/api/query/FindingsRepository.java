@@ -23,7 +23,7 @@ public class FindingsRepository {
                    f.payer_id, f.payer_name, f.billing_npi, f.rendering_npi, f.provider_name, f.place_of_service,
                    f.kind, f.rule_id, f.billed_code, f.expected_code, f.billed_units, f.expected_units, f.direction,
                    f.amount, f.explanation, f.citations, f.appeal_text, s.status, f.run_pk, s.note, s.updated_by, s.updated_at,
-                   """ + PricingView.COLUMNS + "\n" + """
+                   """ + PricingView.COLUMNS + ",\n" + FindingRemittance.COLUMNS + "\n" + """
             FROM findings f JOIN runs r ON r.id = f.run_pk
             LEFT JOIN finding_status s ON s.run_pk = f.run_pk AND s.claim_id = f.claim_id AND s.finding_index = f.finding_index
             WHERE TRUE""";
@@ -37,7 +37,7 @@ public class FindingsRepository {
                    f.payer_id, f.payer_name, f.billing_npi, f.rendering_npi, f.provider_name, f.place_of_service,
                    f.kind, f.rule_id, f.billed_code, f.expected_code, f.billed_units, f.expected_units, f.direction,
                    f.amount, f.explanation, f.citations, f.appeal_text, s.status, f.run_pk, s.note, s.updated_by, s.updated_at,
-                   """ + PricingView.COLUMNS + "\n" + """
+                   """ + PricingView.COLUMNS + ",\n" + FindingRemittance.COLUMNS + "\n" + """
             FROM k JOIN findings f ON f.claim_id = k.claim_id AND f.run_pk = k.run_pk AND f.finding_index = k.finding_index
             JOIN runs r ON r.id = f.run_pk
             LEFT JOIN finding_status s ON s.run_pk = f.run_pk AND s.claim_id = f.claim_id AND s.finding_index = f.finding_index
@@ -259,7 +259,8 @@ public class FindingsRepository {
                 rs.getString(20), rs.getBigDecimal(21), explanation, jsonArray(rs.getString(23), patientLevel ? null : rs.getString(5)),
                 appeal, rs.getString(25), patientLevel ? rs.getString(27) : Redaction.scrub(rs.getString(27), rs.getString(5)),
                 rs.getString(28), rs.getTimestamp(29) == null ? null : rs.getTimestamp(29).toLocalDateTime().toString(),
-                PricingView.read(rs, PRICING_AT, (Integer) rs.getObject(18), (Integer) rs.getObject(19)));
+                PricingView.read(rs, PRICING_AT, (Integer) rs.getObject(18), (Integer) rs.getObject(19)),
+                FindingRemittance.read(rs, PRICING_AT + 8));
     }
 
     /**

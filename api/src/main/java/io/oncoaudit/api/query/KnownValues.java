@@ -25,6 +25,29 @@ public class KnownValues {
     private volatile long checkedAt;
     private volatile Set<String> payers = Set.of();
     private volatile Set<String> kinds = Set.of();
+    private volatile Set<String> carcs = Set.of();
+
+    /** The statuses of a remittance line (audit --remits, contract section 11: the revenue-cycle split). */
+    public static final Set<String> REMIT_STATUSES = java.util.Collections.unmodifiableSet(
+            new TreeSet<>(Set.of("DENIED", "REJECTED", "ZERO_PAY", "UNDERPAID", "PAID")));
+
+    /** CAS group and reason code ("CO-16") of every adjustment on the loaded remittance lines, sorted. */
+    public Set<String> carcs() {
+        refresh();
+        return carcs;
+    }
+
+    /** The CARCs, re-read first when {@code carc} ("CO-16" or "16") is not among them. */
+    public Set<String> carcsFor(String carc) {
+        if (carc != null && !carcKnown(carc)) invalidate();
+        return carcs();
+    }
+
+    /** "CO-16" is known when loaded with that group; "16" when loaded with any group. */
+    public boolean carcKnown(String carc) {
+        if (carc.contains("-")) return carcs().contains(carc);
+        return carcs().stream().anyMatch(k -> k.endsWith("-" + carc));
+    }
 
     public KnownValues(AgroalDataSource ds) {
         this.ds = ds;
@@ -80,6 +103,12 @@ public class KnownValues {
                         k.add(rs.getString(2));
                     }
                 }
+                Set<String> cs = new TreeSet<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT grp || '-' || carc FROM remit_carc_agg");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) cs.add(rs.getString(1));
+                }
+                carcs = java.util.Collections.unmodifiableSet(cs);
                 payers = java.util.Collections.unmodifiableSet(p);
                 kinds = java.util.Collections.unmodifiableSet(k);
                 version = v;

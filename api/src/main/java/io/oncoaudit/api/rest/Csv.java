@@ -15,7 +15,7 @@ public final class Csv {
         w.write("run_id,claim_id,finding_index,line_number," + (patientLevel ? "patient_id," : "")
                 + "date_of_service,payer_id,payer_name,billing_npi,rendering_npi,provider_name,place_of_service,kind,rule_id,"
                 + "billed_code,expected_code,billed_units,expected_units,direction,amount,explanation,citations,appeal_text,status"
-                + PricingColumns.csvHeader() + "\r\n");
+                + PricingColumns.csvHeader() + "," + REMIT_HEADER + "\r\n");
     }
 
     static void row(Writer w, FindingRow r, boolean patientLevel) throws IOException {
@@ -44,7 +44,17 @@ public final class Csv {
         cell(w, r.appealText(), false);
         cell(w, r.status(), false);
         PricingColumns.csvCells(w, r);
+        for (Object v : remitCells(r)) cell(w, v == null ? null : v instanceof java.math.BigDecimal b ? b.toPlainString() : v.toString(), false);
         w.write("\r\n");
+    }
+
+    /** The remittance columns of the findings exports (CSV and XLSX): what the payer's 835 said about the line. */
+    static final String REMIT_HEADER = "remit_status,remit_paid,remit_allowed,remit_carc,remit_rarc,remit_claim_status,remit_payer_claim_number";
+
+    static Object[] remitCells(FindingRow r) {
+        io.oncoaudit.api.query.FindingRemittance m = r.remittance();
+        if (m == null) return new Object[7];
+        return new Object[] {m.status(), m.paid(), m.allowed(), m.carcText(), m.rarcText(), m.claimStatus(), m.payerClaimNumber()};
     }
 
     private static String str(Object o) { return o == null ? null : o.toString(); }

@@ -39,9 +39,15 @@ public class EncountersResource {
 
     @GET
     @Path("/{claimId}")
-    @Operation(summary = "One audited encounter: billed and expected lines, administrations and findings with their explanation and citations", description = "The newest run holding the claim, or runId; each read goes to the access log.")
-    @APIResponse(responseCode = "200", description = "the encounter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.oncoaudit.api.openapi.ApiSchemas.Encounter.class)))
-    @APIResponse(responseCode = "404", description = "no such claim in the loaded runs")
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One claim's evidence: billed and expected lines, the payer's remittance lines, administrations and findings")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "the encounter; remittance = {claimStatus, payerClaimNumber, payerName, lines (matched to billed line numbers),"
+                    + " unmatchedLines} or null when no remittance is loaded for the claim",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "404", description = "no loaded encounter with that claim id",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     public ObjectNode encounter(@PathParam("claimId") String claimId, @QueryParam("runId") String runId) {
         ObjectNode e = encounters.find(claimId, Params.text(runId)).orElseThrow(() -> ProblemException.notFound("claimId",
                 "no loaded encounter with claimId '" + claimId + "'" + (runId == null ? "" : " in run '" + runId + "'")));

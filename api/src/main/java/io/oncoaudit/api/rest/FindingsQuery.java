@@ -34,6 +34,8 @@ public class FindingsQuery {
     @QueryParam("maxAmount") String maxAmount;
     @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "one claim", example = "C-000123")
     @QueryParam("claimId") String claimId;
+    @QueryParam("remitStatus") String remitStatus;
+    @QueryParam("carc") String carc;
 
     /** The filter, syntax checked only. */
     FindingFilter filter() {
@@ -44,7 +46,7 @@ public class FindingsQuery {
         BigDecimal max = Params.amount("maxAmount", maxAmount);
         Params.range("minAmount", min, "maxAmount", max);
         return new FindingFilter(Params.text(runId), Params.text(payerId), Params.text(billingNpi), Params.kind(kind),
-                Params.direction(direction), f, t, min, max, Params.text(claimId));
+                Params.direction(direction), f, t, min, max, Params.text(claimId), remitStatus(remitStatus), carc(carc));
     }
 
     /** The filter, with its payer and kind checked against the loaded values. */
@@ -52,7 +54,35 @@ public class FindingsQuery {
         FindingFilter filter = filter();
         check("payerId", filter.payerId(), known.payersFor(filter.payerId()), "payer");
         check("kind", filter.kind(), known.kindsFor(filter.kind()), "finding kind");
+        if (filter.carc() != null && !known.carcKnown(filter.carc())) {
+            Set<String> carcs = known.carcsFor(filter.carc());
+            if (!known.carcKnown(filter.carc())) {
+                throw ProblemException.badRequest("carc", "carc '" + filter.carc() + "' is on no loaded remittance line; known values: "
+                        + (carcs.isEmpty() ? "none (no remittances are loaded)" : String.join(", ", carcs)));
+            }
+        }
         return filter;
+    }
+
+    /** remitStatus: one of the remittance line statuses (a 400 listing them otherwise). */
+    static String remitStatus(String value) {
+        String v = Params.text(value);
+        if (v == null) return null;
+        v = v.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        check("remitStatus", v, KnownValues.REMIT_STATUSES, "remittance status");
+        return v;
+    }
+
+    /** carc: "CO-16" (CAS group and reason code) or "16" (any group); upper case. */
+    static String carc(String value) {
+        String v = Params.text(value);
+        if (v == null) return null;
+        v = v.toUpperCase(java.util.Locale.ROOT);
+        if (!v.matches("([A-Z]{2}-)?[A-Z0-9]{1,5}")) {
+            throw ProblemException.badRequest("carc", "carc must be a claim adjustment reason code such as 16, or with its group CO-16, got '"
+                    + value + "'");
+        }
+        return v;
     }
 
     static void check(String name, String value, Set<String> known, String what) {

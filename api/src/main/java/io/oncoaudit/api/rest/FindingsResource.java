@@ -62,7 +62,11 @@ public class FindingsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One page of findings: newest first (keyset cursor), or sorted by amount, date or payer and grouped by kind or provider (page numbers)")
-    @APIResponse(responseCode = "200", description = "one page of findings", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FindingsPage.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the page; each finding carries a remittance object (status, paid, allowed,"
+            + " adjustments with group and CARC, RARC, claim status, payer claim number) when the payer's 835 covers its claim",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = FindingsPage.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer, kind, remittance status or CARC, or a bad value",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     public FindingsPage page(@BeanParam FindingsQuery q, @QueryParam("page") String page, @QueryParam("size") String size,
                              @QueryParam("cursor") String cursor,
                              @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "true: count the matching findings", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"true", "false"}))
@@ -154,7 +158,7 @@ public class FindingsResource {
     @Path("/export.csv")
     @Produces("text/csv")
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as RFC 4180 CSV (bom=true: with a UTF-8 byte order mark for Excel)")
-    @APIResponse(responseCode = "200", description = "RFC 4180 CSV, one row per finding", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV, one row per finding: the findings columns, the pricing columns, the remit_* columns last", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@BeanParam FindingsQuery q,
                            @Parameter(description = "true: start with a UTF-8 byte order mark (Excel)", schema = @Schema(enumeration = {"true", "false"})) @QueryParam("bom") String bom) {
         FindingFilter filter = q.filter(known);
@@ -183,7 +187,8 @@ public class FindingsResource {
     @Path("/export.xlsx")
     @Produces(Xlsx.MEDIA_TYPE)
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The matching findings as an Excel workbook: one header row, one typed row per finding; totals per direction on their own sheet")
-    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the workbook, the remit_* columns last",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Xlsx.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Response exportXlsx(@BeanParam FindingsQuery q) {
         FindingFilter filter = q.filter(known);
         long n = findings.count(filter);
@@ -208,6 +213,9 @@ public class FindingsResource {
                     Xlsx.Column.money("amount"), Xlsx.Column.text("explanation", 60), Xlsx.Column.text("citations", 30),
                     Xlsx.Column.text("appeal_text", 60), Xlsx.Column.text("status", 10)));
             cols.addAll(PricingColumns.xlsxColumns());
+            cols.addAll(java.util.List.of(Xlsx.Column.text("remit_status", 12), Xlsx.Column.money("remit_paid"),
+                    Xlsx.Column.money("remit_allowed"), Xlsx.Column.text("remit_carc", 14), Xlsx.Column.text("remit_rarc", 14),
+                    Xlsx.Column.text("remit_claim_status", 18), Xlsx.Column.text("remit_payer_claim_number", 18)));
             Xlsx.Table sheet = Xlsx.table(wb, "Findings", cols);
             java.util.Map<String, BigDecimal[]> totals = new java.util.LinkedHashMap<>();
             for (String d : FindingFilter.DIRECTIONS) totals.put(d, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
@@ -219,6 +227,7 @@ public class FindingsResource {
                         r.expectedUnits(), r.direction(), r.amount(), r.explanation(),
                         r.citations() == null ? null : r.citations().toString(), r.appealText(), r.status()));
                 v.addAll(PricingColumns.xlsxValues(r));
+                v.addAll(java.util.Arrays.asList(Csv.remitCells(r)));
                 sheet.row(v.toArray());
                 BigDecimal[] t = totals.get(r.direction());
                 if (t != null && r.amount() != null) {

@@ -51,6 +51,8 @@ public class SummaryResource {
     private final DashboardRepository dashboard;
     private final KnownValues known;
     private final RecoverableAmount recoverable;
+    @jakarta.inject.Inject
+    io.oncoaudit.api.remits.RemitsRepository remits;
 
     public SummaryResource(SummaryRepository summaries, DashboardRepository dashboard, KnownValues known,
                            RecoverableAmount recoverable) {
@@ -63,7 +65,10 @@ public class SummaryResource {
     @GET
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Findings and money by payer, provider, kind, month, code, drug, payer x provider or claim; without by: the overview",
             description = "Every findings filter applies. Each row gives underpayment, overpayment and denial apart; a kind row's amount is the money moved in either direction.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows, or the overview object", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {io.oncoaudit.api.openapi.ApiSchemas.SummaryRow[].class, io.oncoaudit.api.openapi.ApiSchemas.ClaimSummaryPage.class, io.oncoaudit.api.openapi.ApiSchemas.Overview.class})))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the rows, or the overview object"
+            + " (with predictedDenialExposure, the rules' prediction, and remittance.deniedOnRemittance, the payers' denials: separate figures)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "an unknown parameter, payer or kind, or a bad value (problem+json naming it)")
     public Object summary(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the grouping",
                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"payer", "provider", "kind", "month", "code", "drug", "payer-provider", "claim"}),
@@ -172,12 +177,27 @@ public class SummaryResource {
         all.put("denial", denial);
         // issue 14: findings that move no money (COMPLIANCE, amount 0), a count apart from the money
         all.put("compliance", compliance);
+        remittanceFigures(all, filter, denial);
         all.put("claims", dashboard.claims(filter));
         all.put("recoverable", recoverable.compute(filter, asOf));
         all.put("byPayer", byPayer);
         all.put("byProvider", withNames(summaries.summary(By.PROVIDER, filter), filter.runId()));
         all.put("byKind", summaries.summary(By.KIND, filter));
         return all;
+    }
+
+    /**
+     * Issue 15: the rules' predicted denial exposure (= denial) and the payers' denials on remittance side by side,
+     * under names that say which is which; never added together.
+     */
+    private void remittanceFigures(Map<String, Object> all, FindingFilter filter, BigDecimal predictedDenial) {
+        all.put("predictedDenialExposure", predictedDenial);
+        io.oncoaudit.api.remits.RemitsRepository.Totals t = remits.totals(filter);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("remittanceLines", t.remittanceLines());
+        r.put("deniedOnRemittance", new io.oncoaudit.api.remits.RemitsSummary.Figure(t.deniedLines(), t.deniedAmount()));
+        r.put("paidBelowExpected", new io.oncoaudit.api.remits.RemitsSummary.Figure(t.paidBelowExpectedLines(), t.paidBelowExpectedAmount()));
+        all.put("remittance", r);
     }
 
     /** Provider rows with the extract's provider name after the NPI (null when the extract had none). */

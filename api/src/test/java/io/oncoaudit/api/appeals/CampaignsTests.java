@@ -386,7 +386,7 @@ class CampaignsTests {
                 .header("X-Packet-Letters", "1").extract().asByteArray());
         assertEquals(List.of("appeal-PK-INTIME.pdf", "corrected-lines.csv", "index.csv"), new ArrayList<>(plain.keySet()));
         String index = new String(plain.get("index.csv"), StandardCharsets.UTF_8);
-        assertTrue(index.startsWith("claim_id,file,claimed,included,reason\r\n"), index);
+        assertTrue(index.startsWith("claim_id,file,claimed,included,reason,remittance\r\n"), index);
         assertTrue(index.contains("PK-INTIME,appeal-PK-INTIME.pdf,40.00,yes,"), index);
         assertTrue(index.contains("PK-LATE,,50.00,no,past its appeal deadline"), index);
         assertTrue(index.contains("PK-ZERO,,0.00,no,nothing to ask back"), index);

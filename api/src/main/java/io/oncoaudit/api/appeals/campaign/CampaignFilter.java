@@ -19,9 +19,16 @@ import java.util.Set;
  */
 public record CampaignFilter(String runId, String payerId, String kind, String billingNpi, String direction,
                              LocalDate from, LocalDate to, BigDecimal minAmount,
-                             BigDecimal maxAmount) {
+                             BigDecimal maxAmount, String remitStatus, String carc) {
 
-    static final Set<String> FIELDS = Set.of("runId", "payerId", "kind", "billingNpi", "direction", "from", "to", "minAmount", "maxAmount");
+    /** Without the remittance fields. */
+    public CampaignFilter(String runId, String payerId, String kind, String billingNpi, String direction, LocalDate from,
+                          LocalDate to, BigDecimal minAmount, BigDecimal maxAmount) {
+        this(runId, payerId, kind, billingNpi, direction, from, to, minAmount, maxAmount, null, null);
+    }
+
+    static final Set<String> FIELDS = Set.of("runId", "payerId", "kind", "billingNpi", "direction", "from", "to", "minAmount", "maxAmount",
+            "remitStatus", "carc");
 
     public static CampaignFilter none() {
         return new CampaignFilter(null, null, null, null, null, null, null, null, null);
@@ -34,7 +41,7 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw new IllegalArgumentException("filter." + f + ": unknown filter field; use payerId, kind, billingNpi, from, to, minAmount, maxAmount, direction or runId");
+                throw new IllegalArgumentException("filter." + f + ": unknown filter field; use payerId, kind, billingNpi, from, to, minAmount, maxAmount, direction, runId, remitStatus or carc");
             }
         }
         String kind = text(n, "kind");
@@ -56,13 +63,28 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         BigDecimal max = amount(n, "maxAmount");
         if (min != null && max != null && min.compareTo(max) > 0) throw new IllegalArgumentException("filter.minAmount: must not be more than filter.maxAmount");
         String payer = text(n, "payerId");
-        return new CampaignFilter(text(n, "runId"), payer, kind, text(n, "billingNpi"), direction, from, to, min, max);
+        String remitStatus = text(n, "remitStatus");
+        if (remitStatus != null) {
+            remitStatus = remitStatus.toUpperCase(Locale.ROOT).replace('-', '_');
+            if (!io.oncoaudit.api.query.KnownValues.REMIT_STATUSES.contains(remitStatus)) {
+                throw new IllegalArgumentException("filter.remitStatus: '" + remitStatus + "' is not a remittance status; known values: "
+                        + String.join(", ", io.oncoaudit.api.query.KnownValues.REMIT_STATUSES));
+            }
+        }
+        String carc = text(n, "carc");
+        if (carc != null) {
+            carc = carc.toUpperCase(Locale.ROOT);
+            if (!carc.matches("([A-Z]{2}-)?[A-Z0-9]{1,5}")) {
+                throw new IllegalArgumentException("filter.carc: must be a claim adjustment reason code such as 16 or CO-16, got '" + carc + "'");
+            }
+        }
+        return new CampaignFilter(text(n, "runId"), payer, kind, text(n, "billingNpi"), direction, from, to, min, max, remitStatus, carc);
     }
 
     /** Appends "AND ..." conditions on the findings alias {@code f}. */
     void where(StringBuilder sql, List<Object> params) {
         // the findings worklist's conditions, so a campaign selects exactly what its filter shows there
-        new FindingFilter(null, payerId, billingNpi, kind, direction, from, to, minAmount, maxAmount, null)
+        new FindingFilter(null, payerId, billingNpi, kind, direction, from, to, minAmount, maxAmount, null, remitStatus, carc)
                 .dimensions(sql, params);
         if (runId != null) {
             // the newest load of that run id (a run id loaded twice with different output is two runs)
@@ -86,6 +108,8 @@ public record CampaignFilter(String runId, String payerId, String kind, String b
         if (to != null) parts.add("to " + to);
         if (minAmount != null) parts.add("finding amount >= " + minAmount.toPlainString());
         if (maxAmount != null) parts.add("finding amount <= " + maxAmount.toPlainString());
+        if (remitStatus != null) parts.add("remittance " + remitStatus);
+        if (carc != null) parts.add("adjustment reason " + carc);
         return parts.isEmpty() ? "all findings" : String.join(", ", parts);
     }
 

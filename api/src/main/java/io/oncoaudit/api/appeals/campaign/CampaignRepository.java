@@ -70,9 +70,11 @@ public class CampaignRepository {
             long id;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO appeal_campaigns (name, owner, filter_run_id, filter_payer_id, filter_kind, filter_billing_npi,
-                      filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id""")) {
+                      filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount, filter_remit_status, filter_carc)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id""")) {
                 bind(ps, List.of(name, owner), filter.runId(), filter.payerId(), filter.kind(), filter.billingNpi(),
-                        filter.direction(), filter.from(), filter.to(), filter.minAmount(), filter.maxAmount());
+                        filter.direction(), filter.from(), filter.to(), filter.minAmount(), filter.maxAmount(), filter.remitStatus(),
+                        filter.carc());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -256,13 +258,14 @@ public class CampaignRepository {
     }
 
     private static final String CAMPAIGN_COLUMNS = "id, name, owner, created_at, filter_run_id, filter_payer_id, filter_kind,"
-            + " filter_billing_npi, filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount, archived_at, archived_by";
+            + " filter_billing_npi, filter_direction, filter_from, filter_to, filter_min_amount, filter_max_amount, archived_at, archived_by,"
+            + " filter_remit_status, filter_carc";
 
     private CampaignRow campaign(ResultSet rs) throws SQLException {
         return new CampaignRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
                 new CampaignFilter(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getBigDecimal(12),
-                        rs.getBigDecimal(13)), rs.getObject(14, OffsetDateTime.class), rs.getString(15));
+                        rs.getBigDecimal(13), rs.getString(16), rs.getString(17)), rs.getObject(14, OffsetDateTime.class), rs.getString(15));
     }
 
     /** Archives an open campaign; false when there is no such open campaign. */

@@ -55,6 +55,13 @@ public class CampaignService {
             throw new IllegalArgumentException("filter.kind: '" + filter.kind() + "' is not a known finding kind; known values: "
                     + String.join(", ", known.kinds()));
         }
+        if (filter.carc() != null && !known.carcKnown(filter.carc())) {
+            known.carcsFor(filter.carc()); // a run loaded in the last second
+            if (!known.carcKnown(filter.carc())) {
+                throw new IllegalArgumentException("filter.carc: '" + filter.carc() + "' is on no loaded remittance line; known values: "
+                        + (known.carcs().isEmpty() ? "none (no remittances are loaded)" : String.join(", ", known.carcs())));
+            }
+        }
         long id;
         try {
             id = repo.create(name.trim(), owner, filter);
@@ -333,6 +340,8 @@ public class CampaignService {
         Optional.ofNullable(f.to()).ifPresent(v -> m.put("to", v.toString()));
         Optional.ofNullable(f.minAmount()).ifPresent(v -> m.put("minAmount", v));
         Optional.ofNullable(f.maxAmount()).ifPresent(v -> m.put("maxAmount", v));
+        Optional.ofNullable(f.remitStatus()).ifPresent(v -> m.put("remitStatus", v));
+        Optional.ofNullable(f.carc()).ifPresent(v -> m.put("carc", v));
         return m;
     }
 

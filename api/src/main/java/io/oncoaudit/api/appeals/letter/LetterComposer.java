@@ -51,15 +51,24 @@ public class LetterComposer {
     }
 
     public String compose(LetterData d) {
+        return compose(d, List.of());
+    }
+
+    /** The letter, its enclosure list naming also {@code moreEnclosures} (files of the packet, e.g. the remittance lines). */
+    public String compose(LetterData d, List<String> moreEnclosures) {
         LetterTemplates.Template t = templates.forPayer(d.payerId());
-        return "built-in".equals(t.source()) ? builtIn().data(DATA, view(d)).render() : compose(t.body(), d);
+        return "built-in".equals(t.source()) ? builtIn().data(DATA, view(d, moreEnclosures)).render() : render(t.body(), d, moreEnclosures);
     }
 
     /** The letter with this template text (Qute); IllegalArgumentException("template: ... line N ...") when it is broken. */
     public String compose(String template, LetterData d) {
+        return render(template, d, List.of());
+    }
+
+    private String render(String template, LetterData d, List<String> moreEnclosures) {
         Template t = parse(template);
         try {
-            return t.data(DATA, view(d)).render();
+            return t.data(DATA, view(d, moreEnclosures)).render();
         } catch (TemplateException e) {
             throw new IllegalArgumentException("template: " + describe(e), e);
         }
@@ -115,6 +124,10 @@ public class LetterComposer {
 
     /** The letter's values, worded for the payer. */
     public LetterView view(LetterData d) {
+        return view(d, List.of());
+    }
+
+    LetterView view(LetterData d, List<String> moreEnclosures) {
         LetterRoute route = LetterRoute.of(d);
         boolean money = asksForMoney(d);
         String practiceName = practice.legalName().filter(v -> !v.isBlank()).orElse(orDash(d.providerName()));
@@ -139,6 +152,7 @@ public class LetterComposer {
             enclosures.add("Medication administration record extract for " + str(d.dateOfService())
                     + ": drug, dose, route, start and stop times (administrations-" + PacketWriter.fileSafe(d.claimId()) + ".csv of this packet)");
         }
+        enclosures.addAll(moreEnclosures);
         return new LetterView(d.letterDate().format(LONG_DATE), x(subject), route.label(), route.route(), money,
                 x(practiceName), x(practice.address().map(a -> a.replace("|", ", ")).orElse(missing("address", "oncoaudit.practice.address"))),
                 x(practice.phone().orElse(missing("phone", "oncoaudit.practice.phone"))),

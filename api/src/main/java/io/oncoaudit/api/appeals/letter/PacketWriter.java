@@ -23,6 +23,8 @@ public class PacketWriter {
     private final LetterSource source;
     private final LetterComposer composer;
     private final PdfRenderer pdf;
+    @jakarta.inject.Inject
+    io.oncoaudit.api.remits.RemitsRepository remits;
 
     public PacketWriter(LetterSource source, LetterComposer composer, PdfRenderer pdf) {
         this.source = source;
@@ -31,7 +33,11 @@ public class PacketWriter {
     }
 
     public byte[] letter(LetterData d) {
-        return pdf.render(composer.compose(d), "claim " + d.claimId());
+        return letter(d, RemittanceEnclosure.of(remits, d));
+    }
+
+    private byte[] letter(LetterData d, RemittanceEnclosure remittance) {
+        return pdf.render(composer.compose(d, remittance.enclosureItems()), "claim " + d.claimId());
     }
 
     public static final String UNPROCESSABLE_REASON = "returned as unprocessable (remark code MA130): no appeal rights;"
@@ -52,20 +58,27 @@ public class PacketWriter {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         Writer csvWriter = new OutputStreamWriter(csv, StandardCharsets.UTF_8);
         CorrectedLinesCsv.header(csvWriter);
-        StringBuilder index = new StringBuilder("claim_id,file,claimed,included,reason\r\n");
+        StringBuilder index = new StringBuilder("claim_id,file,claimed,included,reason,remittance\r\n");
         Set<String> names = new HashSet<>();
         source.forEach(campaignId, campaignName, claimIds, patientLevel, today, d -> {
             CorrectedLinesCsv.rows(csvWriter, d);
             if (d.unprocessable()) {
                 // no appeal for a claim returned as unprocessable: its corrected lines go out as a new claim
                 index.append(csvCell(d.claimId())).append(",,").append(d.amountRequested().toPlainString()).append(",no,")
-                        .append(csvCell(UNPROCESSABLE_REASON)).append("\r\n");
+                        .append(csvCell(UNPROCESSABLE_REASON)).append(",\r\n");
                 return;
             }
             String file = uniqueName(names, "appeal-" + fileSafe(d.claimId()), ".pdf");
+            RemittanceEnclosure remittance = RemittanceEnclosure.of(remits, d);
             zip.putNextEntry(new ZipEntry(file));
-            zip.write(letter(d));
+            zip.write(letter(d, remittance));
             zip.closeEntry();
+            if (remittance.csv() != null) {
+                // issue 15: the payer's own remittance lines of the claim, enclosed (index.csv and the letter say so)
+                zip.putNextEntry(new ZipEntry(uniqueName(names, remittance.fileBase(), ".csv")));
+                zip.write(remittance.csv().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
             String mar = administrationRecord(d);
             if (mar != null) {
                 zip.putNextEntry(new ZipEntry(uniqueName(names, "administrations-" + fileSafe(d.claimId()), ".csv")));
@@ -73,11 +86,12 @@ public class PacketWriter {
                 zip.closeEntry();
             }
             index.append(csvCell(d.claimId())).append(',').append(file).append(',')
-                    .append(d.amountRequested().toPlainString()).append(",yes,\r\n");
+                    .append(d.amountRequested().toPlainString()).append(",yes,,")
+                    .append(remittance.csv() == null ? "" : remittance.fileBase() + ".csv").append("\r\n");
         });
         for (Omitted o : omitted) {
             index.append(csvCell(o.claimId())).append(",,").append(o.claimed() == null ? "" : o.claimed().toPlainString())
-                    .append(",no,").append(csvCell(o.reason())).append("\r\n");
+                    .append(",no,").append(csvCell(o.reason())).append(",\r\n");
         }
         csvWriter.flush();
         zip.putNextEntry(new ZipEntry("corrected-lines.csv"));
@@ -125,7 +139,7 @@ public class PacketWriter {
         return b.toString();
     }
 
-    private static String csvCell(String v) {
+    static String csvCell(String v) {
         String n = io.oncoaudit.api.rest.Csv.neutralise(v);
         if (n == null) return "";
         return n.indexOf(',') >= 0 || n.indexOf('"') >= 0 || n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0
