@@ -16,10 +16,14 @@ DIR="${BENCH_DIR:-$ROOT/bench-out/remits}"
 HEAP="${BENCH_HEAP:-2g}"
 PART="${BENCH_PART_SIZE:-100000}"
 JAR="$ROOT/audit-batch/target/audit-batch-0.1.0-SNAPSHOT.jar"
-[[ -f "$JAR" && -d "$ROOT/audit-batch/target/lib" ]] || ./mvnw -B -ntp -q -DskipTests package -pl audit-batch -am
+# BENCH_CP: another build's classpath (e.g. a copy of an older jar and its lib/*) to compare before and after
+CP="${BENCH_CP:-$JAR:$ROOT/audit-batch/target/lib/*}"
+[[ -n "${BENCH_CP:-}" || ( -f "$JAR" && -d "$ROOT/audit-batch/target/lib" ) ]] \
+  || ./mvnw -B -ntp -q -DskipTests package -pl audit-batch -am
 source "$ROOT/infra/spark/jvm-flags.sh"   # SPARK_JVM_FLAGS
 export SPARK_LOCAL_IP=127.0.0.1
-BATCH=(java "${SPARK_JVM_FLAGS[@]}" -Xmx"$HEAP" -cp "$JAR:$ROOT/audit-batch/target/lib/*" io.oncoaudit.batch.BatchCli)
+# nice: the machine is shared (BENCH_NICE=0 on a machine of your own)
+BATCH=(nice -n "${BENCH_NICE:-5}" java "${SPARK_JVM_FLAGS[@]}" -Xmx"$HEAP" -cp "$CP" io.oncoaudit.batch.BatchCli)
 now() { date +%s.%N; }
 rss() { # file cmd... : peak RSS in KB from /usr/bin/time when present
   local f="$1"; shift
@@ -34,13 +38,16 @@ if [[ ! -f "$DATA/remits-truth.csv" ]]; then
 fi
 REMIT_BYTES=$(du -sb "$DATA/remits" | cut -f1)
 rm -rf "$DIR/run-csv" "$DIR/run-remits"
+echo "csv audit start:    uptime: $(uptime)"
 t0=$(now)
 rss "$DIR/rss-csv" "${BATCH[@]}" audit --claims "$DATA/claim_lines" --administrations "$DATA/administrations" \
   --out "$DIR/run-csv" >/dev/null 2>"$DIR/audit-csv.log"
 t1=$(now)
+echo "remits audit start: uptime: $(uptime)"
 rss "$DIR/rss-remits" "${BATCH[@]}" audit --claims "$DATA/claim_lines" --administrations "$DATA/administrations" \
   --remits "$DATA/remits" --out "$DIR/run-remits" >/dev/null 2>"$DIR/audit-remits.log"
 t2=$(now)
+echo "remits audit end:   uptime: $(uptime)"
 STAGE=$(grep -o '"read and match remittances": *[0-9]*' "$DIR/run-remits/manifest.json" | head -n 1 | grep -o '[0-9]*$')
 python3 - "$N" "$REMIT_BYTES" "$t0" "$t1" "$t2" "$STAGE" "$(cat "$DIR/rss-csv")" "$(cat "$DIR/rss-remits")" \
   "$DIR/run-remits/summary.json" <<'PY'
