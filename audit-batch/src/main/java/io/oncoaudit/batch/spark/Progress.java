@@ -178,10 +178,9 @@ public final class Progress extends SparkListener implements AutoCloseable {
         b.append(String.format(Locale.ROOT, "[%s] %s: ", s.command(), s.step()));
         long read = 0, processed = 0;
         if (s.tables().isEmpty()) {
+            // a step without tables (its stages read and re-read different things): rows read and the byte rate only
             read = s.rows();
-            processed = Math.min(s.grouped(), s.rows());
             b.append(String.format(Locale.ROOT, "%,d rows read", read));
-            if (s.grouped() > 0) b.append(String.format(Locale.ROOT, ", %,d processed", processed));
         } else {
             List<String> parts = new ArrayList<>();
             for (Count c : s.tables()) {
