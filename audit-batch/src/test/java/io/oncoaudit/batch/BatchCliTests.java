@@ -53,6 +53,25 @@ class BatchCliTests {
     }
 
     @Test
+    void eachCommandsHelpNamesEveryOptionItAccepts() {
+        java.util.Map<String, java.util.Set<String>> accepted = java.util.Map.of(
+                "audit", java.util.Set.of("claims", "out", "administrations", "fee-schedule", "payer-policies", "master",
+                        "remits", "asp", "tables-as-of", "charge-master", "ncci"),
+                "generate", io.oncoaudit.batch.generate.GenerateCommand.OPTIONS,
+                "score", io.oncoaudit.batch.score.ScoreCommand.OPTIONS,
+                "baseline", io.oncoaudit.batch.bench.BaselineCommand.OPTIONS);
+        for (var e : accepted.entrySet()) {
+            Result r = run(e.getKey(), "--help");
+            assertEquals(0, r.rc(), r.err());
+            for (String option : e.getValue()) {
+                assertTrue(r.out().contains("--" + option + " "), e.getKey() + " --help names --" + option + ": " + r.out());
+            }
+        }
+        // the formats generate writes, x12 included (837P/837I and the 835)
+        assertTrue(run("generate", "--help").out().contains("x12"));
+    }
+
+    @Test
     void missingInputFileIsExit2NamingTheFile() {
         Path missing = tmp.resolve("nope.csv");
         Result r = run("audit", "--claims", missing.toString(), "--out", tmp.resolve("out").toString());

@@ -45,6 +45,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * {@code audit} (contract sections 1, 3, 7): reads the extract, audits every claim once, and publishes
@@ -109,8 +110,6 @@ public final class AuditRun {
             CollectionAccumulator<TaskReport> reports = new CollectionAccumulator<>();
             spark.sparkContext().register(reports, "oncoaudit-task-reports");
             long t = System.nanoTime();
-            progress.step("reading, validating and re-coding claims", in.claims().totalBytes()
-                    + (in.administrations() == null ? 0 : in.administrations().totalBytes()));
             writeFindings(audited(in, config, reports, TaskParquet.Target.of(attempts.resolve("encounters"), hadoop),
                     TaskParquet.Target.of(attempts.resolve("rejects"), hadoop)), runId, tmp.resolve("findings"));
             lap("read, validate, group, recode and write", t);
@@ -230,9 +229,17 @@ public final class AuditRun {
         Dataset<Row> admins = in.administrations() == null
                 ? spark.createDataFrame(new ArrayList<Row>(), ExtractReader.schema(Table.ADMINISTRATIONS))
                 : ExtractReader.read(spark, Table.ADMINISTRATIONS, "administrations", in.administrations());
+        // progress counts each table apart: rows read by the scan's tasks (the read stage's partitions, lines'
+        // first, as ClaimRows unions them), rows processed by the auditing tasks
+        LongAccumulator linesDone = spark.sparkContext().longAccumulator("oncoaudit-lines-processed");
+        LongAccumulator adminsDone = spark.sparkContext().longAccumulator("oncoaudit-administrations-processed");
+        progress.step("reading, validating and re-coding claims", in.claims().totalBytes()
+                + (in.administrations() == null ? 0 : in.administrations().totalBytes()), List.of(
+                new Progress.Table("claim lines", lines.rdd().getNumPartitions(), linesDone),
+                new Progress.Table("administrations", admins.rdd().getNumPartitions(), adminsDone)));
         RDD<InternalRow> grouped = ClaimRows.grouped(lines, admins).queryExecution().toRdd();
         RDD<InternalRow> findings = grouped.toJavaRDD()
-                .mapPartitions(new ClaimAuditor(config, reports, encounters, rejects)).rdd();
+                .mapPartitions(new ClaimAuditor(config, reports, encounters, rejects, linesDone, adminsDone)).rdd();
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(findings, Stage.SCHEMA, false);
     }
 

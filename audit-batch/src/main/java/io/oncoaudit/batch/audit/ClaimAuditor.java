@@ -31,6 +31,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * Audits one claim: validates its line and administration rows, builds the core Encounter and runs the
@@ -50,6 +51,8 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
     private final CollectionAccumulator<TaskReport> reports;
     private final TaskParquet.Target encounters;
     private final TaskParquet.Target rejects;
+    /** Live progress: the line and administration rows processed so far (may be null). */
+    private final LongAccumulator linesProcessed, administrationsProcessed;
 
     /**
      * @param reports    receives one {@link TaskReport} per task when its input is exhausted
@@ -58,10 +61,18 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
      */
     public ClaimAuditor(RecoderConfig config, CollectionAccumulator<TaskReport> reports, TaskParquet.Target encounters,
                         TaskParquet.Target rejects) {
+        this(config, reports, encounters, rejects, null, null);
+    }
+
+    /** With the progress counters of line and administration rows processed (see {@code Progress.Table}). */
+    public ClaimAuditor(RecoderConfig config, CollectionAccumulator<TaskReport> reports, TaskParquet.Target encounters,
+                        TaskParquet.Target rejects, LongAccumulator linesProcessed, LongAccumulator administrationsProcessed) {
         this.config = config;
         this.reports = reports;
         this.encounters = encounters;
         this.rejects = rejects;
+        this.linesProcessed = linesProcessed;
+        this.administrationsProcessed = administrationsProcessed;
     }
 
     /** Columns that must agree across a claim's lines, with the getter comparing them (diagnoses as a set). */
@@ -134,6 +145,8 @@ public final class ClaimAuditor implements FlatMapFunction<Iterator<InternalRow>
                 pending = decoder.decode(r);
                 pendingKey = r.getUTF8String(KEY).toString();
                 out.report.countInput(pending);
+                LongAccumulator c = pending.table() == Table.CLAIM_LINES ? linesProcessed : administrationsProcessed;
+                if (c != null) c.add(1);
                 return true;
             }
         };

@@ -1,6 +1,8 @@
 package io.oncoaudit.batch.x12;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.from_json;
 
@@ -12,15 +14,21 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -29,14 +37,22 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
-import scala.Tuple2;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * {@code audit --remits P} (contract section 11): reads the 835 files in parallel (one Spark task per file, each
  * streamed in bounded memory), nets reversals and corrections, matches the remittance claims and lines with the
  * audited encounters, and writes DIR/remits/lines (every netted remittance line, matched or not) and
  * DIR/remits/unmatched (the remittance claims and lines that match nothing in the extract).
+ *
+ * <p>One job, Spark SQL throughout: the claims leave the reading tasks as rows of an explicit schema
+ * ({@link RemitRows#REMIT}), are grouped by claim id ({@code collect_list}, which spills to disk like any
+ * aggregation), joined with the encounters' billed lines, and matched one claim at a time
+ * ({@link RemitMatcher}) into rows of {@link #LINES}. Nothing crosses a shuffle or a cache as a Java-serialized
+ * object (bench/remits-bench.sh, 89 MB of 835: the earlier RDD {@code groupByKey} of Java-serialized
+ * {@link Remit} records took 100 s of task CPU and 2.5 GB resident, this 47 s and 1.7 GB, with the same figures).
+ * Each file's transactions and rejects reach the driver once per file
+ * through an accumulator (a retried task's second report for the same file is dropped).
  */
 public final class Remittances {
     public static final DataType MONEY = Stage.MONEY;
@@ -85,38 +101,122 @@ public final class Remittances {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> paths = new ArrayList<>();
         for (Path p : files) paths.add(p.toAbsolutePath().toString());
-        LongAccumulator transactions = spark.sparkContext().longAccumulator("oncoaudit-835-transactions");
-        // one task per file: each streams its file; the records are kept once for rejects and claims
-        JavaRDD<RemitRecord> records = jsc.parallelize(paths, Math.max(1, paths.size()))
-                .flatMap(p -> Remit835Files.read(Path.of(p), transactions::add))
-                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
-        try {
-            List<RemitRecord.Reject> rejects = records.filter(r -> r.reject() != null).map(RemitRecord::reject).collect();
-            JavaPairRDD<String, Iterable<Remit>> byClaim = records.filter(r -> r.remit() != null)
-                    .mapToPair(r -> new Tuple2<>(r.remit().claimId(), r.remit())).groupByKey();
-            JavaPairRDD<String, RemitMatcher.BilledClaim> billed = billedClaims(spark, encounters);
-            RemitMatcher.Prices prices = new FeePrices(config, builtInFees);
-            JavaRDD<Row> results = byClaim.leftOuterJoin(billed).flatMap(t -> {
-                List<Remit> remits = new ArrayList<>();
-                t._2()._1().forEach(remits::add);
-                Optional<RemitMatcher.BilledClaim> b = t._2()._2();
+        // what each file held besides its claims: transactions and rejects, one report per file (a task that runs
+        // again after a failure reports its file again: the driver keeps one report per file)
+        CollectionAccumulator<FileReport> reports = new CollectionAccumulator<>();
+        spark.sparkContext().register(reports, "oncoaudit-835-files");
+        // one task per file, each streaming its file; the claims leave the task as rows of an explicit schema
+        JavaRDD<Row> read = jsc.parallelize(paths, Math.max(1, paths.size()))
+                .mapPartitions(it -> new FileRows(it, reports));
+        Dataset<Row> remits = spark.createDataFrame(read, RemitRows.REMIT);
+        Column[] all = new Column[RemitRows.REMIT.size()];
+        for (int i = 0; i < all.length; i++) all[i] = col(RemitRows.REMIT.fieldNames()[i]);
+        Dataset<Row> byClaim = remits.groupBy(col("claim_id")).agg(collect_list(struct(all)).as("remits"));
+        Dataset<Row> joined = byClaim.join(billedClaims(spark, encounters), byClaim.col("claim_id")
+                .equalTo(col("b_claim_id")), "left");
+        RemitMatcher.Prices prices = new FeePrices(config, builtInFees);
+        Dataset<Row> results = joined.mapPartitions((MapPartitionsFunction<Row, Row>) it -> new Matched(it, prices),
+                Encoders.row(LINES));
+        Path lines = target.resolve("lines");
+        results.coalesce(Math.max(1, Math.min(paths.size(), 8)))
+                .write().mode(SaveMode.ErrorIfExists).parquet(lines.toString());
+        Map<String, FileReport> byFile = new TreeMap<>();
+        for (FileReport r : reports.value()) byFile.putIfAbsent(r.file(), r);
+        long transactions = 0;
+        List<RemitRecord.Reject> rejects = new ArrayList<>();
+        for (FileReport r : byFile.values()) {
+            transactions += r.transactions();
+            rejects.addAll(r.rejects());
+        }
+        Dataset<Row> written = spark.read().schema(LINES).parquet(lines.toString());
+        written.filter(col("line_number").isNull()).coalesce(1).orderBy("file", "segment_position")
+                .write().mode(SaveMode.ErrorIfExists).parquet(target.resolve("unmatched").toString());
+        long rejectedClaims = rejects.stream().filter(r -> r.claimId() != null).count();
+        RemitSummary s = summarize(written, paths.size(), transactions, rejects.size(), rejectedClaims);
+        return new Outcome(s, List.copyOf(rejects));
+    }
+
+    /** What one 835 file held besides its claims. */
+    record FileReport(String file, long transactions, List<RemitRecord.Reject> rejects) implements Serializable { }
+
+    /** The claims of the task's files as rows; the file's report when it is read to the end. */
+    private static final class FileRows implements Iterator<Row> {
+        private final Iterator<String> paths;
+        private final CollectionAccumulator<FileReport> reports;
+        private Iterator<RemitRecord> current;
+        private String file;
+        private long transactions;
+        private List<RemitRecord.Reject> rejects;
+        private Row next;
+
+        FileRows(Iterator<String> paths, CollectionAccumulator<FileReport> reports) {
+            this.paths = paths;
+            this.reports = reports;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (current == null) {
+                    if (!paths.hasNext()) return false;
+                    file = paths.next();
+                    rejects = new ArrayList<>();
+                    current = Remit835Files.read(Path.of(file), n -> transactions = n);
+                }
+                if (!current.hasNext()) {
+                    reports.add(new FileReport(file, transactions, List.copyOf(rejects)));
+                    current = null;
+                    transactions = 0;
+                    continue;
+                }
+                RemitRecord r = current.next();
+                if (r.reject() != null) rejects.add(r.reject());
+                else next = RemitRows.row(r.remit());
+            }
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            Row r = next;
+            next = null;
+            return r;
+        }
+    }
+
+    /** Each claim's remittances (grouped) with its billed claim (null when not in the extract), matched. */
+    private static final class Matched implements Iterator<Row> {
+        private final Iterator<Row> claims;
+        private final RemitMatcher.Prices prices;
+        private Iterator<Row> out = java.util.Collections.emptyIterator();
+
+        Matched(Iterator<Row> claims, RemitMatcher.Prices prices) {
+            this.claims = claims;
+            this.prices = prices;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!out.hasNext()) {
+                if (!claims.hasNext()) return false;
+                Row t = claims.next();
+                List<Row> raw = t.getList(1);
+                List<Remit> remits = new ArrayList<>(raw.size());
+                for (Row r : raw) remits.add(RemitRows.remit(r));
                 List<Row> rows = new ArrayList<>();
-                for (RemitMatcher.Result r : RemitMatcher.match(t._1(), remits, b.isPresent() ? b.get() : null, prices)) {
+                for (RemitMatcher.Result r : RemitMatcher.match(t.getString(0), remits, billed(t), prices)) {
                     rows.add(row(r));
                 }
-                return rows.iterator();
-            });
-            Path lines = target.resolve("lines");
-            spark.createDataFrame(results, LINES).coalesce(Math.max(1, Math.min(paths.size(), 8)))
-                    .write().mode(SaveMode.ErrorIfExists).parquet(lines.toString());
-            Dataset<Row> written = spark.read().schema(LINES).parquet(lines.toString());
-            written.filter(col("line_number").isNull()).coalesce(1).orderBy("file", "segment_position")
-                    .write().mode(SaveMode.ErrorIfExists).parquet(target.resolve("unmatched").toString());
-            long rejectedClaims = rejects.stream().filter(r -> r.claimId() != null).count();
-            RemitSummary s = summarize(written, paths.size(), transactions.value(), rejects.size(), rejectedClaims);
-            return new Outcome(s, rejects);
-        } finally {
-            records.unpersist(false);
+                out = rows.iterator();
+            }
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            return out.next();
         }
     }
 
@@ -195,32 +295,39 @@ public final class Remittances {
         return (v == null ? BigDecimal.ZERO : v).setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    /** The audited encounters by claim id, with their billed lines (from billed_lines_json). */
-    private static JavaPairRDD<String, RemitMatcher.BilledClaim> billedClaims(SparkSession spark, Path encounters) {
+    /** The audited encounters (claim id, date, payer, place of service, claim type, billed lines). */
+    private static Dataset<Row> billedClaims(SparkSession spark, Path encounters) {
         boolean any;
         try (Stream<Path> s = Files.list(encounters)) {
             any = s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
         } catch (java.io.IOException e) {
             any = false;
         }
-        if (!any) return JavaPairRDD.fromJavaRDD(JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD());
-        Dataset<Row> e = spark.read().parquet(encounters.toString()).select(col("claim_id"), col("date_of_service"),
-                col("payer_id"), col("place_of_service"), col("claim_type"),
+        if (!any) return spark.createDataFrame(List.of(), BILLED);
+        return spark.read().parquet(encounters.toString()).select(col("claim_id").as("b_claim_id"),
+                col("date_of_service"), col("payer_id"), col("place_of_service"), col("claim_type"),
                 from_json(col("billed_lines_json"), DataTypes.createArrayType(BILLED_LINE)).as("lines"));
-        return e.javaRDD().mapToPair(r -> {
-            List<RemitMatcher.BilledLine> ls = new ArrayList<>();
-            List<Row> raw = r.isNullAt(5) ? List.of() : r.getList(5);
-            for (Row l : raw) {
-                List<String> mods = l.isNullAt(2) ? List.of() : List.copyOf(l.<String>getList(2));
-                ls.add(new RemitMatcher.BilledLine(l.getInt(0), l.getString(1), mods, l.getDecimal(3), l.getDecimal(4)));
-            }
-            ls.sort(java.util.Comparator.comparingInt(RemitMatcher.BilledLine::lineNumber));
-            java.sql.Date d = r.getDate(1);
-            String type = r.getString(4);
-            return new Tuple2<>(r.getString(0), new RemitMatcher.BilledClaim(r.getString(0),
-                    d == null ? null : d.toLocalDate(), r.getString(2), r.getString(3),
-                    type == null || !type.equalsIgnoreCase("INSTITUTIONAL"), List.copyOf(ls)));
-        });
+    }
+
+    private static final StructType BILLED = DataTypes.createStructType(List.of(f("b_claim_id", DataTypes.StringType),
+            f("date_of_service", DataTypes.DateType), f("payer_id", DataTypes.StringType),
+            f("place_of_service", DataTypes.StringType), f("claim_type", DataTypes.StringType),
+            f("lines", DataTypes.createArrayType(BILLED_LINE))));
+
+    /** The billed claim of a joined row (claim_id, remits, then the {@link #BILLED} columns); null when absent. */
+    private static RemitMatcher.BilledClaim billed(Row r) {
+        if (r.isNullAt(2)) return null;
+        List<RemitMatcher.BilledLine> ls = new ArrayList<>();
+        List<Row> raw = r.isNullAt(7) ? List.of() : r.getList(7);
+        for (Row l : raw) {
+            List<String> mods = l.isNullAt(2) ? List.of() : List.copyOf(l.<String>getList(2));
+            ls.add(new RemitMatcher.BilledLine(l.getInt(0), l.getString(1), mods, l.getDecimal(3), l.getDecimal(4)));
+        }
+        ls.sort(java.util.Comparator.comparingInt(RemitMatcher.BilledLine::lineNumber));
+        java.sql.Date d = r.getDate(3);
+        String type = r.getString(6);
+        return new RemitMatcher.BilledClaim(r.getString(2), d == null ? null : d.toLocalDate(), r.getString(4),
+                r.getString(5), type == null || !type.equalsIgnoreCase("INSTITUTIONAL"), List.copyOf(ls));
     }
 
     static Row row(RemitMatcher.Result r) {
