@@ -321,7 +321,7 @@ class RemittanceApiTests {
         String csv = Fixtures.auditor().get("/api/findings/export.csv?runId=" + run.runId() + "&claimId=" + first.claimId())
                 .then().statusCode(200).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertTrue(lines[0].endsWith(",status,remit_status,remit_paid,remit_allowed,remit_carc,remit_rarc,remit_claim_status,remit_payer_claim_number"), lines[0]);
+        assertTrue(lines[0].contains(",status,") && lines[0].endsWith(",pricing_note,remit_status,remit_paid,remit_allowed,remit_carc,remit_rarc,remit_claim_status,remit_payer_claim_number"), lines[0]);
         String line1 = java.util.Arrays.stream(lines).filter(l -> l.contains(",DENIED,")).findFirst().orElseThrow();
         assertTrue(line1.endsWith(",DENIED,0.00,,CO-50,N115,PROCESSED_PRIMARY,PCN-" + first.claimId()), line1);
         byte[] xlsx = Fixtures.finance().get("/api/findings/export.xlsx?runId=" + run.runId() + "&remitStatus=DENIED")
