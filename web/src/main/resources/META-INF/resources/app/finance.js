@@ -136,7 +136,7 @@ function drawTiles(tiles, s, f) {
     tile('findings', 'Findings', count(s.findings), null, null),
     tile('claims', 'Claims audited', s.claims === undefined ? '—' : count(s.claims), scope, null),
     s.recoverable ? tile('recoverable', 'Recoverable in time', money(s.recoverable.recoverable),
-      'underpayment and denials whose appeal deadline has not passed (estimated, as of ' + s.recoverable.asOf + '); '
+      'underpayment and predicted denials whose appeal deadline has not passed (estimated, as of ' + s.recoverable.asOf + '); '
       + money(s.recoverable.expired) + ' past deadline', 'under') : null);
 }
 
