@@ -138,7 +138,7 @@ function drawTiles(tiles, s, f) {
     tile('compliance', 'Compliance findings', count(s.compliance ?? 0), 'coding to correct, no money moves', 'compliance'),
     tile('claims', 'Claims audited', s.claims === undefined ? '—' : count(s.claims), scope, null),
     s.recoverable ? tile('recoverable', 'Recoverable in time', money(s.recoverable.recoverable),
-      'underpayment and denials whose appeal deadline has not passed (estimated, as of ' + s.recoverable.asOf + '); '
+      'underpayment and predicted denials whose appeal deadline has not passed (estimated, as of ' + s.recoverable.asOf + '); '
       + money(s.recoverable.expired) + ' past deadline', 'under') : null);
 }
 
