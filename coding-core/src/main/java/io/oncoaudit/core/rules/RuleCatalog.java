@@ -149,8 +149,10 @@ public final class RuleCatalog {
             Step.rules("E/M on an administration day", io.oncoaudit.core.rules.em.EmWithAdministration.DAY),
             Step.rules("NCCI edits", io.oncoaudit.core.rules.ncci.ProcedureToProcedure.EDITS, io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.EDITS),
             RecodeSteps.AGGREGATE,
-            RecodeSteps.SETTING,
-            RecodeSteps.NDC,
+            Step.eachBilledLine("codes not payable in the claim's setting, each billed line", List.of(io.oncoaudit.core.rules.setting.NotPayableInSetting.LINE)),
+            Step.eachBilledLine("NDC of each billed line, by the first decision that applies", List.of(io.oncoaudit.core.rules.ndc.NdcFormat.LINE,
+                    io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.LINE)),
+            Step.rules("NDC packages of the billed codes", io.oncoaudit.core.rules.ndc.NdcUnits.PACKAGES),
             RecodeSteps.PRICING);
 
     /** Claims-only mode (no administration record): the steps the recoder runs, in order. */
@@ -181,8 +183,10 @@ public final class RuleCatalog {
             Step.rules("E/M on an administration day", io.oncoaudit.core.rules.em.EmWithAdministration.DAY),
             Step.rules("NCCI edits", io.oncoaudit.core.rules.ncci.ProcedureToProcedure.EDITS, io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.EDITS),
             RecodeSteps.AGGREGATE,
-            RecodeSteps.SETTING,
-            RecodeSteps.NDC,
+            Step.eachBilledLine("codes not payable in the claim's setting, each billed line", List.of(io.oncoaudit.core.rules.setting.NotPayableInSetting.LINE)),
+            Step.eachBilledLine("NDC of each billed line, by the first decision that applies", List.of(io.oncoaudit.core.rules.ndc.NdcFormat.LINE,
+                    io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.LINE)),
+            Step.rules("NDC packages of the billed codes", io.oncoaudit.core.rules.ndc.NdcUnits.PACKAGES),
             RecodeSteps.PRICING);
 
     public static Rule byId(String id) { return BY_ID.get(id); }
