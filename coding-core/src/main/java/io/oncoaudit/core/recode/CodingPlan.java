@@ -174,6 +174,36 @@ public final class CodingPlan {
         return Findings.appealText(ctx, kind, d, rule, billed, expected, billedUnits, expectedUnits, explanation);
     }
 
+    // ---- pricing (OA-PRICE-001: the prices are the pricer's, FeeSchedulePricing adds them up)
+
+    /** An institutional claim under the built-in default: priced as one OPPS claim. */
+    public boolean oppsClaim() { return ctx.pricer.opps(); }
+
+    /** Price x units of a code in exact cents (0 without a price, warned once). */
+    public long cents(String code, long units) { return ctx.pricer.cents(code, units); }
+
+    /** The OPPS payment of the billed claim in cents. */
+    public long oppsBilledCents() { return ctx.pricer.billedClaim().total(); }
+
+    /** The OPPS payment of a claim of these codes and units in cents. */
+    public long oppsCents(String[] codes, long[] units) { return ctx.pricer.claim(codes, units).total(); }
+
+    /** The charge master's charge per unit of a code, or null. */
+    public BigDecimal chargeMasterPerUnit(String code) { return ctx.pricer.fees().chargePerUnit(code); }
+
+    /** The charge of {@code units} units of a billed line (see {@code Findings.chargeFor}), or null. */
+    public BigDecimal chargeFor(ClaimLine line, long units) { return Findings.chargeFor(line, units); }
+
+    /** The billed and expected totals in exact cents. */
+    public void totals(long billedCents, long expectedCents) {
+        this.billedCents = billedCents;
+        this.expectedCents = expectedCents;
+    }
+
+    public long billedCents() { return billedCents; }
+
+    public long expectedCents() { return expectedCents; }
+
     /** Every expected line so far (administration codes, drug lines, pass-through lines), before aggregation. */
     public List<Coded> expectedCodes() { return expected; }
 

@@ -3,14 +3,12 @@ package io.oncoaudit.core.recode;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.ExpectedLine;
 import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
-import io.oncoaudit.core.rules.pricing.FeeSchedulePricing;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recoder's steps that are machinery rather than decisions of a rule: the assembly of the expected lines and the
- * pricing (Pricer, OA-PRICE-001, not split into guard + action). RuleCatalog orders them
- * with the rules' decisions. (Must not touch RuleCatalog while initialising: RuleCatalog's mode lists refer to these.)
+ * The recoder's steps that are machinery rather than decisions of a rule: the assembly of the expected lines.
+ * RuleCatalog orders them with the rules' decisions. (Must not touch RuleCatalog while initialising: RuleCatalog's mode lists refer to these.)
  */
 public final class RecodeSteps {
     private RecodeSteps() { }
@@ -42,8 +40,6 @@ public final class RecodeSteps {
     });
 
     public static final Step AGGREGATE = Step.of("expected lines merged by code and modifiers", List.of(), p -> p.lines = aggregate(p.expected));
-
-    public static final Step PRICING = Step.of("pricing (Pricer)", List.of(FeeSchedulePricing.RULE), Recoder::price);
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
     private static void passThrough(CodingPlan p) {

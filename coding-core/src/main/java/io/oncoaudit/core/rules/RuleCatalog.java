@@ -153,7 +153,7 @@ public final class RuleCatalog {
             Step.eachBilledLine("NDC of each billed line, by the first decision that applies", List.of(io.oncoaudit.core.rules.ndc.NdcFormat.LINE,
                     io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.LINE)),
             Step.rules("NDC packages of the billed codes", io.oncoaudit.core.rules.ndc.NdcUnits.PACKAGES),
-            RecodeSteps.PRICING);
+            Step.rules("pricing: the billed and expected totals", io.oncoaudit.core.rules.pricing.FeeSchedulePricing.TOTALS));
 
     /** Claims-only mode (no administration record): the steps the recoder runs, in order. */
     public static final List<Step> CLAIMS_ONLY_MODE = List.of(
@@ -187,7 +187,7 @@ public final class RuleCatalog {
             Step.eachBilledLine("NDC of each billed line, by the first decision that applies", List.of(io.oncoaudit.core.rules.ndc.NdcFormat.LINE,
                     io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.LINE)),
             Step.rules("NDC packages of the billed codes", io.oncoaudit.core.rules.ndc.NdcUnits.PACKAGES),
-            RecodeSteps.PRICING);
+            Step.rules("pricing: the billed and expected totals", io.oncoaudit.core.rules.pricing.FeeSchedulePricing.TOTALS));
 
     public static Rule byId(String id) { return BY_ID.get(id); }
 
