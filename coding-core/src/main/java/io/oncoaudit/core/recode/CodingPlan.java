@@ -8,6 +8,8 @@ import io.oncoaudit.core.model.ExpectedLine;
 import io.oncoaudit.core.model.Finding;
 import io.oncoaudit.core.model.FindingKind;
 import io.oncoaudit.core.model.Setting;
+import io.oncoaudit.core.pricing.Quote;
+import io.oncoaudit.core.rules.Rule;
 import io.oncoaudit.core.rules.family.ChemotherapyFamily;
 import io.oncoaudit.core.rules.hierarchy.SeparateAccess;
 import io.oncoaudit.core.tables.AdminCode;
@@ -15,11 +17,16 @@ import io.oncoaudit.core.tables.AdminFamily;
 import io.oncoaudit.core.tables.Drug;
 import io.oncoaudit.core.tables.PayerPolicy;
 import io.oncoaudit.core.tables.ReferenceTables;
+import io.oncoaudit.core.tables.cms.NdcCrosswalk;
+import io.oncoaudit.core.tables.cms.NdcCrosswalks;
+import io.oncoaudit.core.tables.cms.Releases;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The coding plan of one encounter: what the rules have decided so far (administration codes, IV services and their
@@ -68,6 +75,9 @@ public final class CodingPlan {
     private List<DrugExpectation> drugs;
     /** Claims-only: the single-dose-container drug codes already checked for a missing JW/JZ. */
     private List<String> jwJzChecked;
+
+    private Releases.Selection<NdcCrosswalk> ndcCrosswalk;
+    private Map<String, NdcCrosswalk.Row> ndcPackages;
 
     CodingPlan(Context ctx, io.oncoaudit.core.tables.ncci.NcciEdits ncci) {
         this.ctx = ctx;
@@ -152,8 +162,53 @@ public final class CodingPlan {
                 forced, whenEqual, explanation, lineNumber);
     }
 
+    /** The built-in CMS default prices this claim with the lesser of charge and price (a professional claim). */
+    public boolean cmsProfessionalDefault() { return ctx.pricer.lesserOf(); }
+
+    /** The fee schedule's quote of a code (cached for the encounter; a code without a price is warned once), or null. */
+    public Quote quote(String code) { return ctx.pricer.quote(code); }
+
+    /** The appeal language of a finding built by a decision itself (see {@code Findings.appealText}). */
+    public String appealText(FindingKind kind, Direction d, Rule rule, String billed, String expected, int billedUnits, int expectedUnits,
+                             String explanation) {
+        return Findings.appealText(ctx, kind, d, rule, billed, expected, billedUnits, expectedUnits, explanation);
+    }
+
+    // ---- pricing (OA-PRICE-001: the prices are the pricer's, FeeSchedulePricing adds them up)
+
+    /** An institutional claim under the built-in default: priced as one OPPS claim. */
+    public boolean oppsClaim() { return ctx.pricer.opps(); }
+
+    /** Price x units of a code in exact cents (0 without a price, warned once). */
+    public long cents(String code, long units) { return ctx.pricer.cents(code, units); }
+
+    /** The OPPS payment of the billed claim in cents. */
+    public long oppsBilledCents() { return ctx.pricer.billedClaim().total(); }
+
+    /** The OPPS payment of a claim of these codes and units in cents. */
+    public long oppsCents(String[] codes, long[] units) { return ctx.pricer.claim(codes, units).total(); }
+
+    /** The charge master's charge per unit of a code, or null. */
+    public BigDecimal chargeMasterPerUnit(String code) { return ctx.pricer.fees().chargePerUnit(code); }
+
+    /** The charge of {@code units} units of a billed line (see {@code Findings.chargeFor}), or null. */
+    public BigDecimal chargeFor(ClaimLine line, long units) { return Findings.chargeFor(line, units); }
+
+    /** The billed and expected totals in exact cents. */
+    public void totals(long billedCents, long expectedCents) {
+        this.billedCents = billedCents;
+        this.expectedCents = expectedCents;
+    }
+
+    public long billedCents() { return billedCents; }
+
+    public long expectedCents() { return expectedCents; }
+
     /** Every expected line so far (administration codes, drug lines, pass-through lines), before aggregation. */
     public List<Coded> expectedCodes() { return expected; }
+
+    /** The expected lines merged by code and modifiers (null before the aggregation step). */
+    public List<ExpectedLine> expectedLines() { return lines; }
 
     /** The NCCI edits in force (the shipped public-text pairs plus {@code --ncci DIR}). */
     public io.oncoaudit.core.tables.ncci.NcciEdits ncci() { return ncci; }
@@ -292,6 +347,23 @@ public final class CodingPlan {
         jwJzChecked.add(code);
         return true;
     }
+
+    // ---- NDC
+
+    /** The CMS ASP NDC-HCPCS crosswalk of the quarter holding the date of service, selected on first use. */
+    public Releases.Selection<NdcCrosswalk> ndcCrosswalk() {
+        if (ndcCrosswalk == null) ndcCrosswalk = NdcCrosswalks.shipped().select(ctx.encounter.dateOfService());
+        return ndcCrosswalk;
+    }
+
+    /** OA-NDC-002 keeps, per billed code, the crosswalk row (package) of the first line whose NDC it lists under the code. */
+    public void ndcPackage(String code, NdcCrosswalk.Row row) {
+        if (ndcPackages == null) ndcPackages = new LinkedHashMap<>();
+        ndcPackages.putIfAbsent(code, row);
+    }
+
+    /** The packages kept by OA-NDC-002 in first-seen order (OA-NDC-003 reads them); empty when none. */
+    public Map<String, NdcCrosswalk.Row> ndcPackages() { return ndcPackages == null ? Map.of() : ndcPackages; }
 
     /** Claims-only mode: the billed codes and drugs and the codes re-coded from them (created on first use). */
     public ClaimsOnlyPlan claimsOnly() {

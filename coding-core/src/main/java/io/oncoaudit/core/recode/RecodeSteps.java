@@ -3,18 +3,12 @@ package io.oncoaudit.core.recode;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.ExpectedLine;
 import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
-import io.oncoaudit.core.rules.ndc.NdcFormat;
-import io.oncoaudit.core.rules.ndc.NdcHcpcsMatch;
-import io.oncoaudit.core.rules.ndc.NdcUnits;
-import io.oncoaudit.core.rules.pricing.FeeSchedulePricing;
-import io.oncoaudit.core.rules.setting.NotPayableInSetting;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recoder's steps that are not (yet) split into guard + action decisions of their rules: the comparison of billed
- * and expected lines, the assembly of the expected lines, and the checks that run on them. RuleCatalog orders them
- * with the rules' decisions. (Must not touch RuleCatalog while initialising: RuleCatalog's mode lists refer to these.)
+ * The recoder's steps that are machinery rather than decisions of a rule: the assembly of the expected lines.
+ * RuleCatalog orders them with the rules' decisions. (Must not touch RuleCatalog while initialising: RuleCatalog's mode lists refer to these.)
  */
 public final class RecodeSteps {
     private RecodeSteps() { }
@@ -46,14 +40,6 @@ public final class RecodeSteps {
     });
 
     public static final Step AGGREGATE = Step.of("expected lines merged by code and modifiers", List.of(), p -> p.lines = aggregate(p.expected));
-
-    public static final Step SETTING = Step.of("codes not payable in the claim's setting (SettingChecks)", List.of(NotPayableInSetting.RULE),
-            p -> SettingChecks.check(p.ctx, p.findings));
-
-    public static final Step NDC = Step.of("NDC checks (NdcChecks)", List.of(NdcFormat.RULE, NdcHcpcsMatch.RULE, NdcUnits.RULE),
-            p -> NdcChecks.check(p.ctx, p.lines, p.findings));
-
-    public static final Step PRICING = Step.of("pricing (Pricer)", List.of(FeeSchedulePricing.RULE), Recoder::price);
 
     /** Lines that are neither administration codes nor drugs of the record (E/M, unknown codes) are expected as billed. */
     private static void passThrough(CodingPlan p) {

@@ -149,9 +149,11 @@ public final class RuleCatalog {
             Step.rules("E/M on an administration day", io.oncoaudit.core.rules.em.EmWithAdministration.DAY),
             Step.rules("NCCI edits", io.oncoaudit.core.rules.ncci.ProcedureToProcedure.EDITS, io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.EDITS),
             RecodeSteps.AGGREGATE,
-            RecodeSteps.SETTING,
-            RecodeSteps.NDC,
-            RecodeSteps.PRICING);
+            Step.eachBilledLine("codes not payable in the claim's setting, each billed line", List.of(io.oncoaudit.core.rules.setting.NotPayableInSetting.LINE)),
+            Step.eachBilledLine("NDC of each billed line, by the first decision that applies", List.of(io.oncoaudit.core.rules.ndc.NdcFormat.LINE,
+                    io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.LINE)),
+            Step.rules("NDC packages of the billed codes", io.oncoaudit.core.rules.ndc.NdcUnits.PACKAGES),
+            Step.rules("pricing: the billed and expected totals", io.oncoaudit.core.rules.pricing.FeeSchedulePricing.TOTALS));
 
     /** Claims-only mode (no administration record): the steps the recoder runs, in order. */
     public static final List<Step> CLAIMS_ONLY_MODE = List.of(
@@ -181,9 +183,11 @@ public final class RuleCatalog {
             Step.rules("E/M on an administration day", io.oncoaudit.core.rules.em.EmWithAdministration.DAY),
             Step.rules("NCCI edits", io.oncoaudit.core.rules.ncci.ProcedureToProcedure.EDITS, io.oncoaudit.core.rules.ncci.MedicallyUnlikelyEdits.EDITS),
             RecodeSteps.AGGREGATE,
-            RecodeSteps.SETTING,
-            RecodeSteps.NDC,
-            RecodeSteps.PRICING);
+            Step.eachBilledLine("codes not payable in the claim's setting, each billed line", List.of(io.oncoaudit.core.rules.setting.NotPayableInSetting.LINE)),
+            Step.eachBilledLine("NDC of each billed line, by the first decision that applies", List.of(io.oncoaudit.core.rules.ndc.NdcFormat.LINE,
+                    io.oncoaudit.core.rules.ndc.NdcHcpcsMatch.LINE)),
+            Step.rules("NDC packages of the billed codes", io.oncoaudit.core.rules.ndc.NdcUnits.PACKAGES),
+            Step.rules("pricing: the billed and expected totals", io.oncoaudit.core.rules.pricing.FeeSchedulePricing.TOTALS));
 
     public static Rule byId(String id) { return BY_ID.get(id); }
 

@@ -1,11 +1,12 @@
 package io.oncoaudit.core.tables;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 
 /**
  * One drug-administration code (CPT 96360-96549, HCPCS G0498) from {@code admin-codes.csv}.
- * {@code primaries}: for an add-on, the codes it may be reported with (CPT parenthetical instructions).
+ * {@code primaries}: for an add-on, the codes it may be reported with (CPT parenthetical instructions), in the
+ * table's order (explanations list them in that order, the same on every run).
  */
 public record AdminCode(
         String code,
@@ -13,7 +14,7 @@ public record AdminCode(
         AdminFamily family,
         AdminRole role,
         AdminSlot slot,
-        Set<String> primaries,
+        List<String> primaries,
         boolean hourUnits,
         LocalDate effectiveFrom,
         LocalDate effectiveTo,

@@ -25,7 +25,7 @@ public final class AdminCodeTable {
                 Tables.enumValue(r, "family", AdminFamily.class),
                 Tables.enumValue(r, "role", AdminRole.class),
                 Tables.enumValue(r, "slot", AdminSlot.class),
-                Tables.set(r, "primaries"),
+                Tables.list(r, "primaries"),
                 Tables.bool(r, "hour_units"),
                 Tables.date(r, "effective_from"),
                 Tables.date(r, "effective_to"),

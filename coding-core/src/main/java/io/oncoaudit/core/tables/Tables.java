@@ -8,8 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Cell parsers shared by the table loaders; each failure names the file, line and column. */
 final class Tables {
@@ -56,10 +54,6 @@ final class Tables {
         String v = r.getOrEmpty(col);
         if (v.isEmpty()) return List.of();
         return Arrays.stream(v.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    static Set<String> set(CsvReader.Row r, String col) {
-        return list(r, col).stream().collect(Collectors.toUnmodifiableSet());
     }
 
     static DoseUnit doseUnit(CsvReader.Row r, String col) {

@@ -94,6 +94,16 @@ class ComparisonDecisionsTests {
     }
 
     @Test
+    void anAddOnsPrimariesAreListedInTheTablesOrder() {
+        // 96411 push add-on billed for a chemotherapy push (5 minutes): its primaries in admin-codes.csv order, the same text every run
+        List<String> primaries = ReferenceTables.builtIn().adminCodes().get("96411").primaries();
+        assertEquals(List.of("96409", "96413"), primaries);
+        Finding f = only(compared(Enc.medicare().iv("J9045", "400", "mg", "09:00", 5).bill("96411", 1)));
+        assertEquals(FindingKind.ADDON_WITHOUT_PRIMARY, f.kind());
+        assertTrue(f.explanation().contains("without any of its primary codes 96409/96413 "), f.explanation());
+    }
+
+    @Test
     void hourUnitsBilledOverAndUnder() {
         Finding over = only(compared(Enc.medicare().iv("J9045", "400", "mg", "09:00", 91).bill("96413", 1).bill("96415", 2)));
         assertEquals(FindingKind.INFUSION_HOURS, over.kind());

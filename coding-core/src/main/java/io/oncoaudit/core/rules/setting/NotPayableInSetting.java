@@ -1,6 +1,16 @@
 package io.oncoaudit.core.rules.setting;
 
+import io.oncoaudit.core.model.ClaimLine;
+import io.oncoaudit.core.model.Direction;
+import io.oncoaudit.core.model.Finding;
+import io.oncoaudit.core.model.FindingKind;
+import io.oncoaudit.core.model.FindingPricing;
+import io.oncoaudit.core.model.Money;
+import io.oncoaudit.core.pricing.Quote;
+import io.oncoaudit.core.recode.CodingPlan;
+import io.oncoaudit.core.recode.ItemRule;
 import io.oncoaudit.core.rules.Rule;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -19,4 +29,43 @@ public final class NotPayableInSetting {
             "The service was furnished in a hospital outpatient department, which bills the facility service and any drug it supplied on its own claim; the physician's claim carries the professional services only.");
 
     private NotPayableInSetting() { }
+
+    // ---- decisions
+
+    /** Each billed line, under the built-in CMS default on a professional claim: a line its setting does not pay. */
+    public static final ItemRule<ClaimLine> LINE = ItemRule.of(RULE,
+            "a billed line with no facility price (PFS facility NA) or a drug the hospital supplied (place of service 19/22): NOT_PAYABLE_IN_SETTING",
+            NotPayableInSetting::appliesTo, NotPayableInSetting::notPayable);
+
+    /** Guard: the built-in CMS default prices the professional claim and the line's code is not payable in its setting. */
+    public static boolean appliesTo(CodingPlan plan, ClaimLine l) {
+        if (!plan.cmsProfessionalDefault()) return false;
+        Quote q = plan.quote(l.procedureCode());
+        return q != null && q.notPayableInSetting();
+    }
+
+    /**
+     * Action: OVERPAYMENT of the amount the payer allowed (else paid) on the line when it was adjudicated with money,
+     * else COMPLIANCE with amount 0.
+     */
+    public static void notPayable(CodingPlan plan, ClaimLine l) {
+        Quote q = plan.quote(l.procedureCode());
+        String code = l.procedureCode(), pos = plan.encounter().placeOfService();
+        boolean drug = q.source() == Quote.Source.DRUG_SUPPLIED_BY_HOSPITAL;
+        String why = drug
+                ? code + " at place of service " + pos + " is a drug the hospital supplies and bills on its own claim; it is not payable on the physician's claim"
+                : code + " has no facility price on the CMS PFS (" + q.version() + ", facility NA indicator): at place of service " + pos
+                        + " the hospital bills the service under OPPS and the professional claim is not paid for it";
+        BigDecimal paid = positive(l.allowedAmount()) != null ? positive(l.allowedAmount()) : positive(l.paidAmount());
+        Direction d = paid == null ? Direction.COMPLIANCE : Direction.OVERPAYMENT;
+        BigDecimal amount = paid == null ? Money.ZERO : Money.round(paid);
+        String explanation = why + (paid == null ? "." : "; the payer allowed $" + amount.toPlainString() + " on the line.");
+        String appeal = plan.appealText(FindingKind.NOT_PAYABLE_IN_SETTING, d, RULE, code, null, l.wholeUnits(), 0, explanation);
+        FindingPricing pricing = new FindingPricing(q.perUnit(), Money.ZERO, null, null, Money.ZERO, q.version(),
+                paid == null ? why : null);
+        plan.findings().add(new Finding(FindingKind.NOT_PAYABLE_IN_SETTING, RULE.id(), code, null, l.wholeUnits(), 0, d, amount, explanation,
+                RULE.citations(), appeal, l.lineNumber()).priced(d, amount, pricing));
+    }
+
+    private static BigDecimal positive(BigDecimal v) { return v != null && v.signum() > 0 ? v : null; }
 }
