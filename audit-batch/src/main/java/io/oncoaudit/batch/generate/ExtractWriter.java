@@ -49,8 +49,8 @@ final class ExtractWriter implements Closeable {
         truth.write("\r\n");
     }
 
-    /** claim_id .. revenue_code; claim_id .. separate_site_reason (see the rows written in {@link #write}). */
-    private static final int LINE_COLUMNS = 23, ADMINISTRATION_COLUMNS = 15;
+    /** claim_id .. payer_claim_number; claim_id .. separate_site_reason (see the rows written in {@link #write}). */
+    static final int LINE_COLUMNS = 26, ADMINISTRATION_COLUMNS = 15;
 
     private void nextPart() throws IOException {
         closeParts();
@@ -82,7 +82,9 @@ final class ExtractWriter implements Closeable {
             row(lines, v.claimId, Integer.toString(n), v.patientId, v.dateOfService.toString(), v.provider.npi(),
                     v.provider.renderingNpi(), v.provider.name(), v.payer.id(), v.payer.name(), v.placeOfService, l.code,
                     String.join("|", l.modifiers), Integer.toString(l.units), l.ndc, dx, charge, null, null, null, null,
-                    v.claimType.name(), v.billType, v.revenueCode(l.code));
+                    v.claimType.name(), v.billType, v.revenueCode(l.code),
+                    // the identifiers an appeal letter needs (contract section 1), synthetic: see Beneficiary
+                    Beneficiary.memberId(v.payer.id(), v.patientId), Beneficiary.name(v.patientId), Beneficiary.payerClaimNumber(v.claimId));
             lineRows++;
         }
         for (Visit.Admin a : v.administrations) {

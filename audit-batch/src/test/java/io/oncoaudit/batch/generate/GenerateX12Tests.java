@@ -93,8 +93,10 @@ class GenerateX12Tests {
         SparkSession spark = SharedSpark.get();
         Dataset<Row> generated = spark.read().option("header", "true").csv(data.resolve("claim_lines").toString());
         Dataset<Row> read = spark.read().option("header", "true").csv(back.csv().toString());
+        // the generator CSV also carries member_id, patient_name and payer_claim_number (letters only), which the 837s carry
+        // in their own way (subscriber NM109, CLP07 of the 835): the claim columns up to revenue_code are compared
+        assertEquals(Table.CLAIM_LINES.names().subList(0, ExtractWriter.LINE_COLUMNS), List.of(generated.columns()));
         List<String> names = Table.CLAIM_LINES.names().subList(0, 23);
-        assertEquals(names, List.of(generated.columns()));
         Column[] columns = names.stream().map(c -> c.equals("diagnosis_codes")
                 ? functions.regexp_replace(functions.col(c), "\\.", "").as(c) : functions.col(c)).toArray(Column[]::new);
         assertEquals(generated.count(), read.count());
