@@ -249,7 +249,7 @@ final class X12Writer implements Closeable {
                     i == deniedLine ? denied.name() : "");
         }
         tx835.add("CLP*" + v.claimId + "*1*" + claimCharge.toPlainString() + "*" + claimPaid.toPlainString() + "*"
-                + claimPr.toPlainString() + "*MB*ICN" + v.claimId
+                + claimPr.toPlainString() + "*MB*" + Beneficiary.payerClaimNumber(v.claimId)
                 // CLP08 / CLP09 of an institutional claim: facility type code and frequency (the type of bill)
                 + (institutional ? "*" + v.billType.substring(0, 2) + "*" + v.billType.substring(2) : ""));
         tx835.add("NM1*QC*1*PATIENT*" + v.patientId + "****MI*" + v.patientId);
