@@ -147,9 +147,10 @@ public final class RouteSpecificCodes {
     /**
      * Comparison: a route-specific code paired with another code is the wrong code for the route, whatever the families
      * (11900 billed for intralesional chemotherapy is not a therapeutic-family code, so CHEMO_BILLED_AS_THERAPEUTIC would misname it).
+     * A pair never holds one code twice: exact codes cancel before pairing.
      */
     public static final ItemRule<AdminDifference> PAIR = ItemRule.of(RULE, "the wrong code for the documented route",
-            (p, d) -> d.routeSpecific() && (!d.sameSlot() || !d.billedCode().equals(d.expectedCode())), RouteSpecificCodes::wrongRoute);
+            (p, d) -> d.routeSpecific(), RouteSpecificCodes::wrongRoute);
 
     public static void wrongRoute(CodingPlan plan, AdminDifference d) {
         d.kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
