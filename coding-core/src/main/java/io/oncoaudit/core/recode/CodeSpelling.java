@@ -22,15 +22,17 @@ public final class CodeSpelling {
         List<ClaimLine> lines = new ArrayList<>(e.lines().size());
         for (ClaimLine l : e.lines()) {
             lines.add(new ClaimLine(l.lineNumber(), code(l.procedureCode()), codes(l.modifiers()), l.units(), l.ndc(),
-                    l.chargeAmount(), l.allowedAmount(), l.paidAmount(), l.adjustmentReasonCodes(), l.remarkCodes()));
+                    l.chargeAmount(), l.allowedAmount(), l.paidAmount(), l.adjustmentReasonCodes(), l.remarkCodes(), l.revenueCode()));
         }
         List<Administration> admins = new ArrayList<>(e.administrations().size());
         for (Administration a : e.administrations()) {
             admins.add(new Administration(a.administrationId(), code(a.drugCode()), a.drugName(), a.dose(), a.doseUnit(), a.route(),
-                    a.startTime(), a.endTime(), a.pump(), a.wasted(), a.lesionCount(), a.accessSite()));
+                    a.startTime(), a.endTime(), a.pump(), a.wasted(), a.lesionCount(), a.accessSite(), a.pumpOwner(), a.separateSiteReason()));
         }
+        // every component, by the canonical constructor: only the codes' spelling changes
         return new Encounter(e.claimId(), e.patientId(), e.dateOfService(), e.billingNpi(), e.renderingNpi(), e.providerName(),
-                e.payerId(), e.payerName(), e.placeOfService(), codes(e.diagnosisCodes()), lines, admins);
+                e.payerId(), e.payerName(), e.placeOfService(), codes(e.diagnosisCodes()), lines, admins, e.claimType(), e.billType(),
+                e.memberId(), e.patientName(), e.payerClaimNumber());
     }
 
     private static boolean isCanonical(Encounter e) {
@@ -48,12 +50,17 @@ public final class CodeSpelling {
     private static boolean canonical(String s) {
         if (s == null) return true;
         int n = s.length();
-        if (n > 0 && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(n - 1)))) return false;
+        if (n > 0 && (blank(s.charAt(0)) || blank(s.charAt(n - 1)))) return false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 'a' && c <= 'z') return false;
         }
         return true;
+    }
+
+    /** What {@link String#strip()} removes (printable ASCII decided without the Unicode tables). */
+    private static boolean blank(char c) {
+        return c > ' ' && c < 0x7f ? false : Character.isWhitespace(c);
     }
 
     private static String code(String s) { return s == null ? null : s.strip().toUpperCase(Locale.ROOT); }
