@@ -36,7 +36,11 @@ public record Administration(
     /** Documented minutes between start and end; -1 when either time is missing. */
     public long minutes() {
         if (startTime == null || endTime == null) return -1;
-        return startTime.until(endTime, java.time.temporal.ChronoUnit.MINUTES);
+        // complete minutes, as startTime.until(endTime, MINUTES), without its general-purpose unit dispatch
+        long seconds = endTime.toEpochSecond(java.time.ZoneOffset.UTC) - startTime.toEpochSecond(java.time.ZoneOffset.UTC);
+        if (Math.abs(seconds) > 1L << 40) return startTime.until(endTime, java.time.temporal.ChronoUnit.MINUTES);
+        long nanos = seconds * 1_000_000_000L + (endTime.getNano() - startTime.getNano());
+        return nanos / 60_000_000_000L;
     }
 
     public BigDecimal wastedOrZero() { return wasted == null ? BigDecimal.ZERO : wasted; }

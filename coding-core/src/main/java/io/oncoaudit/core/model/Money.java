@@ -16,6 +16,14 @@ public final class Money {
         return v == null ? ZERO : v.setScale(2, RoundingMode.HALF_EVEN);
     }
 
+    /**
+     * An amount as a whole number of cents, rounded HALF_EVEN as {@link #round} (exact; throws when it does not fit in a
+     * long). Does not build the BigInteger that {@code unscaledValue()} would.
+     */
+    public static long cents(BigDecimal v) {
+        return round(v).scaleByPowerOfTen(2).longValueExact();
+    }
+
     public static BigDecimal lineAmount(BigDecimal perUnit, long units) {
         if (perUnit == null || units == 0) return ZERO;
         return round(perUnit.multiply(BigDecimal.valueOf(units)));

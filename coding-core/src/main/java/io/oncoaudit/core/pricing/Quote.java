@@ -11,8 +11,21 @@ import java.math.BigDecimal;
  * @param statusIndicator OPPS status indicator (S, T, Q1, N, J1, K, B, ...) on an institutional claim, else null
  * @param apc             OPPS APC, else null
  * @param warning         set when the table is not the one in force on the date (nearest release), else null
+ * @param nanos           {@code perUnit} in units of 10^-9 dollars when it fits a long (the recoder multiplies prices by units
+ *                        in long arithmetic), else -1; derived from {@code perUnit} by the other constructor
  */
-public record Quote(BigDecimal perUnit, Source source, String version, String statusIndicator, String apc, String warning) {
+public record Quote(BigDecimal perUnit, Source source, String version, String statusIndicator, String apc, String warning, long nanos) {
+    public Quote(BigDecimal perUnit, Source source, String version, String statusIndicator, String apc, String warning) {
+        this(perUnit, source, version, statusIndicator, apc, warning, nanos(perUnit));
+    }
+
+    /** An amount in nano-dollars when it is not negative and fits (at most 9 decimals and 9 integer digits), else -1. */
+    public static long nanos(BigDecimal p) {
+        if (p == null) return -1;
+        boolean fits = p.signum() >= 0 && p.scale() >= 0 && p.scale() <= 9 && p.precision() - p.scale() <= 9;
+        return fits ? p.movePointRight(9).longValueExact() : -1;
+    }
+
     public enum Source {
         /** a loaded fee schedule (contract section 2) */
         FEE_SCHEDULE,

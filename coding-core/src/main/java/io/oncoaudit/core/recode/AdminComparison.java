@@ -174,7 +174,10 @@ public final class AdminComparison {
     }
 
     static Bucket find(List<Bucket> list, String code) {
-        for (Bucket b : list) if (b.code.code().equals(code)) return b;
+        for (int i = 0, n = list.size(); i < n; i++) {
+            Bucket b = list.get(i);
+            if (b.code.code().equals(code)) return b;
+        }
         return null;
     }
 

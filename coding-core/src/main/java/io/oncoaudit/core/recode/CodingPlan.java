@@ -114,28 +114,54 @@ public final class CodingPlan {
 
     /** Units billed for {@code code} on its JW lines ({@code waste}) or on its other lines. */
     public int billedUnits(String code, boolean waste) {
-        int n = 0;
-        List<ClaimLine> lines = ctx.encounter.lines();
-        for (int i = 0, size = lines.size(); i < size; i++) {
-            ClaimLine l = lines.get(i);
-            if (l.procedureCode().equals(code) && l.hasModifier("JW") == waste) n += l.wholeUnits();
-        }
-        return n;
+        int i = billedIndex(code);
+        return i < 0 ? 0 : billed[3 * i + (waste ? 1 : 2)];
     }
 
     /** The first billed line of {@code code}, or null. */
     public ClaimLine firstLine(String code) {
-        List<ClaimLine> lines = ctx.encounter.lines();
-        for (int i = 0, size = lines.size(); i < size; i++) if (lines.get(i).procedureCode().equals(code)) return lines.get(i);
-        return null;
+        int i = billedIndex(code);
+        return i < 0 ? null : ctx.encounter.lines().get(billed[3 * i]);
     }
 
     /** Units billed for {@code code} on all its lines. */
     public int billedUnits(String code) {
-        int n = 0;
+        int i = billedIndex(code);
+        return i < 0 ? 0 : billed[3 * i + 1] + billed[3 * i + 2];
+    }
+
+    // the billed codes, each once in claim order, with (index of its first line, units on JW lines, units on other lines):
+    // built on first use, as the rules ask these of the same few codes many times
+    private String[] billedCodes;
+    private int[] billed;
+    private int billedCodeCount;
+
+    private int billedIndex(String code) {
+        if (billedCodes == null) indexBilledLines();
+        for (int i = 0; i < billedCodeCount; i++) if (billedCodes[i].equals(code)) return i;
+        return -1;
+    }
+
+    private void indexBilledLines() {
         List<ClaimLine> lines = ctx.encounter.lines();
-        for (int i = 0, size = lines.size(); i < size; i++) if (lines.get(i).procedureCode().equals(code)) n += lines.get(i).wholeUnits();
-        return n;
+        int n = lines.size();
+        String[] codes = new String[n];
+        int[] b = new int[3 * n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            ClaimLine l = lines.get(i);
+            String c = l.procedureCode();
+            int j = 0;
+            while (j < k && !codes[j].equals(c)) j++;
+            if (j == k) {
+                codes[k++] = c;
+                b[3 * j] = i;
+            }
+            b[3 * j + (l.hasModifier("JW") ? 1 : 2)] += l.wholeUnits();
+        }
+        billed = b;
+        billedCodeCount = k;
+        billedCodes = codes;
     }
 
     // ---- money and findings

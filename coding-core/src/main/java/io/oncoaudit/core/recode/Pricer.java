@@ -7,10 +7,8 @@ import io.oncoaudit.core.model.Money;
 import io.oncoaudit.core.pricing.FeeSchedule;
 import io.oncoaudit.core.pricing.Quote;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prices lines of one encounter (OA-PRICE-001, contract sections 2 and 10). A code with no price is worth 0 and
@@ -36,7 +34,6 @@ final class Pricer {
     private final boolean institutional;
     private Context context;
     private String[] cacheCodes = new String[8];
-    private BigDecimal[] cachePrices = new BigDecimal[8];
     private Quote[] cacheQuotes = new Quote[8];
     /** the price in units of 10^-9 (nano-dollars) when it fits a long, else -1 */
     private long[] cacheNanos = new long[8];
@@ -66,7 +63,12 @@ final class Pricer {
     /** Per-unit price, 0.00 when the schedule has none (with a warning). */
     BigDecimal perUnit(String code) {
         int i = slot(code); // before reading the array: slot() may grow (replace) it
-        return cachePrices[i];
+        return price(i);
+    }
+
+    private BigDecimal price(int i) {
+        Quote q = cacheQuotes[i];
+        return q == null ? Money.ZERO : q.perUnit();
     }
 
     /** The quote of a code, or null when the schedule has no price. */
@@ -79,42 +81,25 @@ final class Pricer {
     private int slot(String code) {
         for (int i = 0; i < cacheSize; i++) if (cacheCodes[i].equals(code)) return i;
         Quote q = fees.quote(encounter, code);
-        BigDecimal p;
         if (q == null) {
             if (context != null) {
                 context.warn("no fee-schedule price for " + code + " (payer " + encounter.payerId() + ", " + encounter.setting()
                         + ", " + encounter.dateOfService() + "): valued at 0.00");
             }
-            p = Money.ZERO;
-        } else {
-            p = q.perUnit();
-            if (q.warning() != null && context != null) context.warn(q.warning());
+        } else if (q.warning() != null && context != null) {
+            context.warn(q.warning());
         }
         if (cacheSize == cacheCodes.length) {
             int n = cacheSize * 2;
             cacheCodes = Arrays.copyOf(cacheCodes, n);
-            cachePrices = Arrays.copyOf(cachePrices, n);
             cacheQuotes = Arrays.copyOf(cacheQuotes, n);
             cacheNanos = Arrays.copyOf(cacheNanos, n);
         }
         cacheCodes[cacheSize] = code;
-        cachePrices[cacheSize] = p;
         cacheQuotes[cacheSize] = q;
         // prices are multiplied in long arithmetic (no BigDecimal per line) when they fit in nano-dollars
-        cacheNanos[cacheSize] = nanos(p);
+        cacheNanos[cacheSize] = q == null ? 0 : q.nanos();
         return cacheSize++;
-    }
-
-    /** Prices seen so far in nano-dollars, shared by all encounters (a schedule has a few thousand distinct prices). */
-    private static final ConcurrentHashMap<BigDecimal, Long> NANOS = new ConcurrentHashMap<>();
-
-    private static long nanos(BigDecimal p) {
-        Long known = NANOS.get(p);
-        if (known != null) return known;
-        boolean fits = p.signum() >= 0 && p.scale() >= 0 && p.scale() <= 9 && p.precision() - p.scale() <= 9;
-        long n = fits ? p.movePointRight(9).longValueExact() : -1;
-        if (NANOS.size() < 100_000) NANOS.put(p, n);
-        return n;
     }
 
     /** price x units rounded HALF_EVEN to cents, as a long number of cents (exact, same result as {@link Money#lineAmount}). */
@@ -126,7 +111,7 @@ final class Pricer {
             long x = nanos * units;
             if (x >= 0) return nanosToCents(x);
         }
-        return Money.lineAmount(cachePrices[i], units).unscaledValue().longValueExact();
+        return Money.cents(Money.lineAmount(price(i), units));
     }
 
     private static long nanosToCents(long x) {
@@ -220,7 +205,7 @@ final class Pricer {
                 }
                 if (j1 >= 0 && !(si.equals("F") || si.equals("G") || si.equals("H") || si.equals("L") || si.equals("U"))) {
                     if (i == j1) {
-                        cents[i] = Money.round(rate(i)).unscaledValue().longValueExact();
+                        cents[i] = Money.cents(rate(i));
                         notes[i] = code + " (SI J1) is paid once through comprehensive APC " + q.apc() + ", packaging the claim's other services";
                     } else {
                         notes[i] = code + " is packaged into the comprehensive APC of " + codes[j1] + " (SI J1)";
@@ -231,7 +216,7 @@ final class Pricer {
                     case "T" -> {
                         BigDecimal full = rate(i), half = full.multiply(new BigDecimal("0.5"));
                         BigDecimal v = i == firstT ? full.add(half.multiply(BigDecimal.valueOf(units[i] - 1))) : half.multiply(BigDecimal.valueOf(units[i]));
-                        cents[i] = v.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+                        cents[i] = Money.cents(v);
                         if (i != firstT || units[i] > 1) notes[i] = code + " (SI T) takes the 50 % multiple-procedure reduction";
                     }
                     case "Q1" -> {

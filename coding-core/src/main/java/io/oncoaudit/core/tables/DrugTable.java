@@ -111,8 +111,10 @@ public final class DrugTable {
     public Drug get(String hcpcs, LocalDate dos) {
         List<Drug> rows = hcpcs == null ? null : byCode.get(hcpcs);
         if (rows == null) return null;
+        if (rows.size() == 1) return rows.get(0); // in effect on the date, or else the newest: the one row either way
         Drug newest = null;
-        for (Drug d : rows) {
+        for (int i = 0, n = rows.size(); i < n; i++) {
+            Drug d = rows.get(i);
             if (dos != null && d.effectiveOn(dos)) return d;
             if (newest == null || (d.effectiveFrom() != null
                     && (newest.effectiveFrom() == null || d.effectiveFrom().isAfter(newest.effectiveFrom())))) newest = d;

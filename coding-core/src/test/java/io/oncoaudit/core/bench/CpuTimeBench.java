@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * work, where JMH's wall-clock ops/s measures the other load more than the code (errors larger than the scores).
  * Same states and operations as the JMH benchmarks. Usage: {@code CpuTimeBench ROUNDS SECONDS} prints one line per
  * operation: the median and the range of ops per CPU-second over the rounds, after one warm-up round.
- * bench/codec-bench.sh --cpu runs it.
+ * bench/codec-bench.sh --cpu runs it; {@code CpuTimeBench ROUNDS SECONDS recode} measures the recoder's two JMH operations
+ * (bench/recode-bench.sh --cpu).
  */
 public final class CpuTimeBench {
     private CpuTimeBench() { }
@@ -18,6 +19,13 @@ public final class CpuTimeBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2;
+        if (args.length > 2 && args[2].equals("recode")) {
+            RecodeBenchmark recode = new RecodeBenchmark();
+            recode.setUp();
+            measure("RecodeBenchmark.recodeRealisticMix", recode::recodeRealisticMix, rounds, seconds);
+            measure("RecodeBenchmark.recodeEveryEncounterWithErrors", recode::recodeEveryEncounterWithErrors, rounds, seconds);
+            return;
+        }
         CodecBenchmark codec = new CodecBenchmark();
         codec.setUp();
         CsvBenchmark csv = new CsvBenchmark();

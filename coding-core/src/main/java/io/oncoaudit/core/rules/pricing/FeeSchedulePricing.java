@@ -52,7 +52,7 @@ public final class FeeSchedulePricing {
         for (int li = 0, lin = lines.size(); li < lin; li++) {
             ClaimLine l = lines.get(li);
             long c = plan.cents(l.procedureCode(), l.wholeUnits());
-            if (lesserOf && l.chargeAmount() != null) c = Math.min(c, Money.round(l.chargeAmount()).unscaledValue().longValueExact());
+            if (lesserOf && l.chargeAmount() != null) c = Math.min(c, Money.cents(l.chargeAmount()));
             total = Math.addExact(total, c);
         }
         return total;
@@ -81,7 +81,7 @@ public final class FeeSchedulePricing {
             long c = plan.cents(l.procedureCode(), l.units());
             if (lesserOf) {
                 BigDecimal basis = chargeBasis(plan, l);
-                if (basis != null) c = Math.min(c, basis.unscaledValue().longValueExact());
+                if (basis != null) c = Math.min(c, Money.cents(basis));
             }
             total = Math.addExact(total, c);
         }

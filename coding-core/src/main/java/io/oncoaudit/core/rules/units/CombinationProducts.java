@@ -71,17 +71,27 @@ public final class CombinationProducts {
      * with the most components wins and its components are not reused (Phesgo before Herceptin Hylecta).
      */
     public static java.util.List<Drug> splitCombinations(CodingPlan plan) {
-        java.util.List<Drug> found = new ArrayList<>(1);
-        Set<String> used = new HashSet<>();
-        for (Drug combo : plan.tables().drugs().combinationProducts()) {
+        java.util.List<Drug> found = null;
+        Set<String> used = null; // both created on the first product found (most claims have none)
+        java.util.List<Drug> combos = plan.tables().drugs().combinationProducts();
+        for (int ci = 0, cn = combos.size(); ci < cn; ci++) {
+            Drug combo = combos.get(ci);
             if (!combo.effectiveOn(plan.encounter().dateOfService()) || plan.billedUnits(combo.hcpcs(), false) > 0) continue;
             boolean all = true;
-            for (String comp : combo.components()) if (used.contains(comp) || plan.billedUnits(comp, false) == 0) { all = false; break; }
+            java.util.List<String> components = combo.components();
+            for (int k = 0, kn = components.size(); k < kn && all; k++) {
+                String comp = components.get(k);
+                if ((used != null && used.contains(comp)) || plan.billedUnits(comp, false) == 0) all = false;
+            }
             if (!all) continue;
-            used.addAll(combo.components());
+            if (found == null) {
+                found = new ArrayList<>(1);
+                used = new HashSet<>();
+            }
+            used.addAll(components);
             found.add(combo);
         }
-        return found;
+        return found == null ? java.util.List.of() : found;
     }
 
     public static void claimsOnly(CodingPlan plan) {

@@ -83,8 +83,9 @@ public final class DrugUnits {
             waste = waste.add(w);
         }
         BigDecimal size = coded.billingUnitSize();
-        int units = Math.max(1, dose.divide(size, MathContext.DECIMAL64).setScale(0, RoundingMode.CEILING).intValueExact());
-        int total = Math.max(units, dose.add(waste).divide(size, MathContext.DECIMAL64).setScale(0, RoundingMode.CEILING).intValueExact());
+        // exact quotient rounded up to a whole unit (one division to scale 0, no intermediate rounding)
+        int units = Math.max(1, dose.divide(size, 0, RoundingMode.CEILING).intValueExact());
+        int total = waste.signum() == 0 ? units : Math.max(units, dose.add(waste).divide(size, 0, RoundingMode.CEILING).intValueExact());
         x.dose = dose;
         x.wasted = waste;
         x.units = units;
