@@ -190,6 +190,44 @@ class RemittanceApiTests {
         Fixtures.finance().get("/api/summary/remits?runId=" + run.runId()).then().statusCode(200);
     }
 
+    /** The remittance workbook holds the same figures as /api/summary/remits, the prediction and the payers' denials apart. */
+    @Test
+    void theRemittanceWorkbookHasTheSameFiguresWithTheirMeaning() throws Exception {
+        JsonNode s = get("/api/summary/remits?runId=" + run.runId());
+        byte[] xlsx = Fixtures.finance().queryParam("runId", run.runId()).get("/api/summary/remits/export.xlsx")
+                .then().statusCode(200).header("Content-Disposition", containsString("remittances.xlsx")).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+            assertEquals(List.of("Denials", "Revenue cycle", "By payer", "By CARC"), wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList());
+            List<Row> d = wb.findSheet("Denials").orElseThrow().read();
+            assertEquals("predicted denial exposure", d.get(1).getCell(0).getText());
+            assertEquals(0, s.get("predictedDenialExposure").decimalValue().compareTo(d.get(1).getCell(2).asNumber()));
+            assertTrue(d.get(1).getCell(3).getText().contains("not a payer's decision"));
+            assertEquals("denied on remittance", d.get(2).getCell(0).getText());
+            assertEquals(s.get("deniedOnRemittance").get("lines").asLong(), d.get(2).getCell(1).asNumber().longValue());
+            assertEquals(0, s.get("deniedOnRemittance").get("amount").decimalValue().compareTo(d.get(2).getCell(2).asNumber()));
+            assertEquals(0, s.get("paidBelowExpected").get("amount").decimalValue().compareTo(d.get(3).getCell(2).asNumber()));
+            List<Row> cycle = wb.findSheet("Revenue cycle").orElseThrow().read();
+            assertEquals(s.get("revenueCycle").size() + 1, cycle.size());
+            for (int i = 0; i < s.get("revenueCycle").size(); i++) {
+                assertEquals(s.get("revenueCycle").get(i).get("category").asText(), cycle.get(i + 1).getCell(0).getText());
+                assertEquals(s.get("revenueCycle").get(i).get("lines").asLong(), cycle.get(i + 1).getCell(2).asNumber().longValue());
+            }
+            List<Row> payers = wb.findSheet("By payer").orElseThrow().read();
+            assertEquals(s.get("byPayer").size() + 1, payers.size());
+            long denied = 0;
+            for (int i = 1; i < payers.size(); i++) denied += payers.get(i).getCell(4).asNumber().longValue();
+            assertEquals(s.get("deniedOnRemittance").get("lines").asLong(), denied);
+            List<Row> carcs = wb.findSheet("By CARC").orElseThrow().read();
+            assertEquals(s.get("byCarc").size() + 1, carcs.size());
+            for (int i = 0; i < s.get("byCarc").size(); i++) {
+                JsonNode c = s.get("byCarc").get(i);
+                assertEquals(c.get("group").asText() + "-" + c.get("carc").asText(), carcs.get(i + 1).getCell(0).getText() + "-" + carcs.get(i + 1).getCell(1).getText());
+                assertEquals(0, c.get("amount").decimalValue().compareTo(carcs.get(i + 1).getCell(3).asNumber()));
+            }
+        }
+        Fixtures.auditor().get("/api/summary/remits/export.xlsx?nope=1").then().statusCode(400).body("field", equalTo("nope"));
+    }
+
     private long count(String status) {
         return run.lines().stream().filter(l -> l.isLine() && l.status().equals(status)).count();
     }

@@ -25,9 +25,11 @@ export function renderFinance(ctx) {
   const exportButton = h('button', {type: 'button', id: 'export-csv', class: 'secondary'}, 'Export findings as CSV');
   const xlsxButton = h('button', {type: 'button', id: 'export-xlsx', class: 'secondary'}, 'Findings (XLSX)');
   const summaryXlsxButton = h('button', {type: 'button', id: 'export-summary-xlsx', class: 'secondary'}, 'Summary (XLSX)');
+  const remitsXlsxButton = h('button', {type: 'button', id: 'export-remits-xlsx', class: 'secondary'}, 'Remittances (XLSX)');
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   for (const [button, path, name] of [[xlsxButton, '/api/findings/export.xlsx', 'findings.xlsx'],
-    [summaryXlsxButton, '/api/summary/export.xlsx', 'summary.xlsx']]) {
+    [summaryXlsxButton, '/api/summary/export.xlsx', 'summary.xlsx'],
+    [remitsXlsxButton, '/api/summary/remits/export.xlsx', 'remittances.xlsx']]) {
     button.addEventListener('click', async () => {
       button.disabled = true;
       exportStatus.textContent = 'Preparing ' + name + '…';
@@ -46,7 +48,7 @@ export function renderFinance(ctx) {
     h('div', {class: 'actions'},
       h('button', {type: 'submit', class: 'primary'}, 'Apply'),
       h('a', {href: '#/finance', class: 'button-link'}, 'Reset'),
-      exportButton, xlsxButton, summaryXlsxButton,
+      exportButton, xlsxButton, summaryXlsxButton, remitsXlsxButton,
       h('a', {href: '#/drill' + (filter.runId ? '?runId=' + encodeURIComponent(filter.runId) : ''), class: 'button-link', id: 'open-drill'}, 'Drill down'),
       exportStatus));
   form.addEventListener('submit', event => {

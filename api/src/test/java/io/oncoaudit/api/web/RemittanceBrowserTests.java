@@ -114,6 +114,9 @@ class RemittanceBrowserTests {
         assertTrue(browser.text(By.id("remits-note")).contains("Predicted denial exposure from the coding rules, shown apart: "
                 + usd(api.get("predictedDenialExposure"))), browser.text(By.id("remits-note")));
         browser.screenshot("finance-remits-1280x800");
+        // the remittance workbook downloads from the overview (the page's own fetch, with the run filter)
+        browser.driver.findElement(By.id("export-remits-xlsx")).click();
+        browser.waitUntil("the remittance workbook", d -> browser.text(By.id("export-status")).startsWith("Downloaded remittances.xlsx"));
         // a phone: the panel's tables fit 390 px (they scroll inside their region, the page does not)
         browser.viewport(390, 844);
         browser.open("#/campaigns"); // another view first: the finance view is drawn anew at phone width
