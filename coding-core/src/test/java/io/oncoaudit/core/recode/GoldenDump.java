@@ -30,33 +30,9 @@ public final class GoldenDump {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 8000;
         long lines = 0, results = 0;
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-          for (Recoder r : List.of(RecoderTestSupport.RECODER,
-                  new Recoder(io.oncoaudit.core.tables.ReferenceTables.builtIn(), io.oncoaudit.core.pricing.FeeSchedules.builtIn()))) {
-            Random rnd = new Random(20261207L);
-            for (int i = 0; i < n; i++) {
-                Encounter e = BillingExpectedLinesPropertyTests.randomEncounter(rnd, i);
-                RecodeResult first = r.recode(e);
-                List<Encounter> variants = new ArrayList<>();
-                variants.add(e);
-                Encounter exact = BillingExpectedLinesPropertyTests.billExactly(e, first.expectedLines());
-                variants.add(exact);
-                variants.add(mutate(exact, rnd));
-                variants.add(new Encounter(e.claimId() + "-CO", e.patientId(), e.dateOfService(), e.billingNpi(), null, null, e.payerId(), null,
-                        e.placeOfService(), e.diagnosisCodes(), mutate(exact, rnd).lines(), List.of()));
-                variants.add(new Encounter(e.claimId() + "-OP", e.patientId(), e.dateOfService(), e.billingNpi(), null, null, e.payerId(), null,
-                        "22", e.diagnosisCodes(), exact.lines(), e.administrations(), ClaimType.INSTITUTIONAL, "0131", null, null, null));
-                for (Encounter v : variants) {
-                    RecodeResult x = r.recode(v);
-                    w.write(CodecJson.toJson(x));
-                    w.newLine();
-                    results++;
-                    lines += x.expectedLines().size() + x.findings().size();
-                }
-            }
-            Encounter[] erroneous = RecodeBenchmark.Mix.encounters(1024, new Random(7));
-            Encounter[] realistic = RecodeBenchmark.Mix.realistic(r, erroneous, 0.2, new Random(11));
-            for (Encounter[] set : List.of(erroneous, realistic)) {
-                for (Encounter e : set) {
+            for (Recoder r : List.of(RecoderTestSupport.RECODER,
+                    new Recoder(io.oncoaudit.core.tables.ReferenceTables.builtIn(), io.oncoaudit.core.pricing.FeeSchedules.builtIn()))) {
+                for (Encounter e : corpus(r, n)) {
                     RecodeResult x = r.recode(e);
                     w.write(CodecJson.toJson(x));
                     w.newLine();
@@ -64,20 +40,34 @@ public final class GoldenDump {
                     lines += x.expectedLines().size() + x.findings().size();
                 }
             }
-            for (String f : List.of("encounter-fulvestrant.json", "encounters-mixed.json")) {
-                Path p = Path.of("examples", f);
-                if (!Files.exists(p)) p = Path.of("..", "examples", f);
-                for (var pe : CodecJson.parseEncounters(Files.readString(p))) {
-                    if (!pe.ok()) continue;
-                    RecodeResult x = r.recode(pe.encounter());
-                    w.write(CodecJson.toJson(x));
-                    w.newLine();
-                    results++;
-                }
-            }
-          }
         }
         System.out.printf("golden corpus: %,d results, %,d expected lines + findings -> %s%n", results, lines, out);
+    }
+
+    /** The encounters, in output order (the billed-exactly variants need the recoder's own expected lines). */
+    private static List<Encounter> corpus(Recoder r, int n) throws IOException {
+        List<Encounter> all = new ArrayList<>();
+        Random rnd = new Random(20261207L);
+        for (int i = 0; i < n; i++) {
+            Encounter e = BillingExpectedLinesPropertyTests.randomEncounter(rnd, i);
+            Encounter exact = BillingExpectedLinesPropertyTests.billExactly(e, r.recode(e).expectedLines());
+            all.add(e);
+            all.add(exact);
+            all.add(mutate(exact, rnd));
+            all.add(new Encounter(e.claimId() + "-CO", e.patientId(), e.dateOfService(), e.billingNpi(), null, null, e.payerId(), null,
+                    e.placeOfService(), e.diagnosisCodes(), mutate(exact, rnd).lines(), List.of()));
+            all.add(new Encounter(e.claimId() + "-OP", e.patientId(), e.dateOfService(), e.billingNpi(), null, null, e.payerId(), null,
+                    "22", e.diagnosisCodes(), exact.lines(), e.administrations(), ClaimType.INSTITUTIONAL, "0131", null, null, null));
+        }
+        Encounter[] erroneous = RecodeBenchmark.Mix.encounters(1024, new Random(7));
+        all.addAll(List.of(erroneous));
+        all.addAll(List.of(RecodeBenchmark.Mix.realistic(r, erroneous, 0.2, new Random(11))));
+        for (String f : List.of("encounter-fulvestrant.json", "encounters-mixed.json")) {
+            Path p = Path.of("examples", f);
+            if (!Files.exists(p)) p = Path.of("..", "examples", f);
+            for (var pe : CodecJson.parseEncounters(Files.readString(p))) if (pe.ok()) all.add(pe.encounter());
+        }
+        return all;
     }
 
     /** One billed line changed: units, code or a dropped line, chosen by the seeded generator. */
