@@ -95,6 +95,8 @@ public class LetterComposer {
      * letters then finds an unknown name in a loop or the data map, with its line too.)
      */
     public void check(String template) {
+        String legacy = LegacyPlaceholders.first(template);
+        if (legacy != null) throw new IllegalArgumentException("template: " + legacy);
         Template t = parse(template);
         Set<String> known = Set.copyOf(fields());
         for (Expression e : t.getExpressions()) {

@@ -137,7 +137,8 @@ public class LetterTemplates {
         Path file = dir.get().resolve(payerId + ".html");
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            return Optional.of(new Template(payerId, "folder", Files.readString(file, StandardCharsets.UTF_8), null, null));
+            // a file written before letters moved to Qute is converted as migration V40 converted the stored templates
+            return Optional.of(new Template(payerId, "folder", LegacyPlaceholders.convert(Files.readString(file, StandardCharsets.UTF_8)), null, null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the letter template " + file + ": " + e.getMessage(), e);
         }
