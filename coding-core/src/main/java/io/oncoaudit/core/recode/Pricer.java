@@ -33,6 +33,7 @@ final class Pricer {
     private final boolean cms;
     private final boolean institutional;
     private Context context;
+    private String lastWarning;
     private String[] cacheCodes = new String[8];
     private Quote[] cacheQuotes = new Quote[8];
     /** the price in units of 10^-9 (nano-dollars) when it fits a long, else -1 */
@@ -86,8 +87,9 @@ final class Pricer {
                 context.warn("no fee-schedule price for " + code + " (payer " + encounter.payerId() + ", " + encounter.setting()
                         + ", " + encounter.dateOfService() + "): valued at 0.00");
             }
-        } else if (q.warning() != null && context != null) {
-            context.warn(q.warning());
+        } else if (q.warning() != null && context != null && q.warning() != lastWarning) {
+            context.warn(q.warning()); // the codes of one claim share their tables' warning: passed on once
+            lastWarning = q.warning();
         }
         if (cacheSize == cacheCodes.length) {
             int n = cacheSize * 2;

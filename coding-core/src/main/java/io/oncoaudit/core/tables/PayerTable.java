@@ -38,7 +38,8 @@ public final class PayerTable {
     /** The payer's policy; unlisted payers get the '*' row. */
     public PayerPolicy policy(String payerId) {
         if (payerId == null) return fallback;
-        PayerPolicy p = byId.get(payerId.toUpperCase(Locale.ROOT));
+        PayerPolicy p = byId.get(payerId); // the keys are upper case: an upper-case id needs no copy
+        if (p == null) p = byId.get(payerId.toUpperCase(Locale.ROOT));
         return p != null ? p : fallback;
     }
 
