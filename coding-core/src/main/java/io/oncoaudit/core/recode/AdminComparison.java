@@ -39,15 +39,19 @@ public final class AdminComparison {
 
         boolean billed() { return firstBilled != null; }
 
+        /** The reasons of the sources, built once (after the sources are complete: only the comparison asks). */
         String why() {
-            if (sources.isEmpty()) return "";
+            if (why != null) return why;
+            if (sources.isEmpty()) return why = "";
             StringBuilder sb = new StringBuilder();
-            for (Coded c : sources) {
+            for (int i = 0, n = sources.size(); i < n; i++) {
                 if (sb.length() > 0) sb.append("; ");
-                sb.append(c.reason());
+                sb.append(sources.get(i).reason());
             }
-            return sb.toString();
+            return why = sb.toString();
         }
+
+        private String why;
 
         String ruleId(String fallback) { return sources.isEmpty() ? fallback : sources.get(0).ruleId; }
 
