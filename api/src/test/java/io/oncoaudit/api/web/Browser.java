@@ -131,6 +131,12 @@ final class Browser implements AutoCloseable {
         return out;
     }
 
+    /** The messages of the SEVERE console entries since the last drain (page errors, failed requests). */
+    List<String> consoleErrors() {
+        return drainConsole().stream().filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
     @Override
     public void close() {
         try {

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -46,7 +45,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -102,7 +100,7 @@ class CampaignPagesTests {
 
     @AfterEach
     void noConsoleErrors() {
-        assertEquals(List.of(), severe(browser.drainConsole()), "browser console errors");
+        assertEquals(List.of(), browser.consoleErrors(), "browser console errors");
     }
 
     @AfterAll
@@ -268,7 +266,7 @@ class CampaignPagesTests {
         assertEquals("withdrawn", claimState(id, other).get("state").asText());
         browser.screenshot("campaign-stale-move-refused");
         // the refused request is the one expected console entry
-        List<String> errors = severe(browser.drainConsole());
+        List<String> errors = browser.consoleErrors();
         assertTrue(errors.stream().allMatch(e -> e.contains("409")), errors.toString());
     }
 
@@ -572,7 +570,4 @@ class CampaignPagesTests {
         return NumberFormat.getIntegerInstance(Locale.US).format(n);
     }
 
-    private static List<String> severe(List<LogEntry> entries) {
-        return entries.stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
-    }
 }

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -81,7 +79,7 @@ class DashboardBrowserTests {
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> errors = severe(browser.drainConsole());
+        List<String> errors = browser.consoleErrors();
         assertEquals(List.of(), errors, "browser console errors");
     }
 
@@ -432,7 +430,7 @@ class DashboardBrowserTests {
         browser.waitUntil("the refusal", d -> browser.text(By.id("login-error")).equals("Wrong user name or password."));
         assertEquals(null, browser.js("return sessionStorage.getItem('oncoaudit.session')"), "nothing stored for a refused login");
         // the only console line allowed here is Chromium's note of the refused sign-in (POST /api/session)
-        for (String line : severe(browser.drainConsole())) {
+        for (String line : browser.consoleErrors()) {
             assertTrue(line.contains("/api/session") && line.contains("401"), line);
         }
     }
@@ -592,7 +590,4 @@ class DashboardBrowserTests {
         return NumberFormat.getIntegerInstance(Locale.US).format(n);
     }
 
-    private static List<String> severe(List<LogEntry> entries) {
-        return entries.stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
-    }
 }

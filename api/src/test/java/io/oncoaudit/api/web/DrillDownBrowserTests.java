@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -81,9 +79,7 @@ class DrillDownBrowserTests {
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry e : browser.drainConsole()) if (e.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(e.getMessage());
-        assertEquals(List.of(), errors, "browser console errors");
+        assertEquals(List.of(), browser.consoleErrors(), "browser console errors");
     }
 
     @AfterAll

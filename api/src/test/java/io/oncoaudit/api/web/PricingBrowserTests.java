@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,9 +65,7 @@ class PricingBrowserTests {
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> errors = browser.drainConsole().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(e -> e.getMessage()).toList();
-        assertEquals(List.of(), errors, "browser console errors");
+        assertEquals(List.of(), browser.consoleErrors(), "browser console errors");
     }
 
     @AfterAll

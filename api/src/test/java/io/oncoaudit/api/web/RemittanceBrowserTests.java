@@ -26,14 +26,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 
 /**
  * Issue 15 point 7 in Debian's Chromium against the real API: the finance overview shows the denials on remittance
@@ -70,9 +68,7 @@ class RemittanceBrowserTests {
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> errors = browser.drainConsole().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-        assertEquals(List.of(), errors, "browser console errors");
+        assertEquals(List.of(), browser.consoleErrors(), "browser console errors");
     }
 
     @AfterAll

@@ -35,10 +35,7 @@ public record ClaimLine(
     }
 
     public boolean hasModifier(String m) {
-        for (int i = 0, n = modifiers.size(); i < n; i++) {
-            String x = modifiers.get(i);
-            if (x.equals(m) || x.equalsIgnoreCase(m)) return true;
-        }
+        for (int i = 0, n = modifiers.size(); i < n; i++) if (modifiers.get(i).equalsIgnoreCase(m)) return true;
         return false;
     }
 
