@@ -64,6 +64,16 @@ class DrugDecisionsTests {
         assertFalse(WasteModifiers.LINES.appliesTo(p, x));
     }
 
+    /** The boundary of "rounded up": an exact multiple is that many units; anything above it, however small, is one more. */
+    @Test
+    void unitsRoundUpExactlyAtTheBoundary() {
+        assertEquals(9, linesOf(Enc.medicare().iv("J9045", "450", "mg", "09:00", 60)).drugs().get(0).units);
+        assertEquals(9, linesOf(Enc.medicare().iv("J9045", "450.000", "mg", "09:00", 60)).drugs().get(0).units);
+        // beyond 16 significant digits: a division rounded to DECIMAL64 first would have said 9
+        assertEquals(10, linesOf(Enc.medicare().iv("J9045", "450.000000000000000001", "mg", "09:00", 60)).drugs().get(0).units);
+        assertEquals(1, linesOf(Enc.medicare().iv("J9045", "0.5", "mg", "09:00", 60)).drugs().get(0).units, "less than one unit is 1");
+    }
+
     @Test
     void aDoseThatDoesNotConvertStopsTheDrugWithAWarning() {
         CodingPlan p = linesOf(Enc.medicare().iv("J9045", "42", "mL", "09:00", 60));
