@@ -1,5 +1,6 @@
 package io.oncoaudit.core.recode;
 
+import io.oncoaudit.core.model.Codes;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
 import io.oncoaudit.core.model.FindingKind;
@@ -180,7 +181,7 @@ public final class AdminComparison {
     static Bucket find(List<Bucket> list, String code) {
         for (int i = 0, n = list.size(); i < n; i++) {
             Bucket b = list.get(i);
-            if (b.code.code().equals(code)) return b;
+            if (Codes.same(b.code.code(), code)) return b;
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package io.oncoaudit.core.recode;
 
+import io.oncoaudit.core.model.Codes;
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
@@ -138,7 +139,7 @@ public final class CodingPlan {
 
     private int billedIndex(String code) {
         if (billedCodes == null) indexBilledLines();
-        for (int i = 0; i < billedCodeCount; i++) if (billedCodes[i].equals(code)) return i;
+        for (int i = 0; i < billedCodeCount; i++) if (Codes.same(billedCodes[i], code)) return i;
         return -1;
     }
 
@@ -152,7 +153,7 @@ public final class CodingPlan {
             ClaimLine l = lines.get(i);
             String c = l.procedureCode();
             int j = 0;
-            while (j < k && !codes[j].equals(c)) j++;
+            while (j < k && !Codes.same(codes[j], c)) j++;
             if (j == k) {
                 codes[k++] = c;
                 b[3 * j] = i;

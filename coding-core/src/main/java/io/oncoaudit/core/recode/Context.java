@@ -36,8 +36,7 @@ final class Context {
 
     void warn(String w) {
         if (warnings == null) warnings = new ArrayList<>(2);
-        for (int i = 0, n = warnings.size(); i < n; i++) if (warnings.get(i) == w) return; // the same table warning again
-        if (!warnings.contains(w)) warnings.add(w);
+        if (!io.oncoaudit.core.model.Codes.contains(warnings, w)) warnings.add(w); // the same table warning again: once
     }
 
     /**

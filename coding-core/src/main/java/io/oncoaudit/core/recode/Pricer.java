@@ -1,5 +1,6 @@
 package io.oncoaudit.core.recode;
 
+import io.oncoaudit.core.model.Codes;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.ClaimType;
 import io.oncoaudit.core.model.Encounter;
@@ -80,7 +81,7 @@ final class Pricer {
     }
 
     private int slot(String code) {
-        for (int i = 0; i < cacheSize; i++) if (cacheCodes[i].equals(code)) return i;
+        for (int i = 0; i < cacheSize; i++) if (Codes.same(cacheCodes[i], code)) return i;
         Quote q = fees.quote(encounter, code);
         if (q == null) {
             if (context != null) {
@@ -173,7 +174,7 @@ final class Pricer {
         }
 
         int indexOf(String code) {
-            for (int i = 0; i < codes.length; i++) if (codes[i].equals(code) && units[i] > 0) return i;
+            for (int i = 0; i < codes.length; i++) if (Codes.same(codes[i], code) && units[i] > 0) return i;
             return -1;
         }
 

@@ -1,5 +1,6 @@
 package io.oncoaudit.core.recode;
 
+import io.oncoaudit.core.model.Codes;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.ExpectedLine;
 import io.oncoaudit.core.rules.mode.ClaimsOnlyMode;
@@ -63,7 +64,7 @@ public final class RecodeSteps {
             if (c.units <= 0) continue;
             for (int i = 0; i < merged.size(); i++) {
                 Coded m = merged.get(i);
-                if (m.code.equals(c.code) && m.modifiers.equals(c.modifiers)) {
+                if (Codes.same(m.code, c.code) && m.modifiers.equals(c.modifiers)) {
                     merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reasonSupplier()));
                     continue outer;
                 }

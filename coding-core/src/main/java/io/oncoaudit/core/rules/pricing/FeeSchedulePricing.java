@@ -1,5 +1,6 @@
 package io.oncoaudit.core.rules.pricing;
 
+import io.oncoaudit.core.model.Codes;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Encounter;
 import io.oncoaudit.core.model.ExpectedLine;
@@ -95,7 +96,7 @@ public final class FeeSchedulePricing {
         List<ClaimLine> billed = encounter.lines();
         for (int i = 0, n = billed.size(); i < n; i++) {
             ClaimLine b = billed.get(i);
-            if (b.procedureCode().equals(l.procedureCode())) return plan.chargeFor(b, l.units());
+            if (Codes.same(b.procedureCode(), l.procedureCode())) return plan.chargeFor(b, l.units());
         }
         List<Finding> findings = plan.findings();
         for (int f = 0; f < findings.size(); f++) {

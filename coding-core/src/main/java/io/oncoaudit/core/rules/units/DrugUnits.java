@@ -1,5 +1,6 @@
 package io.oncoaudit.core.rules.units;
 
+import io.oncoaudit.core.model.Codes;
 import io.oncoaudit.core.model.Administration;
 import io.oncoaudit.core.model.ClaimLine;
 import io.oncoaudit.core.model.Direction;
@@ -111,7 +112,7 @@ public final class DrugUnits {
         java.util.List<ClaimLine> lines = plan.encounter().lines();
         for (int li = 0, lin = lines.size(); li < lin; li++) {
             ClaimLine l = lines.get(li);
-            if ((l.procedureCode().equals(code) || l.procedureCode().equals(billedAs)) && !l.hasModifier("JW")) {
+            if ((Codes.same(l.procedureCode(), code) || Codes.same(l.procedureCode(), billedAs)) && !l.hasModifier("JW")) {
                 if (l.modifiers().isEmpty()) return java.util.List.of();
                 java.util.List<String> keep = new ArrayList<>(l.modifiers().size());
                 for (String m : l.modifiers()) if (!m.equalsIgnoreCase("JW") && !m.equalsIgnoreCase("JZ")) keep.add(m.toUpperCase());
@@ -166,7 +167,7 @@ public final class DrugUnits {
         for (int li = 0, lin = lines.size(); li < lin; li++) {
             ClaimLine l = lines.get(li);
             String c = l.procedureCode();
-            if (accounted.contains(c) || seen.contains(c) || plan.isUncheckedDrug(c)) continue;
+            if (Codes.contains(accounted, c) || Codes.contains(seen, c) || plan.isUncheckedDrug(c)) continue;
             seen.add(c);
             Drug d = plan.drug(c);
             if (d == null) {
