@@ -49,7 +49,10 @@ public record Encounter(
 
     /** A hospital outpatient institutional claim: INSTITUTIONAL with a type of bill 13x (OPPS, contract section 10). */
     public boolean hospitalOutpatient() {
-        return claimType == ClaimType.INSTITUTIONAL && billType != null && billType.strip().replaceFirst("^0", "").startsWith("13");
+        if (claimType != ClaimType.INSTITUTIONAL || billType == null) return false;
+        String t = billType.strip(); // "13x" or "013x"
+        int i = t.startsWith("0") ? 1 : 0;
+        return t.startsWith("13", i);
     }
 
     /** The same encounter with other lines (a corrected claim, a claims-only view). */

@@ -103,7 +103,13 @@ public final class CmsDefaultSchedule implements FeeSchedule {
     private final java.util.concurrent.ConcurrentHashMap<String, Quote>[] cache = new java.util.concurrent.ConcurrentHashMap[1200 * 5];
 
     @Override
-    public Quote quote(Encounter e, String code) {
+    public Quote quote(Encounter e, String code) { return quote(e, code, cacheKey(e)); }
+
+    /**
+     * What the quotes of this encounter's claim depend on besides the code (claim variant and table month), for
+     * {@link #quote(Encounter, String, int)}: a recoder computes it once per encounter. -1 outside the cached years.
+     */
+    public int cacheKey(Encounter e) {
         LocalDate d = tableDate(e.dateOfService());
         int variant;
         if (e.claimType() == ClaimType.INSTITUTIONAL) variant = e.hospitalOutpatient() ? 0 : 1;
@@ -112,21 +118,22 @@ public final class CmsDefaultSchedule implements FeeSchedule {
             variant = pos.equals("19") || pos.equals("22") ? 2 : e.setting() == Setting.FACILITY ? 3 : 4;
         }
         int month = (d.getYear() - 2000) * 12 + d.getMonthValue() - 1;
-        if (month < 0 || month >= 1200) {
-            Quote q = compute(e, code, d);
-            return q;
-        }
-        int key = month * 5 + variant;
-        java.util.concurrent.ConcurrentHashMap<String, Quote> m = cache[key];
+        return month < 0 || month >= 1200 ? -1 : month * 5 + variant;
+    }
+
+    /** {@link #quote(Encounter, String)} with the encounter's {@link #cacheKey}. */
+    public Quote quote(Encounter e, String code, int cacheKey) {
+        if (cacheKey < 0) return compute(e, code, tableDate(e.dateOfService()));
+        java.util.concurrent.ConcurrentHashMap<String, Quote> m = cache[cacheKey];
         if (m == null) {
             synchronized (cache) {
-                m = cache[key];
-                if (m == null) cache[key] = m = new java.util.concurrent.ConcurrentHashMap<>();
+                m = cache[cacheKey];
+                if (m == null) cache[cacheKey] = m = new java.util.concurrent.ConcurrentHashMap<>();
             }
         }
         Quote q = m.get(code);
         if (q == null) {
-            q = compute(e, code, d);
+            q = compute(e, code, tableDate(e.dateOfService()));
             if (q == null) q = NONE;
             if (m.size() < 50_000) m.put(code, q);
         }

@@ -67,7 +67,8 @@ public final class AdminComparison {
     private AdminComparison(CodingPlan plan) { this.plan = plan; }
 
     /** The comparison step: buckets, exact codes, the decisions before pairing, pairs, leftovers. */
-    static void run(CodingPlan plan, PlanRule[] before, ItemRule<?>[] pairs, ItemRule<?>[] billedOnly, ItemRule<?>[] expectedOnly) {
+    static void run(CodingPlan plan, Chains.PlanChain before, Chains.ItemChain<AdminDifference> pairs,
+                    Chains.ItemChain<AdminDifference> billedOnly, Chains.ItemChain<AdminDifference> expectedOnly) {
         AdminComparison c = new AdminComparison(plan);
         plan.comparison = c;
         List<ClaimLine> lines = plan.encounter().lines();
@@ -97,7 +98,7 @@ public final class AdminComparison {
             if (b != null) cancel(b, e);
         }
         // 2. the rules' decisions before pairing (modifier checks, accepted alternatives)
-        for (PlanRule r : before) if (r.appliesTo(plan)) r.apply(plan);
+        before.run(plan);
         // 3. pair the rest by position
         for (int tier = 0; tier < 3; tier++) {
             for (int bi = 0; bi < c.billed.size(); bi++) {
@@ -119,32 +120,23 @@ public final class AdminComparison {
             Bucket b = c.billed.get(bi);
             if (b.remaining == 0) continue;
             AdminDifference d = new AdminDifference(c, b, null, b.remaining);
-            if (!first(plan, d, billedOnly)) c.unsupported(d);
+            if (!billedOnly.run(plan, d)) c.unsupported(d);
         }
         for (int ei = 0; ei < c.exp.size(); ei++) {
             Bucket e = c.exp.get(ei);
             if (e.remaining == 0) continue;
             AdminDifference d = new AdminDifference(c, null, e, e.remaining);
-            if (!first(plan, d, expectedOnly)) c.missing(d);
+            if (!expectedOnly.run(plan, d)) c.missing(d);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean first(CodingPlan plan, AdminDifference d, ItemRule<?>[] rules) {
-        for (ItemRule<?> x : rules) {
-            ItemRule<AdminDifference> r = (ItemRule<AdminDifference>) x;
-            if (r.appliesTo(plan, d)) { r.apply(plan, d); return true; }
-        }
-        return false;
     }
 
     /** A pair named by the first decision that applies (it sets kind, lead, rule and direction), else a code mismatch. */
-    private void pair(AdminDifference d, ItemRule<?>[] pairs) {
+    private void pair(AdminDifference d, Chains.ItemChain<AdminDifference> pairs) {
         String bc = d.billedCode(), ec = d.expectedCode();
         int n = d.units;
         BigDecimal bv = plan.amount(bc, n), ev = plan.amount(ec, n);
         d.ruleId = d.e.ruleId(OneInitialService.RULE.id());
-        if (!first(plan, d, pairs)) {
+        if (!pairs.run(plan, d)) {
             d.kind = FindingKind.ADMINISTRATION_CODE_MISMATCH;
             d.lead = bc + " billed where the documented service is " + ec;
         }

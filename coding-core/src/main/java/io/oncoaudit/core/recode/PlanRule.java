@@ -21,12 +21,27 @@ public interface PlanRule {
     void apply(CodingPlan plan);
 
     static PlanRule of(Rule rule, String name, Predicate<CodingPlan> guard, Consumer<CodingPlan> action) {
-        return new PlanRule() {
-            @Override public Rule rule() { return rule; }
-            @Override public String name() { return name; }
-            @Override public boolean appliesTo(CodingPlan plan) { return guard.test(plan); }
-            @Override public void apply(CodingPlan plan) { action.accept(plan); }
-            @Override public String toString() { return rule.id() + " " + name; }
-        };
+        return new Decision(rule, name, guard, action);
+    }
+
+    /** A decision made of its guard and action functions (what {@link #of} returns; {@link Chains} calls them directly). */
+    final class Decision implements PlanRule {
+        private final Rule rule;
+        private final String name;
+        final Predicate<CodingPlan> guard;
+        final Consumer<CodingPlan> action;
+
+        Decision(Rule rule, String name, Predicate<CodingPlan> guard, Consumer<CodingPlan> action) {
+            this.rule = rule;
+            this.name = name;
+            this.guard = guard;
+            this.action = action;
+        }
+
+        @Override public Rule rule() { return rule; }
+        @Override public String name() { return name; }
+        @Override public boolean appliesTo(CodingPlan plan) { return guard.test(plan); }
+        @Override public void apply(CodingPlan plan) { action.accept(plan); }
+        @Override public String toString() { return rule.id() + " " + name; }
     }
 }

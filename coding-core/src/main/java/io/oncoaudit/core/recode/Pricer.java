@@ -30,6 +30,9 @@ import java.util.List;
  */
 final class Pricer {
     private final FeeSchedule fees;
+    // the built-in default's quote cache of this claim's variant and month, resolved once (not per code)
+    private final io.oncoaudit.core.pricing.CmsDefaultSchedule cmsSchedule;
+    private final int cmsCacheKey;
     private final Encounter encounter;
     private final boolean cms;
     private final boolean institutional;
@@ -47,6 +50,8 @@ final class Pricer {
         this.encounter = encounter;
         this.cms = fees.cmsDefault();
         this.institutional = cms && encounter.claimType() == ClaimType.INSTITUTIONAL;
+        this.cmsSchedule = fees instanceof io.oncoaudit.core.pricing.CmsDefaultSchedule c ? c : null;
+        this.cmsCacheKey = cmsSchedule == null ? -1 : cmsSchedule.cacheKey(encounter);
     }
 
     void warningsTo(Context c) { this.context = c; }
@@ -82,7 +87,7 @@ final class Pricer {
 
     private int slot(String code) {
         for (int i = 0; i < cacheSize; i++) if (Codes.same(cacheCodes[i], code)) return i;
-        Quote q = fees.quote(encounter, code);
+        Quote q = cmsSchedule != null ? cmsSchedule.quote(encounter, code, cmsCacheKey) : fees.quote(encounter, code);
         if (q == null) {
             if (context != null) {
                 context.warn("no fee-schedule price for " + code + " (payer " + encounter.payerId() + ", " + encounter.setting()

@@ -7,7 +7,6 @@ import io.oncoaudit.core.pricing.FeeSchedule;
 import io.oncoaudit.core.rules.RuleCatalog;
 import io.oncoaudit.core.tables.ReferenceTables;
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * Re-codes one encounter: derives the lines that should have been billed, compares them with the
@@ -47,6 +46,12 @@ public final class Recoder {
         return new CodingPlan(ctx, ncci);
     }
 
+    /** The steps of {@code RuleCatalog.FULL_MODE} and {@code CLAIMS_ONLY_MODE} as chains (created on first use). */
+    private static final class Modes {
+        static final Chains.PlanChain FULL = Chains.steps(RuleCatalog.FULL_MODE);
+        static final Chains.PlanChain CLAIMS_ONLY = Chains.steps(RuleCatalog.CLAIMS_ONLY_MODE);
+    }
+
     /** Never throws for bad input: an invalid encounter yields a result whose {@code error} names the field. */
     public RecodeResult recode(Encounter encounter) {
         encounter = CodeSpelling.canonical(encounter);
@@ -57,8 +62,7 @@ public final class Recoder {
         Context ctx = new Context(encounter, tables, tables.payers().policy(encounter.payerId()), pricer);
         pricer.warningsTo(ctx);
         CodingPlan plan = new CodingPlan(ctx, ncci);
-        List<Step> steps = encounter.claimsOnly() ? RuleCatalog.CLAIMS_ONLY_MODE : RuleCatalog.FULL_MODE;
-        for (int i = 0, n = steps.size(); i < n; i++) steps.get(i).run(plan);
+        (encounter.claimsOnly() ? Modes.CLAIMS_ONLY : Modes.FULL).run(plan);
         return new RecodeResult(encounter.claimId(), plan.lines, plan.findings, BigDecimal.valueOf(plan.billedCents, 2),
                 BigDecimal.valueOf(plan.expectedCents, 2), BigDecimal.valueOf(plan.expectedCents - plan.billedCents, 2), ctx.warnings(), null,
                 ctx.unclassifiedDrugs());

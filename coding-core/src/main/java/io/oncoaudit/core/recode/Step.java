@@ -25,26 +25,22 @@ public interface Step {
     /** Each decision whose guard applies, in order. */
     static Step rules(String name, PlanRule... rules) {
         List<PlanRule> list = List.of(rules);
+        Chains.PlanChain chain = Chains.plan(list);
         return new Base(name, names(list)) {
-            @Override public void run(CodingPlan plan) {
-                for (int i = 0; i < rules.length; i++) if (rules[i].appliesTo(plan)) rules[i].apply(plan);
-            }
+            @Override public void run(CodingPlan plan) { chain.run(plan); }
         };
     }
 
     /** Each administration of the record, in record order, is coded by the first decision whose guard applies. */
     static Step eachAdministration(String name, List<ItemRule<Administration>> rules) {
-        ItemRule<?>[] r = rules.toArray(new ItemRule<?>[0]);
+        Chains.ItemChain<Administration> chain = Chains.first(rules);
         return new Base(name, itemNames(rules)) {
-            @Override @SuppressWarnings("unchecked") public void run(CodingPlan plan) {
+            @Override public void run(CodingPlan plan) {
                 List<Administration> all = plan.encounter().administrations();
                 for (int ai = 0, n = all.size(); ai < n; ai++) {
                     Administration a = all.get(ai);
                     plan.startAdministration(a);
-                    for (ItemRule<?> x : r) {
-                        ItemRule<Administration> rule = (ItemRule<Administration>) x;
-                        if (rule.appliesTo(plan, a)) { rule.apply(plan, a); break; }
-                    }
+                    chain.run(plan, a);
                 }
             }
         };
@@ -55,21 +51,15 @@ public interface Step {
      * order; every decision whose guard applies, in order.
      */
     static Step eachIvService(String name, List<ItemRule<IvService>> rules) {
-        ItemRule<?>[] r = rules.toArray(new ItemRule<?>[0]);
+        Chains.ItemChain<IvService> chain = Chains.every(rules);
         return new Base(name, itemNames(rules)) {
-            @Override @SuppressWarnings("unchecked") public void run(CodingPlan plan) {
+            @Override public void run(CodingPlan plan) {
                 List<List<IvService>> groups = plan.ivGroups();
                 if (groups == null) return;
                 for (int gi = 0; gi < groups.size(); gi++) {
                     List<IvService> g = groups.get(gi);
                     plan.startIvGroup(gi, g);
-                    for (int si = 0; si < g.size(); si++) {
-                        IvService s = g.get(si);
-                        for (ItemRule<?> x : r) {
-                            ItemRule<IvService> rule = (ItemRule<IvService>) x;
-                            if (rule.appliesTo(plan, s)) rule.apply(plan, s);
-                        }
-                    }
+                    for (int si = 0; si < g.size(); si++) chain.run(plan, g.get(si));
                 }
             }
         };
@@ -77,34 +67,22 @@ public interface Step {
 
     /** Each drug code of the record, in record order: every decision whose guard applies, until one stops the drug. */
     static Step eachDrug(String name, List<ItemRule<DrugExpectation>> rules) {
-        ItemRule<?>[] r = rules.toArray(new ItemRule<?>[0]);
+        Chains.ItemChain<DrugExpectation> chain = Chains.untilStopped(rules);
         return new Base(name, itemNames(rules)) {
-            @Override @SuppressWarnings("unchecked") public void run(CodingPlan plan) {
+            @Override public void run(CodingPlan plan) {
                 List<DrugExpectation> drugs = plan.drugs();
-                for (int i = 0; i < drugs.size(); i++) {
-                    DrugExpectation x = drugs.get(i);
-                    for (ItemRule<?> y : r) {
-                        if (x.stopped) break;
-                        ItemRule<DrugExpectation> rule = (ItemRule<DrugExpectation>) y;
-                        if (rule.appliesTo(plan, x)) rule.apply(plan, x);
-                    }
-                }
+                for (int i = 0; i < drugs.size(); i++) chain.run(plan, drugs.get(i));
             }
         };
     }
 
     /** Each billed line, in claim order, by the first decision whose guard applies. */
     static Step eachBilledLine(String name, List<ItemRule<ClaimLine>> rules) {
-        ItemRule<?>[] r = rules.toArray(new ItemRule<?>[0]);
+        Chains.ItemChain<ClaimLine> chain = Chains.first(rules);
         return new Base(name, itemNames(rules)) {
-            @Override @SuppressWarnings("unchecked") public void run(CodingPlan plan) {
+            @Override public void run(CodingPlan plan) {
                 List<ClaimLine> lines = plan.encounter().lines();
-                for (int i = 0, n = lines.size(); i < n; i++) {
-                    for (ItemRule<?> y : r) {
-                        ItemRule<ClaimLine> rule = (ItemRule<ClaimLine>) y;
-                        if (rule.appliesTo(plan, lines.get(i))) { rule.apply(plan, lines.get(i)); break; }
-                    }
-                }
+                for (int i = 0, n = lines.size(); i < n; i++) chain.run(plan, lines.get(i));
             }
         };
     }
@@ -115,8 +93,8 @@ public interface Step {
      */
     static Step comparison(String name, List<PlanRule> before, List<ItemRule<AdminDifference>> pairs,
                            List<ItemRule<AdminDifference>> billedOnly, List<ItemRule<AdminDifference>> expectedOnly) {
-        PlanRule[] b = before.toArray(new PlanRule[0]);
-        ItemRule<?>[] p = pairs.toArray(new ItemRule<?>[0]), bo = billedOnly.toArray(new ItemRule<?>[0]), eo = expectedOnly.toArray(new ItemRule<?>[0]);
+        Chains.PlanChain b = Chains.plan(before);
+        Chains.ItemChain<AdminDifference> p = Chains.first(pairs), bo = Chains.first(billedOnly), eo = Chains.first(expectedOnly);
         List<String> d = new ArrayList<>();
         for (String x : names(before)) d.add(x);
         for (ItemRule<AdminDifference> r : pairs) d.add(r.rule().id() + ": pair: " + r.name());
