@@ -113,14 +113,19 @@ public final class DrugUnits {
         for (int li = 0, lin = lines.size(); li < lin; li++) {
             ClaimLine l = lines.get(li);
             if ((Codes.same(l.procedureCode(), code) || Codes.same(l.procedureCode(), billedAs)) && !l.hasModifier("JW")) {
-                if (l.modifiers().isEmpty()) return java.util.List.of();
-                java.util.List<String> keep = new ArrayList<>(l.modifiers().size());
-                for (String m : l.modifiers()) if (!m.equalsIgnoreCase("JW") && !m.equalsIgnoreCase("JZ")) keep.add(m.toUpperCase());
-                return keep;
+                java.util.List<String> mods = l.modifiers();
+                int keep = 0;
+                for (int m = 0, mn = mods.size(); m < mn; m++) if (!waste(mods.get(m))) keep++;
+                if (keep == 0) return java.util.List.of();
+                java.util.List<String> kept = new ArrayList<>(keep);
+                for (int m = 0, mn = mods.size(); m < mn; m++) if (!waste(mods.get(m))) kept.add(mods.get(m).toUpperCase());
+                return kept;
             }
         }
         return java.util.List.of();
     }
+
+    private static boolean waste(String modifier) { return modifier.equalsIgnoreCase("JW") || modifier.equalsIgnoreCase("JZ"); }
 
     public static String plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
@@ -155,20 +160,14 @@ public final class DrugUnits {
 
     /** Action: each known drug code billed but neither documented nor accounted for (deleted code, component) is an overpayment risk. */
     public static void undocumented(CodingPlan plan) {
-        java.util.List<String> accounted = new ArrayList<>(8);
-        for (DrugExpectation x : plan.drugs()) {
-            if (x.stopped) continue;
-            accounted.add(x.drug.hcpcs());
-            accounted.add(x.billedAs);
-            if (x.drug.combinationProduct()) accounted.addAll(x.drug.components());
-        }
-        java.util.List<String> seen = new ArrayList<>(4);
+        java.util.List<DrugExpectation> drugs = plan.drugs();
         java.util.List<ClaimLine> lines = plan.encounter().lines();
+        lines:
         for (int li = 0, lin = lines.size(); li < lin; li++) {
             ClaimLine l = lines.get(li);
             String c = l.procedureCode();
-            if (Codes.contains(accounted, c) || Codes.contains(seen, c) || plan.isUncheckedDrug(c)) continue;
-            seen.add(c);
+            if (accounted(drugs, c) || plan.isUncheckedDrug(c)) continue;
+            for (int lj = 0; lj < li; lj++) if (Codes.same(lines.get(lj).procedureCode(), c)) continue lines; // one finding per code
             Drug d = plan.drug(c);
             if (d == null) {
                 if (looksLikeDrugCode(c)) plan.warn("unknown drug code " + c + " on line " + l.lineNumber() + ": passed through unchecked");
@@ -179,6 +178,17 @@ public final class DrugUnits {
                     plan.amount(c, u), BigDecimal.ZERO, Direction.OVERPAYMENT, Direction.OVERPAYMENT,
                     d.name() + " (" + c + ") billed x" + u + " but no administration of it is documented in the record", l.lineNumber());
         }
+    }
+
+    /** The code is a documented drug's (its code, the code it was billed as, or a component of its combination product). */
+    private static boolean accounted(java.util.List<DrugExpectation> drugs, String code) {
+        for (int i = 0, n = drugs.size(); i < n; i++) {
+            DrugExpectation x = drugs.get(i);
+            if (x.stopped) continue;
+            if (Codes.same(x.drug.hcpcs(), code) || Codes.same(x.billedAs, code)) return true;
+            if (x.drug.combinationProduct() && Codes.contains(x.drug.components(), code)) return true;
+        }
+        return false;
     }
 
     /** HCPCS drug-like codes (J, Q5, most Q0) that the drug table does not know. */
