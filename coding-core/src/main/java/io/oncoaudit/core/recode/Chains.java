@@ -80,14 +80,24 @@ final class Chains {
         try {
             MethodHandle c = copyConstructor(linkClass, ctor);
             if (c != null) return c.invoke(guard, action, next);
+            noCopies("the class loader does not serve " + linkClass.getSimpleName() + ".class");
         } catch (Throwable e) {
-            // fall through to a plain link: same behaviour
+            noCopies(e.toString()); // a plain link: the same behaviour, only slower
         }
         try {
             return MethodHandles.lookup().findConstructor(linkClass, ctor).invoke(guard, action, next);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot build the rule chain link " + linkClass.getName(), e);
         }
+    }
+
+    private static volatile boolean warned;
+
+    private static void noCopies(String why) {
+        if (warned) return;
+        warned = true;
+        System.getLogger(Chains.class.getName()).log(System.Logger.Level.WARNING,
+                "rule chains run without a class per decision (same results, slower recoding): " + why);
     }
 
     private static MethodHandle copyConstructor(Class<?> linkClass, MethodType ctor) throws Exception {
