@@ -103,7 +103,11 @@ public final class EncounterValidator {
 
     private static String path(String list, int i, String field) { return list + "[" + i + "]" + field; }
 
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
+    private static boolean blank(String s) {
+        if (s == null || s.isEmpty()) return true;
+        char c = s.charAt(0);
+        return (c <= ' ' || c >= 0x7f) && s.isBlank(); // a visible ASCII first character: not blank
+    }
 
     private static ValidationError err(String field, String message) { return new ValidationError(field, message); }
 }

@@ -58,20 +58,19 @@ public final class RecodeSteps {
     /** Same code and modifiers on one expected line (96415 x1 + x2 = 96415 x3), in first-seen order. */
     private static List<ExpectedLine> aggregate(List<Coded> coded) {
         List<ExpectedLine> out = new ArrayList<>(coded.size());
-        List<Coded> merged = new ArrayList<>(coded.size());
         outer:
-        for (Coded c : coded) {
+        for (int i = 0, n = coded.size(); i < n; i++) {
+            Coded c = coded.get(i);
             if (c.units <= 0) continue;
-            for (int i = 0; i < merged.size(); i++) {
-                Coded m = merged.get(i);
-                if (Codes.same(m.code, c.code) && m.modifiers.equals(c.modifiers)) {
-                    merged.set(i, new Coded(m.code, m.units + c.units, m.modifiers, m.ruleId, m.reasonSupplier()));
+            for (int j = 0, m = out.size(); j < m; j++) {
+                ExpectedLine x = out.get(j);
+                if (Codes.same(x.procedureCode(), c.code) && x.modifiers().equals(c.modifiers)) {
+                    out.set(j, new ExpectedLine(x.procedureCode(), x.units() + c.units, x.modifiers()));
                     continue outer;
                 }
             }
-            merged.add(c);
+            out.add(new ExpectedLine(c.code, c.units, c.modifiers));
         }
-        for (Coded m : merged) out.add(new ExpectedLine(m.code, m.units, m.modifiers));
         return out;
     }
 }
