@@ -83,13 +83,18 @@ public final class AdminComparison {
             b.billedUnits += l.wholeUnits();
             b.denied |= l.denied();
         }
-        for (Coded x : plan.administrationCodes()) {
+        List<Coded> codes = plan.administrationCodes();
+        for (int xi = 0, xn = codes.size(); xi < xn; xi++) {
+            Coded x = codes.get(xi);
             Bucket b = find(c.exp, x.code);
             if (b == null) c.exp.add(b = new Bucket(plan.admin(x.code), false));
             b.remaining += x.units;
             b.sources.add(x);
         }
-        for (Bucket b : c.billed) if (b.code.role() == AdminRole.INITIAL) c.billedInitials += b.remaining;
+        for (int bi = 0, bn = c.billed.size(); bi < bn; bi++) {
+            Bucket b = c.billed.get(bi);
+            if (b.code.role() == AdminRole.INITIAL) c.billedInitials += b.remaining;
+        }
 
         // 1. exact codes cancel
         for (int ei = 0; ei < c.exp.size(); ei++) {

@@ -412,7 +412,7 @@ public final class CodingPlan {
             for (int ai = 0; ai < all.size(); ai++) {
                 String code = all.get(ai).drugCode();
                 boolean seen = false;
-                for (int j = 0; j < ai && !seen; j++) seen = all.get(j).drugCode().equals(code);
+                for (int j = 0; j < ai && !seen; j++) seen = Codes.same(all.get(j).drugCode(), code);
                 if (seen) continue;
                 Drug d = ctx.drug(code);
                 if (d == null) continue; // unknown: billed lines pass through (warned by the administration rules)

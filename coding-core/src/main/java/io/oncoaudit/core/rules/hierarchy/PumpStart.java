@@ -75,7 +75,9 @@ public final class PumpStart {
             PumpStart::acceptsG0498, p -> p.comparison().accept(G0498, CODE));
 
     public static boolean acceptsG0498(CodingPlan plan) {
-        for (Administration a : plan.encounter().administrations()) {
+        java.util.List<Administration> all = plan.encounter().administrations();
+        for (int i = 0, n = all.size(); i < n; i++) {
+            Administration a = all.get(i);
             if (a.pump() && acceptsBilledG0498(plan.payer().type(), a.pumpOwner())) return true;
         }
         return false;

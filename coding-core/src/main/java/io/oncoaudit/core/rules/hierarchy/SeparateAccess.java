@@ -98,7 +98,8 @@ public final class SeparateAccess {
             SeparateAccess::secondInitialExpected, SeparateAccess::checkModifier);
 
     public static boolean secondInitialExpected(CodingPlan plan) {
-        for (Coded x : plan.administrationCodes()) if (x.modifiers.contains(MODIFIER)) return true;
+        java.util.List<Coded> codes = plan.administrationCodes();
+        for (int i = 0, n = codes.size(); i < n; i++) if (io.oncoaudit.core.model.Codes.contains(codes.get(i).modifiers, MODIFIER)) return true;
         return false;
     }
 

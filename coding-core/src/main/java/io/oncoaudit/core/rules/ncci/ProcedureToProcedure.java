@@ -45,10 +45,20 @@ public final class ProcedureToProcedure {
         NcciEdits ncci = plan.ncci();
         List<Coded> expected = plan.expectedCodes();
         List<ClaimLine> lines = plan.encounter().lines();
-        List<String> column1s = new ArrayList<>(lines.size() + expected.size());
-        for (ClaimLine l : lines) if (ncci.hasColumn1(l.procedureCode()) && !column1s.contains(l.procedureCode())) column1s.add(l.procedureCode());
-        for (Coded c : expected) if (ncci.hasColumn1(c.code) && !column1s.contains(c.code)) column1s.add(c.code);
-        if (column1s.isEmpty()) return;
+        List<String> column1s = null; // most claims have no column-1 code: nothing allocated
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            String c = lines.get(i).procedureCode();
+            if (!ncci.hasColumn1(c)) continue;
+            if (column1s == null) column1s = new ArrayList<>(lines.size() + expected.size());
+            if (!column1s.contains(c)) column1s.add(c);
+        }
+        for (int i = 0, n = expected.size(); i < n; i++) {
+            String c = expected.get(i).code;
+            if (!ncci.hasColumn1(c)) continue;
+            if (column1s == null) column1s = new ArrayList<>(lines.size() + expected.size());
+            if (!column1s.contains(c)) column1s.add(c);
+        }
+        if (column1s == null) return;
         for (ClaimLine l2 : lines) {
             for (String c1 : column1s) {
                 if (c1.equals(l2.procedureCode())) continue;
