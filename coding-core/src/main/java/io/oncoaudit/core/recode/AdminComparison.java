@@ -30,31 +30,43 @@ public final class AdminComparison {
         ClaimLine firstBilled;
         int billedUnits;
         boolean denied;
-        // expected side: what produced the units
-        final List<Coded> sources;
+        // expected side: what produced the units (most buckets have one source: a list only from the second)
+        private Coded source;
+        private List<Coded> sources;
 
-        Bucket(AdminCode code, boolean billedSide) {
-            this.code = code;
-            this.sources = billedSide ? List.of() : new ArrayList<>(1);
+        Bucket(AdminCode code) { this.code = code; }
+
+        void addSource(Coded x) {
+            if (source == null) { source = x; return; }
+            if (sources == null) {
+                sources = new ArrayList<>(2);
+                sources.add(source);
+            }
+            sources.add(x);
         }
+
+        int sourceCount() { return source == null ? 0 : sources == null ? 1 : sources.size(); }
+
+        Coded source(int i) { return sources == null ? source : sources.get(i); }
 
         boolean billed() { return firstBilled != null; }
 
         /** The reasons of the sources, built once (after the sources are complete: only the comparison asks). */
         String why() {
             if (why != null) return why;
-            if (sources.isEmpty()) return why = "";
+            int n = sourceCount();
+            if (n == 0) return why = "";
             StringBuilder sb = new StringBuilder();
-            for (int i = 0, n = sources.size(); i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 if (sb.length() > 0) sb.append("; ");
-                sb.append(sources.get(i).reason());
+                sb.append(source(i).reason());
             }
             return why = sb.toString();
         }
 
         private String why;
 
-        String ruleId(String fallback) { return sources.isEmpty() ? fallback : sources.get(0).ruleId; }
+        String ruleId(String fallback) { return source == null ? fallback : source.ruleId; }
 
         Integer firstLine() { return firstBilled == null ? null : firstBilled.lineNumber(); }
     }
@@ -77,7 +89,7 @@ public final class AdminComparison {
             AdminCode code = plan.admin(l.procedureCode());
             if (code == null) continue;
             Bucket b = find(c.billed, code.code());
-            if (b == null) c.billed.add(b = new Bucket(code, true));
+            if (b == null) c.billed.add(b = new Bucket(code));
             b.remaining += l.wholeUnits();
             if (b.firstBilled == null) b.firstBilled = l;
             b.billedUnits += l.wholeUnits();
@@ -87,9 +99,9 @@ public final class AdminComparison {
         for (int xi = 0, xn = codes.size(); xi < xn; xi++) {
             Coded x = codes.get(xi);
             Bucket b = find(c.exp, x.code);
-            if (b == null) c.exp.add(b = new Bucket(plan.admin(x.code), false));
+            if (b == null) c.exp.add(b = new Bucket(plan.admin(x.code)));
             b.remaining += x.units;
-            b.sources.add(x);
+            b.addSource(x);
         }
         for (int bi = 0, bn = c.billed.size(); bi < bn; bi++) {
             Bucket b = c.billed.get(bi);
@@ -217,7 +229,7 @@ public final class AdminComparison {
         Bucket e = find(exp, code);
         if (e == null) return 0;
         int u = 0;
-        for (Coded c : e.sources) u += c.units;
+        for (int i = 0, n = e.sourceCount(); i < n; i++) u += e.source(i).units;
         return u;
     }
 

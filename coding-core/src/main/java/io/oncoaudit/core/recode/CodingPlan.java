@@ -37,7 +37,7 @@ import java.util.Map;
 public final class CodingPlan {
     final Context ctx;
     final io.oncoaudit.core.tables.ncci.NcciEdits ncci;
-    final List<Finding> findings = new ArrayList<>(4);
+    final List<Finding> findings = new ArrayList<>(); // most encounters have none: no array until the first
     /** Every expected line (administration codes, drug lines, pass-through lines), before aggregation. */
     final List<Coded> expected = new ArrayList<>(8);
     List<ExpectedLine> lines;
@@ -56,8 +56,8 @@ public final class CodingPlan {
     /** Services outside the IV hierarchy (SC/IM, route-specific, pump starts), in record order. */
     private final List<Coded> standAlone = new ArrayList<>();
     private List<IvService> iv = new ArrayList<>();
-    private List<IvService> hydration = new ArrayList<>();
-    private final List<Administration> intraArterial = new ArrayList<>();
+    private List<IvService> hydration; // rare: created with the first
+    private List<Administration> intraArterial; // rare: created with the first
     private EnumSet<CodeGroup> frozen;
     private List<List<IvService>> ivGroups;
     /** The IV hierarchy's codes, then the intra-arterial ones. */
@@ -281,18 +281,22 @@ public final class CodingPlan {
 
     /** A new hydration service of the administration being coded. */
     public void hydrationService() {
+        if (hydration == null) hydration = new ArrayList<>(2);
         hydration.add(new IvService(administration, drug, currentFamily(), IvService.Mode.INFUSION, administration.minutes(), separateSites()));
     }
 
-    public void intraArterial(Administration a) { intraArterial.add(a); }
+    public void intraArterial(Administration a) {
+        if (intraArterial == null) intraArterial = new ArrayList<>(1);
+        intraArterial.add(a);
+    }
 
-    public List<Administration> intraArterialAdministrations() { return intraArterial; }
+    public List<Administration> intraArterialAdministrations() { return intraArterial == null ? List.of() : intraArterial; }
 
     public List<IvService> ivServices() { return iv; }
 
     public void ivServices(List<IvService> services) { iv = services; }
 
-    public List<IvService> hydrationServices() { return hydration; }
+    public List<IvService> hydrationServices() { return hydration == null ? List.of() : hydration; }
 
     public void hydrationServices(List<IvService> services) { hydration = services; }
 

@@ -41,7 +41,6 @@ final class Pricer {
     private String[] cacheCodes = new String[8];
     private Quote[] cacheQuotes = new Quote[8];
     /** the price in units of 10^-9 (nano-dollars) when it fits a long, else -1 */
-    private long[] cacheNanos = new long[8];
     private int cacheSize;
     private Opps billedClaim;
 
@@ -101,12 +100,9 @@ final class Pricer {
             int n = cacheSize * 2;
             cacheCodes = Arrays.copyOf(cacheCodes, n);
             cacheQuotes = Arrays.copyOf(cacheQuotes, n);
-            cacheNanos = Arrays.copyOf(cacheNanos, n);
         }
         cacheCodes[cacheSize] = code;
         cacheQuotes[cacheSize] = q;
-        // prices are multiplied in long arithmetic (no BigDecimal per line) when they fit in nano-dollars
-        cacheNanos[cacheSize] = q == null ? 0 : q.nanos();
         return cacheSize++;
     }
 
@@ -114,7 +110,8 @@ final class Pricer {
     long cents(String code, long units) {
         if (units == 0) return 0;
         int i = slot(code);
-        long nanos = cacheNanos[i];
+        Quote q = cacheQuotes[i];
+        long nanos = q == null ? 0 : q.nanos(); // prices multiply in long arithmetic when they fit in nano-dollars
         if (nanos >= 0 && units > 0 && Math.multiplyHigh(nanos, units) == 0) {
             long x = nanos * units;
             if (x >= 0) return nanosToCents(x);

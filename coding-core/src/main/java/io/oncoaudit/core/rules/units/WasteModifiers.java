@@ -82,7 +82,9 @@ public final class WasteModifiers {
                         line);
             }
             ClaimLine admin = null;
-            for (ClaimLine l : plan.encounter().lines()) {
+            java.util.List<ClaimLine> lines = plan.encounter().lines();
+            for (int li = 0, ln = lines.size(); li < ln; li++) {
+                ClaimLine l = lines.get(li);
                 if (l.procedureCode().equals(code) && !(l.hasModifier("JW") && !l.hasModifier("JZ"))) { admin = l; break; }
             }
             if (admin != null && billed > 0) {
