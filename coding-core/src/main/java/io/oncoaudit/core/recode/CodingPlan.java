@@ -137,10 +137,18 @@ public final class CodingPlan {
     private int[] billed;
     private int billedCodeCount;
 
+    // the rules of one drug ask the same code (the same String) several times in a row
+    private String lastBilledCode;
+    private int lastBilledIndex;
+
     private int billedIndex(String code) {
+        if (code == lastBilledCode && code != null) return lastBilledIndex;
         if (billedCodes == null) indexBilledLines();
-        for (int i = 0; i < billedCodeCount; i++) if (Codes.same(billedCodes[i], code)) return i;
-        return -1;
+        int found = -1;
+        for (int i = 0; i < billedCodeCount; i++) if (Codes.same(billedCodes[i], code)) { found = i; break; }
+        lastBilledCode = code;
+        lastBilledIndex = found;
+        return found;
     }
 
     private void indexBilledLines() {
