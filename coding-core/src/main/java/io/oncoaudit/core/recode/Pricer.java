@@ -84,8 +84,12 @@ final class Pricer {
         return cacheQuotes[i];
     }
 
+    private String lastCode; // a code is often priced several times in a row (value, then amount)
+    private int lastSlot;
+
     private int slot(String code) {
-        for (int i = 0; i < cacheSize; i++) if (Codes.same(cacheCodes[i], code)) return i;
+        if (code == lastCode && code != null) return lastSlot;
+        for (int i = 0; i < cacheSize; i++) if (Codes.same(cacheCodes[i], code)) return remember(code, i);
         Quote q = cmsSchedule != null ? cmsSchedule.quote(encounter, code, cmsCacheKey) : fees.quote(encounter, code);
         if (q == null) {
             if (context != null) {
@@ -103,7 +107,13 @@ final class Pricer {
         }
         cacheCodes[cacheSize] = code;
         cacheQuotes[cacheSize] = q;
-        return cacheSize++;
+        return remember(code, cacheSize++);
+    }
+
+    private int remember(String code, int slot) {
+        lastCode = code;
+        lastSlot = slot;
+        return slot;
     }
 
     /** price x units rounded HALF_EVEN to cents, as a long number of cents (exact, same result as {@link Money#lineAmount}). */
