@@ -92,7 +92,8 @@ public final class EncounterValidator {
         if (a.startTime() != null && a.endTime() != null && a.endTime().isBefore(a.startTime())) {
             return err(path("administrations", i, ".endTime"), "is before startTime (" + a.endTime() + " < " + a.startTime() + ")");
         }
-        if (a.startTime() != null && a.endTime() != null && a.minutes() > 7 * 24 * 60) {
+        if (a.startTime() != null && a.endTime() != null && !a.endTime().toLocalDate().equals(a.startTime().toLocalDate())
+                && a.minutes() > 7 * 24 * 60) { // the same day is never more than 7 days
             return err(path("administrations", i, ".endTime"), "is more than 7 days after startTime");
         }
         if (a.wasted() != null && a.wasted().signum() < 0) return err(path("administrations", i, ".wasted"), "must not be negative");

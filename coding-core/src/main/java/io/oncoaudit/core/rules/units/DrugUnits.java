@@ -80,7 +80,7 @@ public final class DrugUnits {
                 x.stopped = true;
                 return;
             }
-            dose = dose.add(d);
+            dose = dose == BigDecimal.ZERO && d.scale() >= 0 ? d : dose.add(d); // 0 + d is d (same value and scale)
             waste = waste.add(w);
         }
         BigDecimal size = coded.billingUnitSize();
