@@ -1,5 +1,6 @@
 package io.oncoaudit.core.recode;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -34,7 +35,7 @@ final class Chains {
             PlanRule r = rules.get(i);
             Predicate<CodingPlan> g;
             Consumer<CodingPlan> a;
-            if (r instanceof PlanRule.Decision d) { g = d.guard; a = d.action; } else { g = r::appliesTo; a = r::apply; }
+            if (r instanceof PlanRule.Decision d) { g = d.guard(); a = d.action(); } else { g = r::appliesTo; a = r::apply; }
             next = (PlanChain) link(PlanLink.class, PLAN, g, a, next);
         }
         return next == null ? p -> { } : next;
@@ -48,32 +49,30 @@ final class Chains {
     }
 
     /** The first decision whose guard applies (its action runs); false when none applies. */
-    static <T> ItemChain<T> first(List<ItemRule<T>> rules) { return items(rules, FirstLink.class, FIRST); }
+    static <T> ItemChain<T> first(List<ItemRule<T>> rules) { return items(rules, FirstLink.class); }
 
     /** Every decision whose guard applies, in order. */
-    static <T> ItemChain<T> every(List<ItemRule<T>> rules) { return items(rules, EveryLink.class, EVERY); }
+    static <T> ItemChain<T> every(List<ItemRule<T>> rules) { return items(rules, EveryLink.class); }
 
     /** Every decision whose guard applies, in order, until one stops the drug. */
-    static ItemChain<DrugExpectation> untilStopped(List<ItemRule<DrugExpectation>> rules) { return items(rules, DrugLink.class, DRUG); }
+    static ItemChain<DrugExpectation> untilStopped(List<ItemRule<DrugExpectation>> rules) { return items(rules, DrugLink.class); }
 
     @SuppressWarnings("unchecked")
-    private static <T> ItemChain<T> items(List<ItemRule<T>> rules, Class<?> linkClass, MethodType ctor) {
+    private static <T> ItemChain<T> items(List<ItemRule<T>> rules, Class<?> linkClass) {
         ItemChain<T> next = null;
         for (int i = rules.size() - 1; i >= 0; i--) {
             ItemRule<T> r = rules.get(i);
             BiPredicate<CodingPlan, T> g;
             BiConsumer<CodingPlan, T> a;
-            if (r instanceof ItemRule.Decision<T> d) { g = d.guard; a = d.action; } else { g = r::appliesTo; a = r::apply; }
-            next = (ItemChain<T>) link(linkClass, ctor, g, a, next);
+            if (r instanceof ItemRule.Decision<T> d) { g = d.guard(); a = d.action(); } else { g = r::appliesTo; a = r::apply; }
+            next = (ItemChain<T>) link(linkClass, ITEM, g, a, next);
         }
         return next == null ? (p, x) -> false : next;
     }
 
     private static final MethodType PLAN = MethodType.methodType(void.class, Predicate.class, Consumer.class, PlanChain.class);
-    private static final MethodType FIRST = MethodType.methodType(void.class, BiPredicate.class, BiConsumer.class, ItemChain.class);
-    private static final MethodType EVERY = FIRST;
+    private static final MethodType ITEM = MethodType.methodType(void.class, BiPredicate.class, BiConsumer.class, ItemChain.class);
     private static final MethodType STEP = MethodType.methodType(void.class, Step.class, Object.class, PlanChain.class);
-    private static final MethodType DRUG = FIRST;
 
     /** A new link: an instance of a fresh copy of {@code linkClass}, or of the class itself when no copy can be made. */
     private static Object link(Class<?> linkClass, MethodType ctor, Object guard, Object action, Object next) {
@@ -100,12 +99,20 @@ final class Chains {
                 "rule chains run without a class per decision (same results, slower recoding): " + why);
     }
 
-    private static MethodHandle copyConstructor(Class<?> linkClass, MethodType ctor) throws Exception {
-        byte[] bytes;
-        try (InputStream in = linkClass.getResourceAsStream(linkClass.getSimpleName() + ".class")) {
-            if (in == null) return null;
-            bytes = in.readAllBytes();
+    /** Each link class's bytes, read once (every decision of every step copies them); empty when not served. */
+    private static final ClassValue<byte[]> BYTES = new ClassValue<>() {
+        @Override protected byte[] computeValue(Class<?> linkClass) {
+            try (InputStream in = linkClass.getResourceAsStream(linkClass.getSimpleName() + ".class")) {
+                return in == null ? new byte[0] : in.readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
         }
+    };
+
+    private static MethodHandle copyConstructor(Class<?> linkClass, MethodType ctor) throws Exception {
+        byte[] bytes = BYTES.get(linkClass);
+        if (bytes.length == 0) return null;
         MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClass(bytes, true);
         return copy.findConstructor(copy.lookupClass(), ctor);
     }

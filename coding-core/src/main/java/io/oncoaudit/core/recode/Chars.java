@@ -4,6 +4,11 @@ package io.oncoaudit.core.recode;
 final class Chars {
     private Chars() { }
 
+    /** {@link Character#isWhitespace} (what {@link String#strip()} removes), printable ASCII decided without the Unicode tables. */
+    static boolean whitespace(char c) {
+        return c > ' ' && c < 0x7f ? false : Character.isWhitespace(c);
+    }
+
     static boolean digits(String s, int min, int max) {
         if (s == null || s.length() < min || s.length() > max) return false;
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;

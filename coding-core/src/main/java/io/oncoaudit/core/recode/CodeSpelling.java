@@ -50,17 +50,12 @@ public final class CodeSpelling {
     private static boolean canonical(String s) {
         if (s == null) return true;
         int n = s.length();
-        if (n > 0 && (blank(s.charAt(0)) || blank(s.charAt(n - 1)))) return false;
+        if (n > 0 && (Chars.whitespace(s.charAt(0)) || Chars.whitespace(s.charAt(n - 1)))) return false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 'a' && c <= 'z') return false;
         }
         return true;
-    }
-
-    /** What {@link String#strip()} removes (printable ASCII decided without the Unicode tables). */
-    private static boolean blank(char c) {
-        return c > ' ' && c < 0x7f ? false : Character.isWhitespace(c);
     }
 
     private static String code(String s) { return s == null ? null : s.strip().toUpperCase(Locale.ROOT); }

@@ -105,9 +105,7 @@ public final class EncounterValidator {
     private static String path(String list, int i, String field) { return list + "[" + i + "]" + field; }
 
     private static boolean blank(String s) {
-        if (s == null || s.isEmpty()) return true;
-        char c = s.charAt(0);
-        return (c <= ' ' || c >= 0x7f) && s.isBlank(); // a visible ASCII first character: not blank
+        return s == null || s.isEmpty() || (Chars.whitespace(s.charAt(0)) && s.isBlank()); // a first non-blank: not blank
     }
 
     private static ValidationError err(String field, String message) { return new ValidationError(field, message); }

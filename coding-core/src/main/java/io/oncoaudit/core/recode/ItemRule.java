@@ -22,21 +22,7 @@ public interface ItemRule<T> {
     }
 
     /** A decision made of its guard and action functions (what {@link #of} returns; {@link Chains} calls them directly). */
-    final class Decision<T> implements ItemRule<T> {
-        private final Rule rule;
-        private final String name;
-        final BiPredicate<CodingPlan, T> guard;
-        final BiConsumer<CodingPlan, T> action;
-
-        Decision(Rule rule, String name, BiPredicate<CodingPlan, T> guard, BiConsumer<CodingPlan, T> action) {
-            this.rule = rule;
-            this.name = name;
-            this.guard = guard;
-            this.action = action;
-        }
-
-        @Override public Rule rule() { return rule; }
-        @Override public String name() { return name; }
+    record Decision<T>(Rule rule, String name, BiPredicate<CodingPlan, T> guard, BiConsumer<CodingPlan, T> action) implements ItemRule<T> {
         @Override public boolean appliesTo(CodingPlan plan, T item) { return guard.test(plan, item); }
         @Override public void apply(CodingPlan plan, T item) { action.accept(plan, item); }
         @Override public String toString() { return rule.id() + " " + name; }

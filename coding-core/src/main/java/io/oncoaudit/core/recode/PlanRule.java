@@ -25,21 +25,7 @@ public interface PlanRule {
     }
 
     /** A decision made of its guard and action functions (what {@link #of} returns; {@link Chains} calls them directly). */
-    final class Decision implements PlanRule {
-        private final Rule rule;
-        private final String name;
-        final Predicate<CodingPlan> guard;
-        final Consumer<CodingPlan> action;
-
-        Decision(Rule rule, String name, Predicate<CodingPlan> guard, Consumer<CodingPlan> action) {
-            this.rule = rule;
-            this.name = name;
-            this.guard = guard;
-            this.action = action;
-        }
-
-        @Override public Rule rule() { return rule; }
-        @Override public String name() { return name; }
+    record Decision(Rule rule, String name, Predicate<CodingPlan> guard, Consumer<CodingPlan> action) implements PlanRule {
         @Override public boolean appliesTo(CodingPlan plan) { return guard.test(plan); }
         @Override public void apply(CodingPlan plan) { action.accept(plan); }
         @Override public String toString() { return rule.id() + " " + name; }

@@ -40,7 +40,6 @@ final class Pricer {
     private String lastWarning;
     private String[] cacheCodes = new String[8];
     private Quote[] cacheQuotes = new Quote[8];
-    /** the price in units of 10^-9 (nano-dollars) when it fits a long, else -1 */
     private int cacheSize;
     private Opps billedClaim;
 

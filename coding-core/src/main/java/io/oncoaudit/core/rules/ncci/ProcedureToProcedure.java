@@ -41,23 +41,22 @@ public final class ProcedureToProcedure {
     public static final PlanRule EDITS = PlanRule.of(RULE, "a billed column-2 code with its column-1 code: NCCI_PTP_EDIT (indicator 0: line removed)",
             p -> true, ProcedureToProcedure::apply);
 
+    /** {@code found} with {@code code} added once when it is a column-1 code (the list created with the first). */
+    private static List<String> withColumn1(List<String> found, NcciEdits ncci, String code, int capacity) {
+        if (!ncci.hasColumn1(code)) return found;
+        if (found == null) found = new ArrayList<>(capacity);
+        if (!found.contains(code)) found.add(code);
+        return found;
+    }
+
     public static void apply(CodingPlan plan) {
         NcciEdits ncci = plan.ncci();
         List<Coded> expected = plan.expectedCodes();
         List<ClaimLine> lines = plan.encounter().lines();
         List<String> column1s = null; // most claims have no column-1 code: nothing allocated
-        for (int i = 0, n = lines.size(); i < n; i++) {
-            String c = lines.get(i).procedureCode();
-            if (!ncci.hasColumn1(c)) continue;
-            if (column1s == null) column1s = new ArrayList<>(lines.size() + expected.size());
-            if (!column1s.contains(c)) column1s.add(c);
-        }
-        for (int i = 0, n = expected.size(); i < n; i++) {
-            String c = expected.get(i).code;
-            if (!ncci.hasColumn1(c)) continue;
-            if (column1s == null) column1s = new ArrayList<>(lines.size() + expected.size());
-            if (!column1s.contains(c)) column1s.add(c);
-        }
+        int capacity = lines.size() + expected.size();
+        for (int i = 0, n = lines.size(); i < n; i++) column1s = withColumn1(column1s, ncci, lines.get(i).procedureCode(), capacity);
+        for (int i = 0, n = expected.size(); i < n; i++) column1s = withColumn1(column1s, ncci, expected.get(i).code, capacity);
         if (column1s == null) return;
         for (ClaimLine l2 : lines) {
             for (String c1 : column1s) {

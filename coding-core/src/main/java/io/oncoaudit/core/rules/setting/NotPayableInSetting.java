@@ -39,7 +39,7 @@ public final class NotPayableInSetting {
 
     /** Guard: the built-in CMS default prices the professional claim and the line's code is not payable in its setting. */
     public static boolean appliesTo(CodingPlan plan, ClaimLine l) {
-        // the default quotes PFS facility NA and hospital-supplied drugs only in a facility setting (POS 19/22 included)
+        // the rule's setting: a facility place of service (19, 21, 22, 23, 24); elsewhere no quote is asked
         if (!plan.cmsProfessionalDefault() || plan.setting() != io.oncoaudit.core.model.Setting.FACILITY) return false;
         Quote q = plan.quote(l.procedureCode());
         return q != null && q.notPayableInSetting();
